@@ -1,0 +1,43 @@
+# Two commands for people: `make run` and `make test`. Everything installs into .venv.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+# Starts embedded PostgreSQL + Redis under the given directory unless DATABASE_URL/REDIS_URL are set.
+WITH_SERVICES := $(PY) -m vi_inkluderer.embedded
+ARGS ?=
+
+.PHONY: install run test test-fast lint format manage bench browser
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -e ".[dev]"
+	touch $@
+
+run: install
+	DEBUG=true $(WITH_SERVICES) --var var -- $(PY) -m vi_inkluderer.devrun
+
+# Chromium for the end-to-end tests: Debian's package when present, Playwright's otherwise.
+browser: install
+	@test -x /usr/bin/chromium || $(VENV)/bin/playwright install chromium
+
+test: install browser
+	$(WITH_SERVICES) --var var/test -- $(PY) -m pytest $(ARGS)
+
+# Everything except the browser journeys and the tests that start a Celery worker.
+test-fast: install
+	$(WITH_SERVICES) --var var/test -- $(PY) -m pytest -m "not e2e and not worker" $(ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+# Any management command against the development data: make manage ARGS="createsuperuser"
+manage: install
+	DEBUG=true $(WITH_SERVICES) --var var -- $(PY) manage.py $(ARGS)

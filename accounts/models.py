@@ -1,0 +1,200 @@
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .validators import validate_orgnr
+
+
+class County(models.Model):
+    number = models.CharField(_("fylkesnummer"), max_length=2, unique=True)
+    name = models.CharField(_("navn"), max_length=100, unique=True)
+    is_pilot = models.BooleanField(_("pilotfylke"), default=False)
+
+    class Meta:
+        verbose_name = _("fylke")
+        verbose_name_plural = _("fylker")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Region(models.Model):
+    """A region or market area (markedsområde) within a county."""
+
+    county = models.ForeignKey(County, on_delete=models.PROTECT, related_name="regions")
+    name = models.CharField(_("navn"), max_length=100)
+
+    class Meta:
+        verbose_name = _("region / markedsområde")
+        verbose_name_plural = _("regioner / markedsområder")
+        ordering = ["county__name", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["county", "name"], name="region_unique_name_in_county")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class NavOffice(models.Model):
+    name = models.CharField(_("navn"), max_length=150, unique=True)
+    county = models.ForeignKey(County, on_delete=models.PROTECT, related_name="offices")
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="offices", null=True, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("NAV-kontor")
+        verbose_name_plural = _("NAV-kontorer")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Measure(models.Model):
+    """A labour-market measure (tiltak) that providers deliver, e.g. AFT or VTA."""
+
+    code = models.SlugField(_("kode"), max_length=40, unique=True)
+    name = models.CharField(_("navn"), max_length=150)
+
+    class Meta:
+        verbose_name = _("tiltak")
+        verbose_name_plural = _("tiltak")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class MeasureProvider(models.Model):
+    class Procurement(models.TextChoices):
+        PRE_APPROVED = "pre_approved", _("Forhåndsgodkjent")
+        TENDERED = "tendered", _("Anskaffet (anbud)")
+
+    name = models.CharField(_("navn"), max_length=200)
+    orgnr = models.CharField(
+        _("organisasjonsnummer"), max_length=9, unique=True, validators=[validate_orgnr]
+    )
+    procurement = models.CharField(
+        _("anskaffelsesform"), max_length=20, choices=Procurement.choices
+    )
+    measures = models.ManyToManyField(Measure, related_name="providers", verbose_name=_("tiltak"))
+    regions = models.ManyToManyField(
+        Region, related_name="providers", verbose_name=_("regioner de betjener")
+    )
+
+    class Meta:
+        verbose_name = _("tiltaksleverandør")
+        verbose_name_plural = _("tiltaksleverandører")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Role(models.TextChoices):
+    CONTACT_PERSON = "contact_person", _("Markedskontakt")
+    ADVISER = "adviser", _("Veileder")
+    PROJECT_LEADER = "project_leader", _("Prosjektleder i fylket")
+    NATIONAL_READER = "national_reader", _("Nasjonal lesetilgang")
+    PROVIDER_STAFF = "provider_staff", _("Ansatt hos tiltaksleverandør")
+    EMPLOYER_USER = "employer_user", _("Virksomhetsbruker")
+    ADMIN = "admin", _("Administrator")
+
+
+NAV_COUNTY_ROLES = [Role.CONTACT_PERSON, Role.ADVISER, Role.PROJECT_LEADER]
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def create_user(self, email, password=None, **fields):
+        if not email:
+            raise ValueError("An e-mail address is required")
+        user = self.model(email=self.normalize_email(email).lower(), **fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email, password=None, **fields):
+        fields["role"] = Role.ADMIN
+        return self.create_user(email, password, **fields)
+
+
+class User(AbstractUser):
+    """A person who logs in. Exactly one role; NAV staff belong to a county (and usually an
+    office and region), provider staff to a measure provider."""
+
+    username = None
+    email = models.EmailField(_("e-postadresse"), unique=True)
+    role = models.CharField(_("rolle"), max_length=20, choices=Role.choices)
+    phone = models.CharField(_("telefon"), max_length=30, blank=True)
+    county = models.ForeignKey(
+        County,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="users",
+        verbose_name=_("fylke"),
+    )
+    region = models.ForeignKey(
+        Region,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="users",
+        verbose_name=_("region / markedsområde"),
+    )
+    office = models.ForeignKey(
+        NavOffice,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="users",
+        verbose_name=_("NAV-kontor"),
+    )
+    provider = models.ForeignKey(
+        MeasureProvider,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="staff",
+        verbose_name=_("tiltaksleverandør"),
+    )
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS = []
+    objects = UserManager()
+
+    class Meta:
+        verbose_name = _("bruker")
+        verbose_name_plural = _("brukere")
+        ordering = ["first_name", "last_name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(role="provider_staff") | Q(provider__isnull=False),
+                name="user_provider_staff_has_provider",
+            ),
+            models.CheckConstraint(
+                condition=~Q(role__in=NAV_COUNTY_ROLES) | Q(county__isnull=False),
+                name="user_county_staff_has_county",
+            ),
+        ]
+        indexes = [models.Index(fields=["role", "county"], name="user_role_county_idx")]
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.email
+
+    def save(self, *args, **kwargs):
+        # Django's admin site is for administrators only; the flags follow the role.
+        self.is_staff = self.is_superuser = self.role == Role.ADMIN
+        if kwargs.get("update_fields") is not None and "role" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "is_staff", "is_superuser"}
+        super().save(*args, **kwargs)
+
+    @property
+    def role_label(self) -> str:
+        return Role(self.role).label

@@ -1,0 +1,58 @@
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from accounts.models import User
+
+from .models import Notification
+
+
+def notification_create(
+    *, recipient: User, title: str, body: str = "", link: str = "", send_email: bool = True
+) -> Notification:
+    """Create an in-app notification; the e-mail goes out from a Celery task after commit."""
+    from .tasks import send_notification_email
+
+    notification = Notification.objects.create(
+        recipient=recipient, title=title, body=body, link=link, send_email=send_email
+    )
+    if send_email:
+        transaction.on_commit(lambda: send_notification_email.delay(notification.pk))
+    return notification
+
+
+def notification_send_email(*, notification_id: int) -> bool:
+    """Send the notification's e-mail unless it was sent already. Returns True if sent now."""
+    from django.conf import settings
+
+    with transaction.atomic():
+        notification = (
+            Notification.objects.select_for_update()
+            .select_related("recipient")
+            .filter(pk=notification_id, send_email=True, emailed_at__isnull=True)
+            .first()
+        )
+        if notification is None or not notification.recipient.is_active:
+            return False
+        context = {"notification": notification, "site_url": settings.SITE_URL}
+        send_mail(
+            subject=render_to_string("notifications/email/subject.txt", context).strip(),
+            message=render_to_string("notifications/email/body.txt", context),
+            html_message=render_to_string("notifications/email/body.html", context),
+            from_email=None,
+            recipient_list=[notification.recipient.email],
+        )
+        notification.emailed_at = timezone.now()
+        notification.save(update_fields=["emailed_at"])
+    return True
+
+
+def notification_mark_read(*, notification: Notification) -> None:
+    if notification.read_at is None:
+        notification.read_at = timezone.now()
+        notification.save(update_fields=["read_at"])
+
+
+def notifications_mark_all_read(*, user: User) -> int:
+    return Notification.objects.visible_to(user).unread().update(read_at=timezone.now())

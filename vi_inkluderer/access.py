@@ -1,0 +1,88 @@
+"""Who may open which page: every URL name has exactly one rule here.
+
+`AccessRuleMiddleware` applies the rule before any view runs, so a view cannot forget it, and
+a URL without a rule fails loudly (and fails tests/test_access_matrix.py). Object-level scoping
+(which employers, which candidates) is the job of each model's `visible_to(user)` queryset.
+
+To add a rule: add the URL name to RULES with `signed_in()`, `public()` or `only(Role.X, ...)`,
+then add the expected row to the matrix in tests/test_access_matrix.py.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+
+from accounts.models import Role
+
+
+@dataclass(frozen=True)
+class Rule:
+    roles: frozenset[str] | None = None
+    is_public: bool = False
+
+    def allows(self, user) -> bool:
+        if self.is_public:
+            return True
+        if not user.is_authenticated or not user.is_active:
+            return False
+        return self.roles is None or user.role in self.roles
+
+
+def public() -> Rule:
+    return Rule(is_public=True)
+
+
+def signed_in() -> Rule:
+    return Rule()
+
+
+def only(*roles: Role) -> Rule:
+    return Rule(roles=frozenset(roles))
+
+
+NAV_STAFF = (Role.CONTACT_PERSON, Role.ADVISER, Role.PROJECT_LEADER, Role.ADMIN)
+STAFF = (*NAV_STAFF, Role.NATIONAL_READER, Role.PROVIDER_STAFF)
+
+RULES: dict[str, Rule] = {
+    "healthz": public(),
+    "home": signed_in(),
+    "notifications:list": signed_in(),
+    "notifications:open": signed_in(),
+    "notifications:mark_all_read": signed_in(),
+}
+
+
+def rule_for(view_name: str) -> Rule:
+    try:
+        return RULES[view_name]
+    except KeyError:
+        raise ImproperlyConfigured(f"No access rule for URL name {view_name!r}") from None
+
+
+def _is_third_party(match) -> bool:
+    # allauth protects its own pages (login, password reset); the admin site checks is_staff.
+    return match.namespace == "admin" or match.func.__module__.startswith(
+        ("allauth.", "django.views.static")
+    )
+
+
+class AccessRuleMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = request.resolver_match
+        if _is_third_party(match):
+            return None
+        rule = rule_for(match.view_name)
+        if rule.is_public:
+            return None
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not rule.allows(request.user):
+            raise PermissionDenied
+        return None

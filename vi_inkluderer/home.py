@@ -1,0 +1,92 @@
+"""What each role sees on its home page: the things to act on today, newest first.
+
+Each section is a template plus its context; apps add sections as their features land.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q
+
+from accounts.models import County, MeasureProvider, Region, Role, User
+from notifications.models import Notification
+
+
+@dataclass
+class Section:
+    template: str
+    context: dict = field(default_factory=dict)
+
+
+def _unread_notifications(user: User) -> Section:
+    latest = list(Notification.objects.visible_to(user).unread()[:5])
+    return Section("home/_notifications.html", {"notifications": latest})
+
+
+def _colleagues(user: User) -> Section:
+    colleagues = User.objects.filter(is_active=True).exclude(pk=user.pk)
+    if user.provider_id:
+        colleagues = colleagues.filter(provider_id=user.provider_id)
+    elif user.office_id:
+        colleagues = colleagues.filter(office_id=user.office_id)
+    else:
+        colleagues = colleagues.filter(county_id=user.county_id, role__in=[user.role])
+    return Section("home/_colleagues.html", {"colleagues": colleagues.select_related("office")})
+
+
+def _county_staff(user: User) -> Section:
+    regions = (
+        Region.objects.filter(county_id=user.county_id)
+        .annotate(
+            contact_persons=Count(
+                "users", filter=Q(users__role=Role.CONTACT_PERSON, users__is_active=True)
+            ),
+            advisers=Count("users", filter=Q(users__role=Role.ADVISER, users__is_active=True)),
+            providers=Count("providers", distinct=True),
+        )
+        .order_by("name")
+    )
+    return Section("home/_county_staff.html", {"regions": regions, "county": user.county})
+
+
+def _pilot_counties(user: User) -> Section:
+    counties = County.objects.filter(is_pilot=True).annotate(
+        contact_persons=Count(
+            "users", filter=Q(users__role=Role.CONTACT_PERSON, users__is_active=True)
+        ),
+        advisers=Count("users", filter=Q(users__role=Role.ADVISER, users__is_active=True)),
+        regions_count=Count("regions", distinct=True),
+    )
+    return Section("home/_pilot_counties.html", {"counties": counties})
+
+
+def _provider(user: User) -> Section:
+    provider = (
+        MeasureProvider.objects.prefetch_related("measures", "regions__county")
+        .filter(pk=user.provider_id)
+        .first()
+    )
+    return Section("home/_provider.html", {"provider": provider})
+
+
+def _pending_invitations(user: User) -> Section:
+    pending = User.objects.filter(last_login__isnull=True, is_active=True).select_related("county")[
+        :10
+    ]
+    per_role = dict(User.objects.filter(is_active=True).values_list("role").annotate(n=Count("id")))
+    roles = [(label, per_role.get(value, 0)) for value, label in Role.choices]
+    return Section("home/_admin.html", {"pending": pending, "roles": roles})
+
+
+SECTIONS_BY_ROLE = {
+    Role.CONTACT_PERSON: [_unread_notifications, _colleagues],
+    Role.ADVISER: [_unread_notifications, _colleagues],
+    Role.PROJECT_LEADER: [_unread_notifications, _county_staff],
+    Role.NATIONAL_READER: [_unread_notifications, _pilot_counties],
+    Role.PROVIDER_STAFF: [_unread_notifications, _provider, _colleagues],
+    Role.EMPLOYER_USER: [_unread_notifications],
+    Role.ADMIN: [_unread_notifications, _pending_invitations],
+}
+
+
+def home_sections(user: User) -> list[Section]:
+    return [build(user) for build in SECTIONS_BY_ROLE[Role(user.role)]]

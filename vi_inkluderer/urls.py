@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from . import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("konto/", include("allauth.urls")),
+    path("varsler/", include("notifications.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler403 = "vi_inkluderer.views.permission_denied"
+handler404 = "vi_inkluderer.views.page_not_found"
+handler500 = "vi_inkluderer.views.server_error"

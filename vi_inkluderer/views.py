@@ -1,0 +1,30 @@
+from django.db import connection
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.template.loader import get_template
+
+from .home import home_sections
+
+
+def home(request):
+    return render(request, "home.html", {"sections": home_sections(request.user)})
+
+
+def healthz(request):
+    """For load balancers and docker-compose: the app answers and reaches its database."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})
+
+
+def permission_denied(request, exception=None):
+    return render(request, "403.html", status=403)
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    # No request context: the failure may come from the database or a context processor.
+    return HttpResponse(get_template("500.html").render(), status=500)
