@@ -41,7 +41,7 @@ def _county_staff(user: User) -> Section:
                 "users", filter=Q(users__role=Role.CONTACT_PERSON, users__is_active=True)
             ),
             advisers=Count("users", filter=Q(users__role=Role.ADVISER, users__is_active=True)),
-            providers=Count("providers", distinct=True),
+            provider_count=Count("providers", distinct=True),
         )
         .order_by("name")
     )

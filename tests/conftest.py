@@ -1,0 +1,49 @@
+import pytest
+from django.test import Client
+from django.utils.crypto import get_random_string
+
+from accounts.models import Role
+
+from .factories import user_with_role
+
+
+class CsrfClient(Client):
+    """A test client that enforces CSRF like a browser, sending the token with every POST."""
+
+    def __init__(self, **defaults):
+        super().__init__(enforce_csrf_checks=True, **defaults)
+
+    def post(self, path, data=None, **extra):
+        if "csrftoken" not in self.cookies:
+            self.cookies["csrftoken"] = get_random_string(32)
+        extra.setdefault("HTTP_X_CSRFTOKEN", self.cookies["csrftoken"].value)
+        return super().post(path, data, **extra)
+
+
+@pytest.fixture
+def client():
+    return CsrfClient()
+
+
+@pytest.fixture
+def user_factory(db):
+    return user_with_role
+
+
+@pytest.fixture
+def contact_person(db):
+    return user_with_role(Role.CONTACT_PERSON)
+
+
+@pytest.fixture
+def admin_user(db):
+    return user_with_role(Role.ADMIN)
+
+
+@pytest.fixture
+def login(client):
+    def _login(user):
+        client.force_login(user)
+        return client
+
+    return _login

@@ -1,0 +1,85 @@
+"""Every URL × every role → allowed or denied. A URL added without a row here fails."""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from accounts.models import Role
+from notifications.models import Notification
+from vi_inkluderer.access import RULES
+
+from .factories import user_with_role
+
+ALL = set(Role)
+
+# view name -> roles that may open it ("public" for pages without login).
+EXPECTED = {
+    "healthz": "public",
+    "home": ALL,
+    "notifications:list": ALL,
+    "notifications:open": ALL,
+    "notifications:mark_all_read": ALL,
+}
+
+# URL arguments for pages about one object, created for (and owned by) the visiting user.
+URL_KWARGS = {
+    "notifications:open": lambda user: {
+        "pk": Notification.objects.create(recipient=user, title="Test").pk
+    },
+}
+
+POST_ONLY = {"notifications:open", "notifications:mark_all_read"}
+
+
+def _our_view_names(patterns=None, namespace=""):
+    for pattern in patterns if patterns is not None else get_resolver().url_patterns:
+        if isinstance(pattern, URLResolver):
+            if pattern.namespace == "admin" or pattern.urlconf_name == "allauth.urls":
+                continue
+            child_namespace = namespace
+            if pattern.namespace:
+                child_namespace = f"{namespace}{pattern.namespace}:"
+            yield from _our_view_names(pattern.url_patterns, child_namespace)
+        elif isinstance(pattern, URLPattern):
+            if pattern.callback.__module__.startswith("allauth."):
+                continue
+            yield f"{namespace}{pattern.name}"
+
+
+def test_every_url_has_an_access_rule_and_a_matrix_row():
+    names = set(_our_view_names())
+    assert names == set(RULES), "URL patterns and vi_inkluderer.access.RULES differ"
+    assert names == set(EXPECTED), "URL patterns and this test's EXPECTED matrix differ"
+
+
+def _visit(client, view_name, user):
+    kwargs = URL_KWARGS[view_name](user) if view_name in URL_KWARGS else {}
+    url = reverse(view_name, kwargs=kwargs)
+    return client.post(url) if view_name in POST_ONLY else client.get(url)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("view_name", sorted(EXPECTED))
+@pytest.mark.parametrize("role", list(Role))
+def test_role_may_open_url_only_if_the_matrix_allows_it(client, view_name, role):
+    user = user_with_role(role)
+    client.force_login(user)
+    response = _visit(client, view_name, user)
+    allowed = EXPECTED[view_name] == "public" or role in EXPECTED[view_name]
+    if allowed:
+        assert response.status_code in (200, 302), response.status_code
+        assert "/konto/login/" not in response.get("Location", "")
+    else:
+        assert response.status_code == 403
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("view_name", sorted(EXPECTED))
+def test_anonymous_visitor_is_sent_to_login_unless_page_is_public(client, view_name):
+    kwargs = {"pk": 1} if view_name in URL_KWARGS else {}
+    url = reverse(view_name, kwargs=kwargs)
+    response = client.post(url) if view_name in POST_ONLY else client.get(url)
+    if EXPECTED[view_name] == "public":
+        assert response.status_code == 200
+    else:
+        assert response.status_code == 302
+        assert response["Location"].startswith("/konto/login/")
