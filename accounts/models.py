@@ -164,6 +164,14 @@ class User(AbstractUser):
         related_name="staff",
         verbose_name=_("tiltaksleverandør"),
     )
+    employer = models.ForeignKey(
+        "employers.Employer",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="users",
+        verbose_name=_("virksomhet"),
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
@@ -177,6 +185,10 @@ class User(AbstractUser):
             models.CheckConstraint(
                 condition=~Q(role="provider_staff") | Q(provider__isnull=False),
                 name="user_provider_staff_has_provider",
+            ),
+            models.CheckConstraint(
+                condition=~Q(role="employer_user") | Q(employer__isnull=False),
+                name="user_employer_user_has_employer",
             ),
             models.CheckConstraint(
                 condition=~Q(role__in=NAV_COUNTY_ROLES) | Q(county__isnull=False),

@@ -50,13 +50,19 @@ class UserFactory(DjangoModelFactory):
 
     class Params:
         provider_staff = factory.Trait(
-            role=Role.PROVIDER_STAFF, county=None, provider=factory.SubFactory(MeasureProviderFactory)
+            role=Role.PROVIDER_STAFF,
+            county=None,
+            provider=factory.SubFactory(MeasureProviderFactory),
         )
 
 
 def user_with_role(role: Role, **fields) -> User:
     if role == Role.PROVIDER_STAFF:
         return UserFactory(provider_staff=True, **fields)
+    if role == Role.EMPLOYER_USER:
+        from .employers.factories import EmployerFactory
+
+        fields.setdefault("employer", EmployerFactory())
     if role in (Role.NATIONAL_READER, Role.ADMIN, Role.EMPLOYER_USER):
         fields.setdefault("county", None)
     return UserFactory(role=role, **fields)

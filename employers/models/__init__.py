@@ -1,0 +1,3 @@
+from .employer import Employer, EmployerPerson, Industry
+
+__all__ = ["Employer", "EmployerPerson", "Industry"]

@@ -1,0 +1,156 @@
+from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import County, Region, Role
+from accounts.validators import validate_orgnr
+
+
+class Industry(models.Model):
+    """A top-level section (A–U) of the Norwegian standard industrial classification SN2007."""
+
+    code = models.CharField(_("kode"), max_length=1, unique=True)
+    name = models.CharField(_("navn"), max_length=200)
+
+    class Meta:
+        verbose_name = _("næring (SN2007)")
+        verbose_name_plural = _("næringer (SN2007)")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+
+class EmployerQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Staff and providers share the whole register (coordination needs it); an employer
+        user sees only their own employer."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.role == Role.EMPLOYER_USER:
+            return self.filter(pk=user.employer_id) if user.employer_id else self.none()
+        return self
+
+
+class Employer(models.Model):
+    class Sector(models.TextChoices):
+        PRIVATE = "private", _("Privat")
+        PUBLIC = "public", _("Offentlig")
+
+    class Status(models.TextChoices):
+        LEAD = "lead", _("Aktuell (ikke kontaktet)")
+        IN_DIALOGUE = "in_dialogue", _("I dialog")
+        AGREEMENT = "agreement", _("Har avtale")
+        INACTIVE = "inactive", _("Inaktiv")
+
+    class EmployeeBand(models.TextChoices):
+        B1 = "1-4", _("1–4 ansatte")
+        B5 = "5-9", _("5–9 ansatte")
+        B10 = "10-19", _("10–19 ansatte")
+        B20 = "20-49", _("20–49 ansatte")
+        B50 = "50-99", _("50–99 ansatte")
+        B100 = "100-249", _("100–249 ansatte")
+        B250 = "250-499", _("250–499 ansatte")
+        B500 = "500+", _("500 ansatte eller flere")
+
+    orgnr = models.CharField(
+        _("organisasjonsnummer"), max_length=9, unique=True, validators=[validate_orgnr]
+    )
+    name = models.CharField(_("navn"), max_length=200)
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="sub_units",
+        verbose_name=_("hovedenhet"),
+    )
+    sector = models.CharField(_("sektor"), max_length=10, choices=Sector.choices)
+    industry = models.ForeignKey(
+        Industry, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("næring")
+    )
+    county = models.ForeignKey(County, on_delete=models.PROTECT, verbose_name=_("fylke"))
+    municipality = models.CharField(_("kommune"), max_length=100, blank=True)
+    region = models.ForeignKey(
+        Region,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        verbose_name=_("region / markedsområde"),
+    )
+    employee_band = models.CharField(
+        _("antall ansatte"), max_length=10, choices=EmployeeBand.choices, blank=True
+    )
+    street_address = models.CharField(_("adresse"), max_length=200, blank=True)
+    postal_code = models.CharField(_("postnummer"), max_length=4, blank=True)
+    postal_place = models.CharField(_("poststed"), max_length=100, blank=True)
+    website = models.URLField(_("nettside"), blank=True)
+    status = models.CharField(
+        _("status i modellen"), max_length=20, choices=Status.choices, default=Status.LEAD
+    )
+    # The one person employers deal with (evaluation ch. 7): NAV contact or provider staff.
+    fixed_contact = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="fixed_contact_for",
+        verbose_name=_("fast kontaktperson"),
+    )
+    needs_notes = models.TextField(
+        _("behov og muligheter for tilrettelegging"), blank=True, max_length=5000
+    )
+    created_at = models.DateTimeField(_("opprettet"), default=timezone.now)
+    updated_at = models.DateTimeField(_("endret"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    objects = EmployerQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("virksomhet")
+        verbose_name_plural = _("virksomheter")
+        ordering = ["name"]
+        indexes = [
+            models.Index(fields=["county", "status"], name="employer_county_status_idx"),
+            GinIndex(fields=["name"], name="employer_name_trgm_idx", opclasses=["gin_trgm_ops"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(parent=models.F("pk")), name="employer_not_own_parent"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.orgnr})"
+
+
+class EmployerPerson(models.Model):
+    """Someone at the employer: a contact person or a union representative (tillitsvalgt)."""
+
+    class Kind(models.TextChoices):
+        CONTACT = "contact", _("Kontaktperson")
+        UNION_REP = "union_rep", _("Tillitsvalgt")
+
+    employer = models.ForeignKey(Employer, on_delete=models.CASCADE, related_name="people")
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices, default=Kind.CONTACT)
+    name = models.CharField(_("navn"), max_length=150)
+    title = models.CharField(_("stilling / forbund"), max_length=150, blank=True)
+    email = models.EmailField(_("e-post"), blank=True)
+    phone = models.CharField(_("telefon"), max_length=30, blank=True)
+
+    class Meta:
+        verbose_name = _("person hos virksomheten")
+        verbose_name_plural = _("personer hos virksomheten")
+        ordering = ["kind", "name"]
+
+    def __str__(self) -> str:
+        return self.name
