@@ -1,5 +1,8 @@
+import re
+
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -33,6 +36,19 @@ class EmployerQuerySet(models.QuerySet):
         if user.role == Role.EMPLOYER_USER:
             return self.filter(pk=user.employer_id) if user.employer_id else self.none()
         return self
+
+    def search(self, text: str):
+        """Match an orgnr prefix, or every word of the name as a prefix."""
+        compact = text.replace(" ", "")
+        if compact.isdigit():
+            return self.filter(orgnr__startswith=compact)
+        words = [w for w in re.split(r"\W+", text.lower()) if w]
+        if not words:
+            return self
+        query = SearchQuery(" & ".join(f"{w}:*" for w in words), search_type="raw", config="simple")
+        return self.annotate(name_search=SearchVector("name", config="simple")).filter(
+            name_search=query
+        )
 
 
 class Employer(models.Model):
@@ -121,7 +137,14 @@ class Employer(models.Model):
         ordering = ["name"]
         indexes = [
             models.Index(fields=["county", "status"], name="employer_county_status_idx"),
-            GinIndex(fields=["name"], name="employer_name_trgm_idx", opclasses=["gin_trgm_ops"]),
+            # Word-prefix search on the name ("nor bygg" finds "Nordic Bygg AS"), see
+            # EmployerQuerySet.search; pg_trgm is not available in the embedded PostgreSQL.
+            GinIndex(SearchVector("name", config="simple"), name="employer_name_search_idx"),
+            models.Index(
+                fields=["orgnr"],
+                name="employer_orgnr_prefix_idx",
+                opclasses=["varchar_pattern_ops"],
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -17,6 +17,6 @@ def load(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("employers", "0002_employer_models")]
+    dependencies = [("employers", "0001_initial")]
 
     operations = [migrations.RunPython(load, migrations.RunPython.noop)]
