@@ -16,7 +16,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "vi_inkluderer.settings")
     django.setup()
-    from accounts.management.commands.seed_demo import DEMO_LOGINS, DEMO_PASSWORD
+    from accounts.demo import DEMO_LOGINS, DEMO_PASSWORD
     from accounts.models import User
 
     call_command("migrate", interactive=False, verbosity=1)

@@ -8,6 +8,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("konto/", include("allauth.urls")),
     path("varsler/", include("notifications.urls")),
+    path("virksomheter/", include("employers.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,7 +1,7 @@
 import factory
 from factory.django import DjangoModelFactory
 
-from accounts.management.commands.seed_demo import demo_orgnr
+from accounts.demo import demo_orgnr
 from accounts.models import County
 from employers.models import Employer, Industry
 
