@@ -1,5 +1,6 @@
 """Demo organisation and people for the pilot counties (see `manage.py seed_demo`)."""
 
+from django.contrib.auth.hashers import make_password
 from stdnum.no import orgnr as stdnum_orgnr
 
 from .models import County, Measure, MeasureProvider, NavOffice, Region, Role, User
@@ -165,6 +166,8 @@ def seed() -> str:
 class _OrganisationSeeder:
     def __init__(self):
         self.people = 0
+        # Hashing is deliberately slow; every demo account shares one password and one hash.
+        self.password_hash = make_password(DEMO_PASSWORD)
 
     def _organisation(self) -> dict[str, list[NavOffice]]:
         offices_by_county: dict[str, list[NavOffice]] = {}
@@ -202,7 +205,7 @@ class _OrganisationSeeder:
                 phone=f"9{index:07d}",
                 **placement,
             )
-            user.set_password(DEMO_PASSWORD)
+            user.password = self.password_hash
             user.save()
             self.people += 1
         return user
