@@ -42,7 +42,7 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture
-def live_site(django_db_serialized_rollback, live_server):
+def live_site(reference_data, live_server):
     """The live server, with reference data (counties, industries) restored between tests."""
     return live_server
 

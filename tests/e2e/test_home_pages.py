@@ -6,8 +6,6 @@ from accounts.demo import DEMO_LOGINS
 
 from .conftest import assert_accessible, log_in
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
 # What each role's home page must show: the heading of its own section.
 HOME_SECTION = {
     "markedskontakt@demo.no": "Kolleger å koordinere med",

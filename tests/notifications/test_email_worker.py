@@ -18,8 +18,7 @@ from notifications.services import notification_create
 from notifications.tasks import send_notification_email
 from tests.factories import user_with_role
 
-# serialized_rollback restores the reference data (counties) that the flush after each test removes.
-pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.worker, pytest.mark.usefixtures("reference_data")]
 
 
 def _test_database_url() -> str:
