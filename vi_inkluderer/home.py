@@ -68,6 +68,13 @@ def _provider(user: User) -> Section:
     return Section("home/_provider.html", {"provider": provider})
 
 
+def _my_employer(user: User) -> Section:
+    from employers.models import Employer
+
+    employer = Employer.objects.visible_to(user).select_related("fixed_contact", "county").first()
+    return Section("home/_employer.html", {"employer": employer})
+
+
 def _pending_invitations(user: User) -> Section:
     pending = User.objects.filter(last_login__isnull=True, is_active=True).select_related("county")[
         :10
@@ -83,7 +90,7 @@ SECTIONS_BY_ROLE = {
     Role.PROJECT_LEADER: [_unread_notifications, _county_staff],
     Role.NATIONAL_READER: [_unread_notifications, _pilot_counties],
     Role.PROVIDER_STAFF: [_unread_notifications, _provider, _colleagues],
-    Role.EMPLOYER_USER: [_unread_notifications],
+    Role.EMPLOYER_USER: [_my_employer, _unread_notifications],
     Role.ADMIN: [_unread_notifications, _pending_invitations],
 }
 
