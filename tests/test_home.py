@@ -44,3 +44,23 @@ def test_employer_user_sees_their_own_fixed_contact(client):
     assert "Kari Fast" in html
     assert employer.orgnr in html
     assert other.orgnr not in html
+
+
+@pytest.mark.django_db
+def test_admin_sees_invitations_that_were_not_taken_into_use(client):
+    from accounts.models import User
+    from accounts.services import user_invite
+
+    from .factories import county
+
+    user_invite(
+        user=User(
+            email="ny@nav.no", first_name="Nina", last_name="Ny", role=Role.ADVISER, county=county()
+        ),
+        invited_by=None,
+    )
+    user_with_role(Role.ADVISER, first_name="Per", last_name="Passord")
+    client.force_login(user_with_role(Role.ADMIN))
+    html = client.get("/").content.decode()
+    assert "Nina Ny" in html
+    assert "Per Passord" not in html

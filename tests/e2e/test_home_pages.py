@@ -38,6 +38,7 @@ def test_each_role_logs_in_and_sees_its_home_page(
     expect(page.get_by_role("heading", level=1)).to_contain_text("Hei,")
     expect(page.get_by_role("main").get_by_text(str(role_label)).first).to_be_visible()
     expect(page.get_by_role("heading", name=HOME_SECTION[email])).to_be_visible()
+    page.screenshot(path=f"var/screenshots/home-{email.split('@')[0]}.png", full_page=True)
     assert_accessible(page)
     assert console_errors == [], console_errors
 
