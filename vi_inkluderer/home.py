@@ -5,6 +5,7 @@ Each section is a template plus its context; apps add sections as their features
 
 from dataclasses import dataclass, field
 
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.db.models import Count, Q
 
 from accounts.models import County, MeasureProvider, Region, Role, User
@@ -76,9 +77,10 @@ def _my_employer(user: User) -> Section:
 
 
 def _pending_invitations(user: User) -> Section:
-    pending = User.objects.filter(last_login__isnull=True, is_active=True).select_related("county")[
-        :10
-    ]
+    # Invited accounts have no usable password until the person follows the e-mailed link.
+    pending = User.objects.filter(
+        last_login__isnull=True, is_active=True, password__startswith=UNUSABLE_PASSWORD_PREFIX
+    ).select_related("county")[:10]
     per_role = dict(User.objects.filter(is_active=True).values_list("role").annotate(n=Count("id")))
     roles = [(label, per_role.get(value, 0)) for value, label in Role.choices]
     return Section("home/_admin.html", {"pending": pending, "roles": roles})
