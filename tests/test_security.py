@@ -60,3 +60,25 @@ def test_unknown_page_shows_the_norwegian_404_page(client, contact_person):
     response = client.get("/finnes-ikke/")
     assert response.status_code == 404
     assert "Fant ikke siden" in response.content.decode()
+
+
+def test_server_error_page_renders_without_a_database_or_request_context(rf):
+    from vi_inkluderer.views import server_error
+
+    response = server_error(rf.get("/"))
+    assert response.status_code == 500
+    assert "Noe gikk galt hos oss" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_forbidden_page_is_in_norwegian(client):
+    client.force_login(user_with_role(Role.EMPLOYER_USER))
+    from vi_inkluderer.access import RULES, only
+
+    RULES["notifications:list"], original = only(Role.ADMIN), RULES["notifications:list"]
+    try:
+        response = client.get("/varsler/")
+    finally:
+        RULES["notifications:list"] = original
+    assert response.status_code == 403
+    assert "Du har ikke tilgang til denne siden" in response.content.decode()
