@@ -71,14 +71,11 @@ def test_server_error_page_renders_without_a_database_or_request_context(rf):
 
 
 @pytest.mark.django_db
-def test_forbidden_page_is_in_norwegian(client):
-    client.force_login(user_with_role(Role.EMPLOYER_USER))
+def test_forbidden_page_is_in_norwegian(client, monkeypatch):
     from vi_inkluderer.access import RULES, only
 
-    RULES["notifications:list"], original = only(Role.ADMIN), RULES["notifications:list"]
-    try:
-        response = client.get("/varsler/")
-    finally:
-        RULES["notifications:list"] = original
+    monkeypatch.setitem(RULES, "notifications:list", only(Role.ADMIN))
+    client.force_login(user_with_role(Role.EMPLOYER_USER))
+    response = client.get("/varsler/")
     assert response.status_code == 403
     assert "Du har ikke tilgang til denne siden" in response.content.decode()
