@@ -38,6 +38,11 @@ format: install
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
+# Median and p95 server time of the main pages on national-scale data (own database in var/bench).
+bench: install
+	DEBUG=true $(WITH_SERVICES) --var var/bench -- sh -c \
+		"$(PY) manage.py migrate --verbosity 0 && $(PY) manage.py bench $(ARGS)"
+
 # Any management command against the development data: make manage ARGS="createsuperuser"
 manage: install
 	DEBUG=true $(WITH_SERVICES) --var var -- $(PY) manage.py $(ARGS)
