@@ -7,9 +7,12 @@ from accounts.models import Role
 from notifications.models import Notification
 from vi_inkluderer.access import RULES
 
+from .employers.factories import DialogueEntryFactory, EmployerFactory, TaskFactory
 from .factories import user_with_role
 
 ALL = set(Role)
+NOT_EMPLOYER_USERS = ALL - {Role.EMPLOYER_USER}
+WORKS_WITH_EMPLOYERS = NOT_EMPLOYER_USERS - {Role.NATIONAL_READER}
 
 # view name -> roles that may open it ("public" for pages without login).
 EXPECTED = {
@@ -18,6 +21,12 @@ EXPECTED = {
     "notifications:list": ALL,
     "notifications:open": ALL,
     "notifications:mark_all_read": ALL,
+    "employers:dialogue_list": NOT_EMPLOYER_USERS,
+    "employers:dialogue_create": WORKS_WITH_EMPLOYERS,
+    "employers:dialogue_edit": WORKS_WITH_EMPLOYERS,
+    "employers:dialogue_history": NOT_EMPLOYER_USERS,
+    "employers:task_list": WORKS_WITH_EMPLOYERS,
+    "employers:task_complete": WORKS_WITH_EMPLOYERS,
 }
 
 # URL arguments for pages about one object, created for (and owned by) the visiting user.
@@ -25,9 +34,14 @@ URL_KWARGS = {
     "notifications:open": lambda user: {
         "pk": Notification.objects.create(recipient=user, title="Test").pk
     },
+    "employers:dialogue_list": lambda user: {"pk": EmployerFactory().pk},
+    "employers:dialogue_create": lambda user: {"pk": EmployerFactory().pk},
+    "employers:dialogue_edit": lambda user: {"pk": DialogueEntryFactory(author=user).pk},
+    "employers:dialogue_history": lambda user: {"pk": DialogueEntryFactory(author=user).pk},
+    "employers:task_complete": lambda user: {"pk": TaskFactory(owner=user).pk},
 }
 
-POST_ONLY = {"notifications:open", "notifications:mark_all_read"}
+POST_ONLY = {"notifications:open", "notifications:mark_all_read", "employers:task_complete"}
 
 
 def _our_view_names(patterns=None, namespace=""):

@@ -7,8 +7,10 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.db.models import Count, Q
+from django.utils import timezone
 
 from accounts.models import County, MeasureProvider, Region, Role, User
+from employers.selectors.dialogue import task_agenda
 from notifications.models import Notification
 
 
@@ -76,6 +78,12 @@ def _my_employer(user: User) -> Section:
     return Section("home/_employer.html", {"employer": employer})
 
 
+def _my_tasks(user: User) -> Section:
+    today = timezone.localdate()
+    agenda = task_agenda(user=user, today=today)
+    return Section("home/_my_tasks.html", {"agenda": agenda, "today": today})
+
+
 def _pending_invitations(user: User) -> Section:
     # Invited accounts have no usable password until the person follows the e-mailed link.
     pending = User.objects.filter(
@@ -87,11 +95,11 @@ def _pending_invitations(user: User) -> Section:
 
 
 SECTIONS_BY_ROLE = {
-    Role.CONTACT_PERSON: [_unread_notifications, _colleagues],
-    Role.ADVISER: [_unread_notifications, _colleagues],
-    Role.PROJECT_LEADER: [_unread_notifications, _county_staff],
+    Role.CONTACT_PERSON: [_my_tasks, _unread_notifications, _colleagues],
+    Role.ADVISER: [_my_tasks, _unread_notifications, _colleagues],
+    Role.PROJECT_LEADER: [_my_tasks, _unread_notifications, _county_staff],
     Role.NATIONAL_READER: [_unread_notifications, _pilot_counties],
-    Role.PROVIDER_STAFF: [_unread_notifications, _provider, _colleagues],
+    Role.PROVIDER_STAFF: [_my_tasks, _unread_notifications, _provider, _colleagues],
     Role.EMPLOYER_USER: [_my_employer, _unread_notifications],
     Role.ADMIN: [_unread_notifications, _pending_invitations],
 }

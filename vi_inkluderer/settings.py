@@ -7,6 +7,7 @@ Defaults are safe for production; development and tests switch them off explicit
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
@@ -181,7 +182,13 @@ CELERY_TASK_SOFT_TIME_LIMIT = 4 * 60
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_BEAT_SCHEDULE = {}
+CELERY_BEAT_SCHEDULE = {
+    # Every morning (CELERY_TIMEZONE is Europe/Oslo): e-mail owners of tasks due today.
+    "employers-task-reminders": {
+        "task": "employers.tasks.send_due_task_reminders",
+        "schedule": crontab(hour=7, minute=0),
+    },
+}
 
 # Security: production values by default, checked by `manage.py check --deploy` in the tests.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

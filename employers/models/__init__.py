@@ -1,3 +1,11 @@
+from .dialogue import DialogueEntry, DialogueEntryRevision, Task
 from .employer import Employer, EmployerPerson, Industry
 
-__all__ = ["Employer", "EmployerPerson", "Industry"]
+__all__ = [
+    "DialogueEntry",
+    "DialogueEntryRevision",
+    "Employer",
+    "EmployerPerson",
+    "Industry",
+    "Task",
+]
