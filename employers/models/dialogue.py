@@ -1,6 +1,8 @@
 """Contact history (kontakthistorikk): every contact NAV or a provider has with an employer,
 the edits kept as revisions, and the next steps that become tasks for their owners."""
 
+import datetime
+
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
@@ -54,9 +56,12 @@ class DialogueEntryQuerySet(models.QuerySet):
         return self
 
     def for_timeline(self):
-        return self.select_related(
-            "author", "author_provider", "next_step__owner"
-        ).prefetch_related("participants")
+        revised = DialogueEntryRevision.objects.filter(entry=models.OuterRef("pk"))
+        return (
+            self.select_related("author", "author_provider", "next_step__owner")
+            .prefetch_related("participants")
+            .annotate(has_revisions=models.Exists(revised))
+        )
 
 
 class DialogueEntry(models.Model):
@@ -165,7 +170,7 @@ class DialogueEntry(models.Model):
     def snapshot(self) -> dict:
         """The fields an author can change, as JSON, for the entry's revision history."""
         return {
-            "occurred_at": self.occurred_at.isoformat(),
+            "occurred_at": self.occurred_at.astimezone(datetime.UTC).isoformat(),
             "channel": self.channel,
             "topics": list(self.topics),
             "participants": sorted(str(person) for person in self.participants.all()),

@@ -40,7 +40,11 @@ def dialogue_latest(*, employer: Employer, user: User, limit: int = 5) -> list[D
 
 def employer_for_dialogue(*, user: User, pk: int) -> QuerySet[Employer]:
     """The employer with its fixed contact loaded, as the coordination notice needs it."""
-    return Employer.objects.visible_to(user).select_related("fixed_contact__provider").filter(pk=pk)
+    return (
+        Employer.objects.visible_to(user)
+        .select_related("fixed_contact__provider", "fixed_contact__office")
+        .filter(pk=pk)
+    )
 
 
 def task_owner_choices(*, employer: Employer, author: User) -> QuerySet[User]:

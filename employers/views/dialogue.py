@@ -81,7 +81,10 @@ def _entry_fields(form: DialogueEntryForm) -> dict:
 
 def _entry(request, pk: int) -> DialogueEntry:
     entries = DialogueEntry.objects.visible_to(request.user).select_related(
-        "employer__fixed_contact__provider", "author", "author_provider"
+        "employer__fixed_contact__provider",
+        "employer__fixed_contact__office",
+        "author",
+        "author_provider",
     )
     return get_object_or_404(entries, pk=pk)
 
