@@ -112,7 +112,7 @@ class NextStepForm(forms.Form):
         label=_("Neste steg"),
         max_length=500,
         required=False,
-        help_text=_("Valgfritt. Blir en oppgave med påminnelse på e-post på fristdagen."),
+        help_text=_("Blir en oppgave med påminnelse på e-post om morgenen på fristdagen."),
     )
     due_date = forms.DateField(
         label=_("Frist"),

@@ -6,14 +6,18 @@ import pytest
 from accounts.models import Role
 from employers.models import Employer
 
-from ..factories import user_with_role
+from ..factories import NavOfficeFactory, user_with_role
 from .factories import EmployerFactory
 
 
 @pytest.fixture
 def fixed_contact(db):
     return user_with_role(
-        Role.CONTACT_PERSON, first_name="Kari", last_name="Fast", phone="91234567"
+        Role.CONTACT_PERSON,
+        first_name="Kari",
+        last_name="Fast",
+        phone="91234567",
+        office=NavOfficeFactory(name="NAV Frogner"),
     )
 
 

@@ -39,6 +39,7 @@ def test_others_see_who_the_fixed_contact_is_and_are_asked_to_coordinate(
     assert "Koordiner med den faste kontaktpersonen" in html
     assert "Kari Fast er fast kontaktperson for Fjordbakeriet AS." in html
     assert "91234567" in html
+    assert "NAV Frogner" in html
     assert f"mailto:{employer.fixed_contact.email}" in html
 
 
