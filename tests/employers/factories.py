@@ -15,9 +15,7 @@ class EmployerFactory(DjangoModelFactory):
     class Meta:
         model = Employer
 
-    # Every other 8-digit prefix: when a prefix has no valid check digit, demo_orgnr moves on
-    # to the next prefix, which must not be the next employer's.
-    orgnr = factory.Sequence(lambda n: demo_orgnr(700_000 + 2 * n))
+    orgnr = factory.Sequence(lambda n: demo_orgnr(700_000 + n))
     name = factory.Sequence(lambda n: f"Virksomhet {n} AS")
     sector = Employer.Sector.PRIVATE
     industry = factory.LazyFunction(lambda: Industry.objects.get(code="C"))

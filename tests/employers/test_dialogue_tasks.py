@@ -78,7 +78,8 @@ def test_inactive_owner_gets_no_e_mail_and_the_task_is_not_tried_again(owner):
     assert Task.objects.get().reminder_sent_at is not None
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("reference_data")
 def test_a_task_locked_by_a_parallel_run_is_skipped_not_reminded_twice(owner):
     task = TaskFactory(owner=owner, due_date=TODAY)
     locked, release = threading.Event(), threading.Event()
