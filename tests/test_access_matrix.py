@@ -4,12 +4,18 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from accounts.models import Role
+from employers.models import EmployerImport, EmployerPerson
 from notifications.models import Notification
 from vi_inkluderer.access import RULES
 
+from .employers.factories import EmployerFactory
 from .factories import user_with_role
 
 ALL = set(Role)
+STAFF = ALL - {Role.EMPLOYER_USER}
+EMPLOYER_EDITORS = {Role.CONTACT_PERSON, Role.PROJECT_LEADER, Role.ADMIN}
+EMPLOYER_PEOPLE_EDITORS = EMPLOYER_EDITORS | {Role.PROVIDER_STAFF}
+EMPLOYER_IMPORTERS = {Role.PROJECT_LEADER, Role.ADMIN}
 
 # view name -> roles that may open it ("public" for pages without login).
 EXPECTED = {
@@ -18,16 +24,44 @@ EXPECTED = {
     "notifications:list": ALL,
     "notifications:open": ALL,
     "notifications:mark_all_read": ALL,
+    "employers:list": STAFF,
+    "employers:detail": STAFF,
+    "employers:create": EMPLOYER_EDITORS,
+    "employers:edit": EMPLOYER_EDITORS,
+    "employers:person_add": EMPLOYER_PEOPLE_EDITORS,
+    "employers:person_edit": EMPLOYER_PEOPLE_EDITORS,
+    "employers:person_delete": EMPLOYER_PEOPLE_EDITORS,
+    "employers:import": EMPLOYER_IMPORTERS,
+    "employers:import_preview": EMPLOYER_IMPORTERS,
+    "employers:import_apply": EMPLOYER_IMPORTERS,
 }
+
+
+def _person(user):
+    # The visitor is the employer's fixed contact, as provider staff must be to edit people.
+    employer = EmployerFactory(fixed_contact=user)
+    return EmployerPerson.objects.create(employer=employer, name="Kari Nordmann")
+
 
 # URL arguments for pages about one object, created for (and owned by) the visiting user.
 URL_KWARGS = {
     "notifications:open": lambda user: {
         "pk": Notification.objects.create(recipient=user, title="Test").pk
     },
+    "employers:detail": lambda user: {"pk": EmployerFactory().pk},
+    "employers:edit": lambda user: {"pk": EmployerFactory().pk},
+    "employers:person_add": lambda user: {"pk": EmployerFactory(fixed_contact=user).pk},
+    "employers:person_edit": lambda user: {"pk": _person(user).pk},
+    "employers:person_delete": lambda user: {"pk": _person(user).pk},
+    "employers:import_preview": lambda user: {
+        "pk": EmployerImport.objects.create(created_by=user, file_name="v.csv").pk
+    },
+    "employers:import_apply": lambda user: {
+        "pk": EmployerImport.objects.create(created_by=user, file_name="v.csv").pk
+    },
 }
 
-POST_ONLY = {"notifications:open", "notifications:mark_all_read"}
+POST_ONLY = {"notifications:open", "notifications:mark_all_read", "employers:import_apply"}
 
 
 def _our_view_names(patterns=None, namespace=""):

@@ -6,6 +6,7 @@ from .access import rule_for
 # The main navigation, in order. An item is shown only to roles whose rule allows the page.
 NAVIGATION = [
     ("home", _("Min side")),
+    ("employers:list", _("Virksomheter")),
     ("notifications:list", _("Varsler")),
 ]
 

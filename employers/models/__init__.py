@@ -1,3 +1,4 @@
 from .employer import Employer, EmployerPerson, Industry
+from .imports import EmployerImport
 
-__all__ = ["Employer", "EmployerPerson", "Industry"]
+__all__ = ["Employer", "EmployerImport", "EmployerPerson", "Industry"]
