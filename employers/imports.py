@@ -10,6 +10,7 @@ import io
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from zipfile import BadZipFile
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -124,18 +125,18 @@ def _csv_rows(content: bytes) -> list[list[str]]:
 def _xlsx_rows(uploaded) -> list[list]:
     try:
         workbook = load_workbook(uploaded, read_only=True, data_only=True)
-    except (InvalidFileException, KeyError, OSError, ValueError) as error:
+        try:
+            rows = []
+            for values in workbook.worksheets[0].iter_rows(values_only=True):
+                rows.append(list(values))
+                if len(rows) > MAX_ROWS + 1:
+                    break
+            return rows
+        finally:
+            workbook.close()
+    # What a damaged or mislabelled file raises, from the zip layer up to the XML parser.
+    except (BadZipFile, InvalidFileException, IndexError, KeyError, OSError, ValueError) as error:
         raise ImportFileError(_("Kunne ikke lese Excel-filen. Er den lagret som .xlsx?")) from error
-    try:
-        sheet = workbook.worksheets[0]
-        rows = []
-        for values in sheet.iter_rows(values_only=True):
-            rows.append(list(values))
-            if len(rows) > MAX_ROWS + 1:
-                break
-        return rows
-    finally:
-        workbook.close()
 
 
 def read_import_file(uploaded) -> ImportFile:

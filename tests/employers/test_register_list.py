@@ -139,3 +139,12 @@ def test_navigation_has_a_virksomheter_item_for_staff_only(login, national):
     assert f'href="{LIST}"' in login(national).get("/").content.decode()
     employer_user = user_with_role(Role.EMPLOYER_USER)
     assert f'href="{LIST}"' not in login(employer_user).get("/").content.decode()
+
+
+def test_home_page_lists_the_employers_i_am_fixed_contact_for(login, contact_person):
+    mine = EmployerFactory(name="Min virksomhet AS", fixed_contact=contact_person)
+    EmployerFactory(name="Noen andres AS")
+    page = login(contact_person).get("/").content.decode()
+    assert "Mine virksomheter" in page
+    assert reverse("employers:detail", args=[mine.pk]) in page
+    assert "Noen andres AS" not in page
