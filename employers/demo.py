@@ -54,6 +54,29 @@ UNIONS = {
 CONTACT_TITLES = ["Daglig leder", "HR-rådgiver", "Avdelingsleder", "Driftsleder"]
 
 
+# Municipality → a postcode and post town in it.
+POST = {
+    "Oslo": ("0150", "Oslo"),
+    "Bergen": ("5003", "Bergen"),
+    "Stord": ("5411", "Stord"),
+    "Voss": ("5700", "Voss"),
+    "Ulvik": ("5730", "Ulvik"),
+    "Øygarden": ("5353", "Straume"),
+    "Alver": ("5914", "Isdalstø"),
+    "Ullensvang": ("5750", "Odda"),
+    "Sogndal": ("6856", "Sogndal"),
+    "Sunnfjord": ("6800", "Førde"),
+    "Stad": ("6770", "Nordfjordeid"),
+    "Trondheim": ("7010", "Trondheim"),
+    "Orkland": ("7300", "Orkanger"),
+    "Levanger": ("7600", "Levanger"),
+    "Midtre Gauldal": ("7290", "Støren"),
+    "Stjørdal": ("7500", "Stjørdal"),
+    "Verdal": ("7650", "Verdal"),
+    "Namsos": ("7800", "Namsos"),
+    "Ørland": ("7130", "Brekstad"),
+    "Malvik": ("7560", "Vikhammer"),
+}
 STREETS = ["Storgata", "Kirkegata", "Industriveien", "Havnegata", "Stasjonsveien", "Parkveien"]
 
 
@@ -121,7 +144,8 @@ class _EmployerSeeder:
                 else None,
                 "needs_notes": NEEDS.get(industry, "") if in_contact else "",
                 "street_address": f"{STREETS[number % len(STREETS)]} {number}",
-                "postal_place": row["municipality"],
+                "postal_code": POST[row["municipality"]][0],
+                "postal_place": POST[row["municipality"]][1],
                 "website": f"https://{_domain(row['name'])}",
             },
         )

@@ -110,6 +110,13 @@ class EmployerForm(forms.ModelForm):
                 self.fields["parent_orgnr"].initial = self.instance.parent.orgnr
         self.fields["industry"].empty_label = _("Velg næring")
         self.fields["county"].empty_label = _("Velg fylke")
+        self.fields["region"].empty_label = _("Ingen region valgt")
+        self.fields["fixed_contact"].empty_label = _("Ingen fast kontaktperson ennå")
+        self.fields["sector"].choices = [("", _("Velg sektor")), *Employer.Sector.choices]
+        self.fields["employee_band"].choices = [
+            ("", _("Ikke oppgitt")),
+            *Employer.EmployeeBand.choices,
+        ]
 
     def _own_orgnr(self) -> str:
         return self.instance.orgnr if self.instance.pk else self.cleaned_data.get("orgnr", "")

@@ -173,6 +173,15 @@ class Employer(models.Model):
     def __str__(self) -> str:
         return f"{self.name} ({self.orgnr})"
 
+    @property
+    def locality(self) -> str:
+        """Municipality and region below the county, each name once: "Stord · Sunnhordland"."""
+        parts: list[str] = []
+        for part in (self.municipality, self.region.name if self.region_id else ""):
+            if part and part != self.county.name and part not in parts:
+                parts.append(part)
+        return " · ".join(parts)
+
     def coordinate_with(self, user):
         """The fixed contact `user` must talk to before approaching this employer, if any:
         an employer with an agreement is contacted through its fixed contact person only

@@ -79,3 +79,16 @@ def test_changing_people_counts_as_a_change_of_the_employer(login, contact_perso
     login(contact_person).post(reverse("employers:person_delete", args=[person.pk]))
     person.employer.refresh_from_db()
     assert person.employer.updated_at > before
+
+
+def test_every_form_page_carries_the_csrf_field_a_browser_needs(login, contact_person, person):
+    client = login(contact_person)
+    employer = person.employer
+    for url in [
+        reverse("employers:create") + "?orgnr=974760673",
+        reverse("employers:edit", args=[employer.pk]),
+        reverse("employers:person_add", args=[employer.pk]),
+        reverse("employers:person_edit", args=[person.pk]),
+        reverse("employers:person_delete", args=[person.pk]),
+    ]:
+        assert 'name="csrfmiddlewaretoken"' in client.get(url).content.decode(), url
