@@ -1,11 +1,12 @@
 from django import forms
-from django.db.models import Case, F, IntegerField, QuerySet, Value, When
+from django.db.models import F, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import County, Region, Role, User
 from accounts.validators import clean_orgnr
 
 from ..models import Employer, EmployerPerson, Industry
+from ..models.employer import status_rank
 
 
 class OrgnrForm(forms.Form):
@@ -183,10 +184,6 @@ SORTS = {
     "status": _("Status"),
     "endret": _("Sist endret"),
 }
-STATUS_RANK = Case(
-    *[When(status=status, then=Value(rank)) for rank, status in enumerate(Employer.Status.values)],
-    output_field=IntegerField(),
-)
 
 
 class EmployerFilterForm(forms.Form):
@@ -273,10 +270,12 @@ class EmployerFilterForm(forms.Form):
     def _ordering(self) -> list:
         key = self.sort_key()
         descending = key.startswith("-")
+        if key.lstrip("-") == "navn":
+            # Name then id, in one direction, walks the (name, id) index.
+            return [F("name").desc(), F("id").desc()] if descending else ["name", "id"]
         column = {
-            "navn": F("name"),
             "fylke": F("county__name"),
-            "status": STATUS_RANK,
+            "status": status_rank(),
             "endret": F("updated_at"),
         }[key.lstrip("-")]
         return [column.desc() if descending else column.asc(), F("name").asc(), F("id").asc()]

@@ -5,7 +5,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -52,16 +52,28 @@ class EmployerQuerySet(models.QuerySet):
         )
 
 
+class EmployerStatus(models.TextChoices):
+    LEAD = "lead", _("Aktuell (ikke kontaktet)")
+    IN_DIALOGUE = "in_dialogue", _("I dialog")
+    AGREEMENT = "agreement", _("Har avtale")
+    INACTIVE = "inactive", _("Inaktiv")
+
+
+def status_rank() -> Case:
+    """The statuses in the model's order (lead → dialogue → agreement → inactive), for
+    sorting; an index on this expression keeps that sort fast."""
+    return Case(
+        *[When(status=s, then=Value(rank)) for rank, s in enumerate(EmployerStatus.values)],
+        output_field=models.IntegerField(),
+    )
+
+
 class Employer(models.Model):
     class Sector(models.TextChoices):
         PRIVATE = "private", _("Privat")
         PUBLIC = "public", _("Offentlig")
 
-    class Status(models.TextChoices):
-        LEAD = "lead", _("Aktuell (ikke kontaktet)")
-        IN_DIALOGUE = "in_dialogue", _("I dialog")
-        AGREEMENT = "agreement", _("Har avtale")
-        INACTIVE = "inactive", _("Inaktiv")
+    Status = EmployerStatus
 
     class EmployeeBand(models.TextChoices):
         B1 = "1-4", _("1–4 ansatte")
@@ -155,6 +167,7 @@ class Employer(models.Model):
             # The register list sorts by name (default) or by last change.
             models.Index(fields=["name", "id"], name="employer_name_idx"),
             models.Index(fields=["-updated_at"], name="employer_updated_idx"),
+            models.Index(status_rank(), "name", "id", name="employer_status_rank_idx"),
             # Word-prefix search on the name ("nor bygg" finds "Nordic Bygg AS"), see
             # EmployerQuerySet.search; pg_trgm is not available in the embedded PostgreSQL.
             GinIndex(SearchVector("name", config="simple"), name="employer_name_search_idx"),

@@ -83,6 +83,7 @@ def test_dry_run_reports_every_invalid_cell_by_row_and_column_and_writes_nothing
     assert (2, "orgnr") not in found
     page = response.content.decode()
     assert "5 rader har feil." in page
+    assert "<code>hovedenhet_orgnr</code>" in page
     assert "Gjennomfør importen" not in page
     assert Employer.objects.count() == 1
 
