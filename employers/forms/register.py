@@ -105,10 +105,10 @@ class EmployerForm(forms.ModelForm):
         if self.instance.pk:
             del self.fields["orgnr"]
             self.fields["version"].initial = self.instance.updated_at.isoformat()
-        else:
-            del self.fields["version"]
             if self.instance.parent_id:
                 self.fields["parent_orgnr"].initial = self.instance.parent.orgnr
+        else:
+            del self.fields["version"]
         self.fields["industry"].empty_label = _("Velg næring")
         self.fields["county"].empty_label = _("Velg fylke")
         self.fields["region"].empty_label = _("Ingen region valgt")

@@ -177,3 +177,16 @@ def test_employer_user_gets_403_on_every_register_page(login):
         reverse("employers:import"),
     ]:
         assert client.get(url).status_code == 403, url
+
+
+def test_edit_form_starts_from_the_stored_parent_and_keeps_it(login, contact_person):
+    parent = EmployerFactory()
+    employer = EmployerFactory(parent=parent)
+    url = reverse("employers:edit", args=[employer.pk])
+    client = login(contact_person)
+    form = client.get(url).context["form"]
+    assert form["parent_orgnr"].value() == parent.orgnr
+    data = {**_form_data(employer.orgnr), "parent_orgnr": parent.orgnr}
+    client.post(url, {**data, "version": form["version"].value()})
+    employer.refresh_from_db()
+    assert employer.parent == parent
