@@ -32,7 +32,8 @@ class MeasureProviderFactory(DjangoModelFactory):
         model = MeasureProvider
 
     name = factory.Sequence(lambda n: f"Leverandør {n} AS")
-    orgnr = factory.Sequence(lambda n: demo_orgnr(500_000 + n))
+    # Every other block: demo_orgnr(n) can spill into block n + 1 when block n has no valid orgnr.
+    orgnr = factory.Sequence(lambda n: demo_orgnr(500_000 + 2 * n))
     procurement = MeasureProvider.Procurement.TENDERED
 
 

@@ -4,6 +4,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from accounts.models import Role
+from employers.models import EmployerImport, EmployerPerson
 from notifications.models import Notification
 from vi_inkluderer.access import RULES
 
@@ -11,8 +12,11 @@ from .employers.factories import DialogueEntryFactory, EmployerFactory, TaskFact
 from .factories import user_with_role
 
 ALL = set(Role)
-NOT_EMPLOYER_USERS = ALL - {Role.EMPLOYER_USER}
-WORKS_WITH_EMPLOYERS = NOT_EMPLOYER_USERS - {Role.NATIONAL_READER}
+STAFF = ALL - {Role.EMPLOYER_USER}
+WORKS_WITH_EMPLOYERS = STAFF - {Role.NATIONAL_READER}
+EMPLOYER_EDITORS = {Role.CONTACT_PERSON, Role.PROJECT_LEADER, Role.ADMIN}
+EMPLOYER_PEOPLE_EDITORS = EMPLOYER_EDITORS | {Role.PROVIDER_STAFF}
+EMPLOYER_IMPORTERS = {Role.PROJECT_LEADER, Role.ADMIN}
 
 # view name -> roles that may open it ("public" for pages without login).
 EXPECTED = {
@@ -21,18 +25,46 @@ EXPECTED = {
     "notifications:list": ALL,
     "notifications:open": ALL,
     "notifications:mark_all_read": ALL,
-    "employers:dialogue_list": NOT_EMPLOYER_USERS,
+    "employers:list": STAFF,
+    "employers:detail": STAFF,
+    "employers:create": EMPLOYER_EDITORS,
+    "employers:edit": EMPLOYER_EDITORS,
+    "employers:person_add": EMPLOYER_PEOPLE_EDITORS,
+    "employers:person_edit": EMPLOYER_PEOPLE_EDITORS,
+    "employers:person_delete": EMPLOYER_PEOPLE_EDITORS,
+    "employers:import": EMPLOYER_IMPORTERS,
+    "employers:import_preview": EMPLOYER_IMPORTERS,
+    "employers:import_apply": EMPLOYER_IMPORTERS,
+    "employers:dialogue_list": STAFF,
     "employers:dialogue_create": WORKS_WITH_EMPLOYERS,
     "employers:dialogue_edit": WORKS_WITH_EMPLOYERS,
-    "employers:dialogue_history": NOT_EMPLOYER_USERS,
+    "employers:dialogue_history": STAFF,
     "employers:task_list": WORKS_WITH_EMPLOYERS,
     "employers:task_complete": WORKS_WITH_EMPLOYERS,
 }
+
+
+def _person(user):
+    # The visitor is the employer's fixed contact, as provider staff must be to edit people.
+    employer = EmployerFactory(fixed_contact=user)
+    return EmployerPerson.objects.create(employer=employer, name="Kari Nordmann")
+
 
 # URL arguments for pages about one object, created for (and owned by) the visiting user.
 URL_KWARGS = {
     "notifications:open": lambda user: {
         "pk": Notification.objects.create(recipient=user, title="Test").pk
+    },
+    "employers:detail": lambda user: {"pk": EmployerFactory().pk},
+    "employers:edit": lambda user: {"pk": EmployerFactory().pk},
+    "employers:person_add": lambda user: {"pk": EmployerFactory(fixed_contact=user).pk},
+    "employers:person_edit": lambda user: {"pk": _person(user).pk},
+    "employers:person_delete": lambda user: {"pk": _person(user).pk},
+    "employers:import_preview": lambda user: {
+        "pk": EmployerImport.objects.create(created_by=user, file_name="v.csv").pk
+    },
+    "employers:import_apply": lambda user: {
+        "pk": EmployerImport.objects.create(created_by=user, file_name="v.csv").pk
     },
     "employers:dialogue_list": lambda user: {"pk": EmployerFactory().pk},
     "employers:dialogue_create": lambda user: {"pk": EmployerFactory().pk},
@@ -41,7 +73,12 @@ URL_KWARGS = {
     "employers:task_complete": lambda user: {"pk": TaskFactory(owner=user).pk},
 }
 
-POST_ONLY = {"notifications:open", "notifications:mark_all_read", "employers:task_complete"}
+POST_ONLY = {
+    "notifications:open",
+    "notifications:mark_all_read",
+    "employers:import_apply",
+    "employers:task_complete",
+}
 
 
 def _our_view_names(patterns=None, namespace=""):

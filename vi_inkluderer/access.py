@@ -45,6 +45,12 @@ NAV_STAFF = (Role.CONTACT_PERSON, Role.ADVISER, Role.PROJECT_LEADER, Role.ADMIN)
 STAFF = (*NAV_STAFF, Role.NATIONAL_READER, Role.PROVIDER_STAFF)
 # Everyone who works with employers day to day: logs contacts and owns tasks.
 EMPLOYER_WORK = (*NAV_STAFF, Role.PROVIDER_STAFF)
+# Who keeps the employer register: the contact persons who own the relationships, and the
+# county project leaders. Provider staff may keep the people of an employer they are the fixed
+# contact for (checked per employer in employers.sections.can_manage_people).
+EMPLOYER_EDITORS = (Role.CONTACT_PERSON, Role.PROJECT_LEADER, Role.ADMIN)
+EMPLOYER_PEOPLE_EDITORS = (*EMPLOYER_EDITORS, Role.PROVIDER_STAFF)
+EMPLOYER_IMPORTERS = (Role.PROJECT_LEADER, Role.ADMIN)
 
 RULES: dict[str, Rule] = {
     "healthz": public(),
@@ -58,6 +64,16 @@ RULES: dict[str, Rule] = {
     "employers:dialogue_history": only(*STAFF),
     "employers:task_list": only(*EMPLOYER_WORK),
     "employers:task_complete": only(*EMPLOYER_WORK),
+    "employers:list": only(*STAFF),
+    "employers:detail": only(*STAFF),
+    "employers:create": only(*EMPLOYER_EDITORS),
+    "employers:edit": only(*EMPLOYER_EDITORS),
+    "employers:person_add": only(*EMPLOYER_PEOPLE_EDITORS),
+    "employers:person_edit": only(*EMPLOYER_PEOPLE_EDITORS),
+    "employers:person_delete": only(*EMPLOYER_PEOPLE_EDITORS),
+    "employers:import": only(*EMPLOYER_IMPORTERS),
+    "employers:import_preview": only(*EMPLOYER_IMPORTERS),
+    "employers:import_apply": only(*EMPLOYER_IMPORTERS),
 }
 
 

@@ -3,17 +3,25 @@ from django.utils.translation import gettext_lazy as _
 
 from .access import rule_for
 
-# The main navigation, in order. An item is shown only to roles whose rule allows the page.
+# The main navigation, in order: URL name, label, and the view-name prefixes of the pages that
+# belong to the item (for aria-current). Shown only to roles whose rule allows the page.
 NAVIGATION = [
-    ("home", _("Min side")),
+    ("home", _("Min side"), ("home",)),
+    (
+        "employers:list",
+        _("Virksomheter"),
+        (
+            "employers:list",
+            "employers:detail",
+            "employers:create",
+            "employers:edit",
+            "employers:person",
+            "employers:import",
+            "employers:dialogue",
+        ),
+    ),
+    ("employers:task_list", _("Mine oppgaver"), ("employers:task",)),
 ]
-
-
-def _is_section(current: str, item: str) -> bool:
-    """A page belongs to the navigation item of its app: employers:detail -> employers:list."""
-    if ":" not in item:
-        return current == item
-    return current.split(":")[0] == item.split(":")[0]
 
 
 def navigation(request):
@@ -22,8 +30,8 @@ def navigation(request):
         return {"navigation": []}
     current = request.resolver_match.view_name if request.resolver_match else ""
     items = [
-        {"url": reverse(name), "label": label, "active": _is_section(current, name)}
-        for name, label in NAVIGATION
+        {"url": reverse(name), "label": label, "active": current.startswith(sections)}
+        for name, label, sections in NAVIGATION
         if rule_for(name).allows(user)
     ]
     return {"navigation": items}

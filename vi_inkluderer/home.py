@@ -10,6 +10,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from accounts.models import County, MeasureProvider, Region, Role, User
+from employers.models import Employer
 from employers.selectors.dialogue import task_agenda
 from notifications.models import Notification
 
@@ -23,6 +24,17 @@ class Section:
 def _unread_notifications(user: User) -> Section:
     latest = list(Notification.objects.visible_to(user).unread()[:5])
     return Section("home/_notifications.html", {"notifications": latest})
+
+
+def _my_employers(user: User) -> Section:
+    """The employers whose fixed contact this person is: the daily starting point."""
+    employers = (
+        Employer.objects.visible_to(user)
+        .filter(fixed_contact=user)
+        .select_related("county")
+        .order_by("name")
+    )
+    return Section("home/_my_employers.html", {"employers": employers[:10]})
 
 
 def _colleagues(user: User) -> Section:
@@ -95,11 +107,11 @@ def _pending_invitations(user: User) -> Section:
 
 
 SECTIONS_BY_ROLE = {
-    Role.CONTACT_PERSON: [_my_tasks, _unread_notifications, _colleagues],
+    Role.CONTACT_PERSON: [_my_tasks, _unread_notifications, _my_employers, _colleagues],
     Role.ADVISER: [_my_tasks, _unread_notifications, _colleagues],
     Role.PROJECT_LEADER: [_my_tasks, _unread_notifications, _county_staff],
     Role.NATIONAL_READER: [_unread_notifications, _pilot_counties],
-    Role.PROVIDER_STAFF: [_my_tasks, _unread_notifications, _provider, _colleagues],
+    Role.PROVIDER_STAFF: [_my_tasks, _unread_notifications, _my_employers, _provider, _colleagues],
     Role.EMPLOYER_USER: [_my_employer, _unread_notifications],
     Role.ADMIN: [_unread_notifications, _pending_invitations],
 }

@@ -226,3 +226,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
+
+# Optional lookup in the public Enhetsregisteret (employers/brreg.py); off by default.
+BRREG_ENABLED = env.bool("BRREG_ENABLED", default=False)
+BRREG_URL = env.str("BRREG_URL", default="https://data.brreg.no").rstrip("/")
+BRREG_TIMEOUT = env.float("BRREG_TIMEOUT", default=3.0)

@@ -3,8 +3,9 @@ import re
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -51,16 +52,28 @@ class EmployerQuerySet(models.QuerySet):
         )
 
 
+class EmployerStatus(models.TextChoices):
+    LEAD = "lead", _("Aktuell (ikke kontaktet)")
+    IN_DIALOGUE = "in_dialogue", _("I dialog")
+    AGREEMENT = "agreement", _("Har avtale")
+    INACTIVE = "inactive", _("Inaktiv")
+
+
+def status_rank() -> Case:
+    """The statuses in the model's order (lead → dialogue → agreement → inactive), for
+    sorting; an index on this expression keeps that sort fast."""
+    return Case(
+        *[When(status=s, then=Value(rank)) for rank, s in enumerate(EmployerStatus.values)],
+        output_field=models.IntegerField(),
+    )
+
+
 class Employer(models.Model):
     class Sector(models.TextChoices):
         PRIVATE = "private", _("Privat")
         PUBLIC = "public", _("Offentlig")
 
-    class Status(models.TextChoices):
-        LEAD = "lead", _("Aktuell (ikke kontaktet)")
-        IN_DIALOGUE = "in_dialogue", _("I dialog")
-        AGREEMENT = "agreement", _("Har avtale")
-        INACTIVE = "inactive", _("Inaktiv")
+    Status = EmployerStatus
 
     class EmployeeBand(models.TextChoices):
         B1 = "1-4", _("1–4 ansatte")
@@ -71,6 +84,15 @@ class Employer(models.Model):
         B100 = "100-249", _("100–249 ansatte")
         B250 = "250-499", _("250–499 ansatte")
         B500 = "500+", _("500 ansatte eller flere")
+
+        @classmethod
+        def for_count(cls, count: int | None) -> str:
+            """The band for a head count; blank when unknown or nobody is employed."""
+            if not count or count < 1:
+                return ""
+            lower_bounds = [(500, cls.B500), (250, cls.B250), (100, cls.B100), (50, cls.B50)]
+            lower_bounds += [(20, cls.B20), (10, cls.B10), (5, cls.B5), (1, cls.B1)]
+            return next(band for bound, band in lower_bounds if count >= bound).value
 
     orgnr = models.CharField(
         _("organisasjonsnummer"), max_length=9, unique=True, validators=[validate_orgnr]
@@ -101,7 +123,12 @@ class Employer(models.Model):
         _("antall ansatte"), max_length=10, choices=EmployeeBand.choices, blank=True
     )
     street_address = models.CharField(_("adresse"), max_length=200, blank=True)
-    postal_code = models.CharField(_("postnummer"), max_length=4, blank=True)
+    postal_code = models.CharField(
+        _("postnummer"),
+        max_length=4,
+        blank=True,
+        validators=[RegexValidator(r"^\d{4}$", _("Postnummeret må ha fire siffer."))],
+    )
     postal_place = models.CharField(_("poststed"), max_length=100, blank=True)
     website = models.URLField(_("nettside"), blank=True)
     status = models.CharField(
@@ -137,6 +164,10 @@ class Employer(models.Model):
         ordering = ["name"]
         indexes = [
             models.Index(fields=["county", "status"], name="employer_county_status_idx"),
+            # The register list sorts by name (default) or by last change.
+            models.Index(fields=["name", "id"], name="employer_name_idx"),
+            models.Index(fields=["-updated_at"], name="employer_updated_idx"),
+            models.Index(status_rank(), "name", "id", name="employer_status_rank_idx"),
             # Word-prefix search on the name ("nor bygg" finds "Nordic Bygg AS"), see
             # EmployerQuerySet.search; pg_trgm is not available in the embedded PostgreSQL.
             GinIndex(SearchVector("name", config="simple"), name="employer_name_search_idx"),
@@ -155,6 +186,28 @@ class Employer(models.Model):
     def __str__(self) -> str:
         return f"{self.name} ({self.orgnr})"
 
+    @property
+    def locality(self) -> str:
+        """Municipality and region below the county, each name once: "Stord · Sunnhordland"."""
+        parts: list[str] = []
+        for part in (self.municipality, self.region.name if self.region_id else ""):
+            if part and part != self.county.name and part not in parts:
+                parts.append(part)
+        return " · ".join(parts)
+
+    def coordinate_with(self, user):
+        """The fixed contact `user` must talk to before approaching this employer, if any:
+        an employer with an agreement is contacted through its fixed contact person only
+        (evaluation ch. 4, "one door in")."""
+        if self.status != self.Status.AGREEMENT or self.fixed_contact_id in (None, user.pk):
+            return None
+        return self.fixed_contact if self.fixed_contact.is_active else None
+
+
+class EmployerPersonQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(employer__in=Employer.objects.visible_to(user))
+
 
 class EmployerPerson(models.Model):
     """Someone at the employer: a contact person or a union representative (tillitsvalgt)."""
@@ -169,6 +222,8 @@ class EmployerPerson(models.Model):
     title = models.CharField(_("stilling / forbund"), max_length=150, blank=True)
     email = models.EmailField(_("e-post"), blank=True)
     phone = models.CharField(_("telefon"), max_length=30, blank=True)
+
+    objects = EmployerPersonQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("person hos virksomheten")

@@ -113,11 +113,11 @@ def _task_create(*, entry: DialogueEntry, next_step: NextStep, actor: User) -> T
 
 
 def _notify_fixed_contact(*, entry: DialogueEntry, actor: User) -> None:
-    """The coordination rule: an employer with a fixed contact person should not be
-    approached by many parties without that person knowing (evaluation ch. 4 and 7)."""
+    """The coordination rule (Employer.coordinate_with): an employer with an agreement should
+    not be approached by many parties without its fixed contact knowing (evaluation ch. 4, 7)."""
     employer = entry.employer
-    fixed_contact = employer.fixed_contact
-    if fixed_contact is None or fixed_contact.pk == actor.pk or not fixed_contact.is_active:
+    fixed_contact = employer.coordinate_with(actor)
+    if fixed_contact is None:
         return
     organisation = f" ({actor.provider.name})" if entry.author_provider_id else ""
     notification_create(

@@ -24,7 +24,7 @@ def fixed_contact(db):
 @pytest.fixture
 def employer(fixed_contact) -> Employer:
     return EmployerFactory(
-        name="Fjordbakeriet AS", status=Employer.Status.IN_DIALOGUE, fixed_contact=fixed_contact
+        name="Fjordbakeriet AS", status=Employer.Status.AGREEMENT, fixed_contact=fixed_contact
     )
 
 

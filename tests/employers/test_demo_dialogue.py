@@ -18,9 +18,12 @@ def test_without_employers_the_seeder_does_nothing_and_says_so():
     assert not DialogueEntry.objects.exists()
 
 
-def test_seed_demo_runs_the_dialogue_seeder():
+def test_seed_demo_gives_the_demo_employers_a_contact_history():
     call_command("seed_demo")
-    assert not DialogueEntry.objects.exists()
+    assert DialogueEntry.objects.count() >= 40
+    counts = (DialogueEntry.objects.count(), Task.objects.count())
+    call_command("seed_demo")
+    assert (DialogueEntry.objects.count(), Task.objects.count()) == counts
 
 
 @pytest.fixture

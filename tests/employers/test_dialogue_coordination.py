@@ -103,3 +103,14 @@ def test_inactive_fixed_contact_is_not_notified(employer, colleague, fixed_conta
     fixed_contact.save(update_fields=["is_active"])
     _log(employer, colleague)
     assert not Notification.objects.exists()
+
+
+def test_before_an_agreement_nobody_is_asked_to_coordinate_or_notified(
+    login, employer, colleague, fixed_contact
+):
+    employer.status = employer.Status.IN_DIALOGUE
+    employer.save(update_fields=["status"])
+    html = login(colleague).get(reverse("employers:dialogue_create", args=[employer.pk]))
+    assert "Koordiner med den faste kontaktpersonen" not in html.content.decode()
+    _log(employer, colleague)
+    assert not Notification.objects.filter(recipient=fixed_contact).exists()

@@ -1,0 +1,70 @@
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import User
+
+from ..models import Employer, EmployerPerson
+
+
+@transaction.atomic
+def employer_create(*, data: dict, actor: User) -> Employer:
+    """Register an employer. `data` holds model field values, orgnr included."""
+    return Employer.objects.create(**data, created_by=actor)
+
+
+def _differs(employer: Employer, name: str, value) -> bool:
+    field = Employer._meta.get_field(name)
+    if field.is_relation:
+        return getattr(employer, field.attname) != (value.pk if value is not None else None)
+    return getattr(employer, name) != value
+
+
+class EmployerChangedMeanwhile(Exception):
+    """Someone else saved the employer after the form was opened."""
+
+
+@transaction.atomic
+def employer_update(*, employer: Employer, data: dict, actor: User, version: str = "") -> Employer:
+    """Save the fields that differ from the stored row, and only those.
+
+    `version` is the `updated_at` (ISO format) the editor started from; if the row has
+    changed since, nothing is saved, so one person never silently overwrites another.
+    """
+    employer = Employer.objects.select_for_update().get(pk=employer.pk)
+    if version and employer.updated_at.isoformat() != version:
+        raise EmployerChangedMeanwhile
+    changed = [name for name, value in data.items() if _differs(employer, name, value)]
+    for name in changed:
+        setattr(employer, name, data[name])
+    if changed:
+        employer.save(update_fields=[*changed, "updated_at"])
+    return employer
+
+
+def _touch(employer: Employer) -> None:
+    # The employer's "last changed" (list sorting) includes changes to its people.
+    employer.updated_at = timezone.now()
+    employer.save(update_fields=["updated_at"])
+
+
+@transaction.atomic
+def employer_person_create(*, employer: Employer, data: dict, actor: User) -> EmployerPerson:
+    person = EmployerPerson.objects.create(employer=employer, **data)
+    _touch(employer)
+    return person
+
+
+@transaction.atomic
+def employer_person_update(*, person: EmployerPerson, data: dict, actor: User) -> EmployerPerson:
+    for name, value in data.items():
+        setattr(person, name, value)
+    person.save(update_fields=list(data))
+    _touch(person.employer)
+    return person
+
+
+@transaction.atomic
+def employer_person_delete(*, person: EmployerPerson, actor: User) -> None:
+    employer = person.employer
+    person.delete()
+    _touch(employer)

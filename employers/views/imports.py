@@ -1,0 +1,77 @@
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ..forms.imports import ImportUploadForm
+from ..imports import COLUMNS, REQUIRED_COLUMNS, plan_import
+from ..models import EmployerImport
+from ..services import imports as services
+
+ERRORS_SHOWN = 500
+
+
+def import_upload(request):
+    form = ImportUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        content = form.cleaned_data["file"]
+        employer_import = services.employer_import_create(
+            file_name=request.FILES["file"].name, content=content, actor=request.user
+        )
+        if content.ignored_columns:
+            messages.warning(
+                request,
+                _("Disse kolonnene er ukjente og blir ikke lest: %(columns)s.")
+                % {"columns": ", ".join(content.ignored_columns)},
+            )
+        return redirect("employers:import_preview", pk=employer_import.pk)
+    earlier = EmployerImport.objects.visible_to(request.user).filter(applied_at__isnull=False)[:10]
+    context = {
+        "form": form,
+        "columns": COLUMNS,
+        "required_columns": REQUIRED_COLUMNS,
+        "earlier": earlier,
+    }
+    return render(request, "employers/import_upload.html", context)
+
+
+def import_preview(request, pk: int):
+    """The dry run: every row checked against the register, nothing written."""
+    employer_import = get_object_or_404(EmployerImport.objects.visible_to(request.user), pk=pk)
+    plan = None if employer_import.is_applied else plan_import(employer_import.rows)
+    context = {
+        "employer_import": employer_import,
+        "plan": plan,
+        "errors": plan.errors[:ERRORS_SHOWN] if plan else [],
+        "errors_hidden": max(0, len(plan.errors) - ERRORS_SHOWN) if plan else 0,
+        "invalid_rows": len({e.row for e in plan.errors}) if plan else 0,
+    }
+    return render(request, "employers/import_preview.html", context)
+
+
+@require_POST
+def import_apply(request, pk: int):
+    employer_import = get_object_or_404(EmployerImport.objects.visible_to(request.user), pk=pk)
+    try:
+        applied = services.employer_import_apply(
+            employer_import=employer_import, actor=request.user
+        )
+    except services.ImportAlreadyApplied:
+        messages.info(request, _("Denne importen er allerede gjennomført."))
+    except services.ImportInvalid as invalid:
+        messages.error(
+            request,
+            _("Importen ble ikke gjennomført: %(count)s rader har feil. Ingenting er lagret.")
+            % {"count": len({e.row for e in invalid.plan.errors})},
+        )
+    else:
+        messages.success(
+            request,
+            _("Importen er gjennomført: %(new)s nye, %(updated)s oppdaterte og %(same)s uendrede.")
+            % {
+                "new": applied.created_count,
+                "updated": applied.updated_count,
+                "same": applied.unchanged_count,
+            },
+        )
+    return redirect("employers:import_preview", pk=employer_import.pk)
