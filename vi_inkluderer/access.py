@@ -14,6 +14,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 
 from accounts.models import Role
+from employers.models.openings import OPENING_MANAGERS
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ def only(*roles: Role) -> Rule:
 
 NAV_STAFF = (Role.CONTACT_PERSON, Role.ADVISER, Role.PROJECT_LEADER, Role.ADMIN)
 STAFF = (*NAV_STAFF, Role.NATIONAL_READER, Role.PROVIDER_STAFF)
+LEAD_READERS = (Role.CONTACT_PERSON, Role.PROJECT_LEADER, Role.ADMIN, Role.NATIONAL_READER)
 
 RULES: dict[str, Rule] = {
     "healthz": public(),
@@ -50,6 +52,23 @@ RULES: dict[str, Rule] = {
     "notifications:list": signed_in(),
     "notifications:open": signed_in(),
     "notifications:mark_all_read": signed_in(),
+    # Leads (tips) from resource groups: county staff act, national readers read.
+    "employers:lead_list": only(*LEAD_READERS),
+    "employers:lead_detail": only(*LEAD_READERS),
+    "employers:lead_create": only(*NAV_STAFF),
+    "employers:lead_assign": only(Role.PROJECT_LEADER, Role.ADMIN),
+    "employers:lead_accept": only(Role.CONTACT_PERSON),
+    "employers:lead_close": only(Role.CONTACT_PERSON, Role.PROJECT_LEADER, Role.ADMIN),
+    "employers:resource_groups": only(*LEAD_READERS),
+    # Job openings: the contact side records and publishes; everyone on the staff side reads.
+    "employers:occupation_search": only(*STAFF),
+    "employers:shared_openings": only(*STAFF),
+    "employers:opening_detail": only(*STAFF),
+    "employers:opening_create": only(*OPENING_MANAGERS),
+    "employers:opening_edit": only(*OPENING_MANAGERS),
+    "employers:opening_publish": only(*OPENING_MANAGERS),
+    "employers:opening_mark_filled": only(*OPENING_MANAGERS),
+    "employers:opening_cancel": only(*OPENING_MANAGERS),
 }
 
 

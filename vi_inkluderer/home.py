@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q
 
 from accounts.models import County, MeasureProvider, Region, Role, User
+from employers.models import JobOpening, Lead
 from notifications.models import Notification
 
 
@@ -68,6 +69,33 @@ def _provider(user: User) -> Section:
     return Section("home/_provider.html", {"provider": provider})
 
 
+def _leads_waiting(user: User) -> Section:
+    leads = (
+        Lead.objects.visible_to(user)
+        .filter(county_id=user.county_id)
+        .waiting_for_assignment()
+        .select_related("employer", "suggested_by")
+        .order_by("created_at")
+    )
+    return Section("home/_leads_waiting.html", {"leads": leads[:5], "total": leads.count()})
+
+
+def _leads_assigned(user: User) -> Section:
+    leads = (
+        Lead.objects.filter(assigned_to=user, status=Lead.Status.ASSIGNED)
+        .select_related("employer", "county")
+        .order_by("assigned_at")
+    )
+    return Section("home/_leads_assigned.html", {"leads": leads[:5], "total": leads.count()})
+
+
+def _shared_openings(user: User) -> Section:
+    openings = JobOpening.objects.visible_to(user).open().in_area_of(user).for_list()
+    return Section(
+        "home/_shared_openings.html", {"openings": openings.order_by("-published_at")[:5]}
+    )
+
+
 def _pending_invitations(user: User) -> Section:
     pending = User.objects.filter(last_login__isnull=True, is_active=True).select_related("county")[
         :10
@@ -78,11 +106,11 @@ def _pending_invitations(user: User) -> Section:
 
 
 SECTIONS_BY_ROLE = {
-    Role.CONTACT_PERSON: [_unread_notifications, _colleagues],
-    Role.ADVISER: [_unread_notifications, _colleagues],
-    Role.PROJECT_LEADER: [_unread_notifications, _county_staff],
+    Role.CONTACT_PERSON: [_unread_notifications, _leads_assigned, _colleagues],
+    Role.ADVISER: [_unread_notifications, _shared_openings, _colleagues],
+    Role.PROJECT_LEADER: [_unread_notifications, _leads_waiting, _county_staff],
     Role.NATIONAL_READER: [_unread_notifications, _pilot_counties],
-    Role.PROVIDER_STAFF: [_unread_notifications, _provider, _colleagues],
+    Role.PROVIDER_STAFF: [_unread_notifications, _shared_openings, _provider, _colleagues],
     Role.EMPLOYER_USER: [_unread_notifications],
     Role.ADMIN: [_unread_notifications, _pending_invitations],
 }

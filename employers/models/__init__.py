@@ -1,3 +1,17 @@
 from .employer import Employer, EmployerPerson, Industry
+from .leads import Lead, LeadEvent, ResourceGroup, ResourceGroupMember
+from .occupations import Occupation
+from .openings import JobOpening, JobOpeningEvent
 
-__all__ = ["Employer", "EmployerPerson", "Industry"]
+__all__ = [
+    "Employer",
+    "EmployerPerson",
+    "Industry",
+    "JobOpening",
+    "JobOpeningEvent",
+    "Lead",
+    "LeadEvent",
+    "Occupation",
+    "ResourceGroup",
+    "ResourceGroupMember",
+]

@@ -1,18 +1,81 @@
 import factory
+from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from accounts.demo import demo_orgnr
-from accounts.models import County
-from employers.models import Employer, Industry
+from accounts.models import County, Role
+from employers.models import (
+    Employer,
+    Industry,
+    JobOpening,
+    Lead,
+    Occupation,
+    ResourceGroup,
+    ResourceGroupMember,
+)
+
+from ..factories import user_with_role
 
 
 class EmployerFactory(DjangoModelFactory):
     class Meta:
         model = Employer
 
-    orgnr = factory.Sequence(lambda n: demo_orgnr(700_000 + n))
+    # Every other block of ten: a block without a valid check digit then spills into an
+    # unused block instead of repeating the next employer's orgnr.
+    orgnr = factory.Sequence(lambda n: demo_orgnr(700_000 + 2 * n))
     name = factory.Sequence(lambda n: f"Virksomhet {n} AS")
     sector = Employer.Sector.PRIVATE
     industry = factory.LazyFunction(lambda: Industry.objects.get(code="C"))
     county = factory.LazyFunction(lambda: County.objects.get(name="Oslo"))
     municipality = "Oslo"
+
+
+class ResourceGroupFactory(DjangoModelFactory):
+    class Meta:
+        model = ResourceGroup
+
+    county = factory.LazyFunction(lambda: County.objects.get(name="Oslo"))
+    name = factory.Sequence(lambda n: f"Ressursgruppe {n}")
+
+
+class ResourceGroupMemberFactory(DjangoModelFactory):
+    class Meta:
+        model = ResourceGroupMember
+
+    group = factory.SubFactory(ResourceGroupFactory)
+    name = factory.Faker("name", locale="no_NO")
+    organisation = ResourceGroupMember.Organisation.NHO
+
+
+class LeadFactory(DjangoModelFactory):
+    """A new lead about an employer not yet in the register."""
+
+    class Meta:
+        model = Lead
+
+    employer_name = factory.Sequence(lambda n: f"Tipset Virksomhet {n} AS")
+    county = factory.LazyFunction(lambda: County.objects.get(name="Oslo"))
+    reason = "Vokser og trenger folk i lageret."
+    recorded_by = factory.LazyAttribute(
+        lambda lead: user_with_role(Role.PROJECT_LEADER, county=lead.county)
+    )
+
+
+class JobOpeningFactory(DjangoModelFactory):
+    """A published, open opening."""
+
+    class Meta:
+        model = JobOpening
+
+    employer = factory.SubFactory(EmployerFactory)
+    title = factory.Sequence(lambda n: f"Lagermedarbeider {n}")
+    occupation = factory.LazyFunction(lambda: Occupation.objects.get(code="4321"))
+    location = "Oslo"
+    region = factory.SelfAttribute("employer.region")
+    requirements_must = "Kan jobbe skift."
+    status = JobOpening.Status.OPEN
+    published_at = factory.LazyFunction(timezone.now)
+    recorded_by = factory.LazyAttribute(
+        lambda opening: user_with_role(Role.CONTACT_PERSON, county=opening.employer.county)
+    )
