@@ -401,7 +401,13 @@ def _openings(now: datetime.datetime) -> tuple[int, bool]:
         .select_related("county", "region")
         .order_by("county__name", "pk")
     )
-    employers.sort(key=lambda employer: employer.region_id is None)  # regional ones first
+    # Employers in the demo adviser's region first, so that login sees shared openings.
+    adviser_region = (
+        User.objects.filter(email="veileder@demo.no").values_list("region", flat=True).first()
+    )
+    employers.sort(
+        key=lambda employer: (employer.region_id != adviser_region, employer.region_id is None)
+    )
     if not employers:
         return 0, False
     # Take employers from each county in turn, so every pilot county gets openings.
@@ -412,8 +418,10 @@ def _openings(now: datetime.datetime) -> tuple[int, bool]:
     recorders: dict[int, User | None] = {}
     created = 0
     for number, (status, published_days, deadline_days) in enumerate(OPENING_STATES):
+        # Round after round over the employers, each round shifting the titles by one, so
+        # no employer gets the same title twice.
         employer = rotation[number % len(rotation)]
-        template = OPENINGS[number % len(OPENINGS)]
+        template = OPENINGS[(number % len(rotation) + number // len(rotation)) % len(OPENINGS)]
         if JobOpening.objects.filter(employer=employer, title=template[0]).exists():
             continue
         if employer.county_id not in recorders:

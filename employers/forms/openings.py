@@ -111,8 +111,10 @@ class SharedOpeningFilterForm(forms.Form):
 
     def __init__(self, data, *, user: User):
         regions = regions_served_by(user)
-        # Without any filter in the address, the list starts in the user's own area.
-        self.starts_in_own_area = not data and bool(regions or user.county_id)
+        # Without any filter in the address (a page number is no filter), the list starts in
+        # the user's own area.
+        has_filters = any(key in self.base_fields for key in data)
+        self.starts_in_own_area = not has_filters and bool(regions or user.county_id)
         if self.starts_in_own_area:
             data = {"region": [r.pk for r in regions]} if regions else {"fylke": user.county_id}
         super().__init__(data)

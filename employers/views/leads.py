@@ -50,7 +50,12 @@ def lead_create(request):
                 return redirect("employers:lead_detail", pk=lead.pk)
             messages.info(request, _("Prosjektlederen i fylket fordeler tipset."))
             return redirect("home")
-    return render(request, "employers/leads/create.html", {"form": form, "employer": employer})
+    context = {
+        "form": form,
+        "employer": employer,
+        "may_list": rule_for("employers:lead_list").allows(request.user),
+    }
+    return render(request, "employers/leads/create.html", context)
 
 
 def _visible_lead(request, pk: int) -> Lead:

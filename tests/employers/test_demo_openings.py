@@ -2,7 +2,7 @@ import pytest
 from django.core.management import call_command
 
 from accounts import demo as accounts_demo
-from accounts.models import County, Region
+from accounts.models import County, Region, User
 from employers import demo_openings
 from employers.models import Employer, JobOpening, Lead, LeadEvent, ResourceGroup
 
@@ -55,6 +55,17 @@ def test_demo_gives_the_demo_contact_person_and_project_leader_something_to_do(p
     trondelag = Lead.objects.filter(county__name="Trøndelag")
     assert trondelag.filter(status="new", recorded_by__email="prosjektleder@demo.no").exists()
     assert trondelag.filter(status="assigned", assigned_to__email="markedskontakt@demo.no").exists()
+
+
+def test_demo_adviser_finds_shared_openings_in_their_own_region(demo_people):
+    adviser = User.objects.get(email="veileder@demo.no")
+    other_regions = Region.objects.filter(county__is_pilot=True).exclude(pk=adviser.region_id)
+    for region in list(other_regions) * 2:
+        EmployerFactory(county=region.county, region=region)
+    # Registered last, so only the demo's preference brings it into the 25 openings.
+    EmployerFactory(county=adviser.county, region=adviser.region)
+    demo_openings.seed()
+    assert JobOpening.objects.visible_to(adviser).open().in_area_of(adviser).exists()
 
 
 def test_demo_without_employers_creates_no_openings_and_says_so(demo_people):

@@ -446,6 +446,13 @@ def test_resource_group_page_shows_the_users_own_county(client, oslo, vestland, 
     assert "Ressursgruppe Vestland" not in html
 
 
+def test_lead_pages_mark_only_the_tips_menu_item_as_current(client, new_lead, project_leader):
+    client.force_login(project_leader)
+    response = client.get(reverse("employers:lead_detail", args=[new_lead.pk]))
+    current = [item["label"] for item in response.context["navigation"] if item["active"]]
+    assert current == ["Tips"]
+
+
 # Home page
 
 

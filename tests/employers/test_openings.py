@@ -436,6 +436,15 @@ def test_shared_list_paginates_and_has_an_empty_state(client, adviser, employer,
     assert "Ingen åpne stillinger passer filteret." in empty
 
 
+def test_the_next_page_stays_in_the_users_own_area(client, adviser, employer, vestland):
+    for _ in range(21):
+        JobOpeningFactory(employer=employer)
+    JobOpeningFactory(employer=EmployerFactory(county=vestland), title="Bergen")
+    response = _shared(client, adviser, side=2)
+    assert len(_titles(response)) == 1
+    assert "Bergen" not in _titles(response)
+
+
 def test_shared_list_query_count_does_not_grow_with_rows(
     client, adviser, employer, django_assert_max_num_queries
 ):
@@ -454,6 +463,14 @@ def test_adviser_home_lists_new_shared_openings_in_their_area(client, adviser, e
     html = client.get(reverse("home")).content.decode()
     assert "Nye delte stillinger i ditt område" in html
     assert "Kokk på Alna" in html and "Kokk i Bergen" not in html
+
+
+def test_shared_opening_pages_mark_only_their_menu_item_as_current(client, adviser, employer):
+    opening = JobOpeningFactory(employer=employer)
+    client.force_login(adviser)
+    response = client.get(reverse("employers:opening_detail", args=[opening.pk]))
+    current = [item["label"] for item in response.context["navigation"] if item["active"]]
+    assert current == ["Delte stillinger"]
 
 
 # The employer page partial
