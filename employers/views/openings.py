@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Case, Value, When
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -15,14 +16,25 @@ from ..forms.openings import JobOpeningForm, OpeningNoteForm, SharedOpeningFilte
 from ..models import Employer, JobOpening
 from ..services import openings as services
 
+# On the employer page the live needs come first, history last.
+STATUS_ORDER = [
+    JobOpening.Status.OPEN,
+    JobOpening.Status.DRAFT,
+    JobOpening.Status.FILLED,
+    JobOpening.Status.CANCELLED,
+]
+
 
 def employer_openings_context(*, employer: Employer, user: User) -> dict:
     """Context for templates/employers/openings/_employer_openings.html on the employer page."""
+    status_order = Case(
+        *[When(status=status, then=Value(rank)) for rank, status in enumerate(STATUS_ORDER)]
+    )
     openings = (
         JobOpening.objects.visible_to(user)
         .filter(employer=employer)
         .select_related("occupation")
-        .order_by("status", "-created_at")
+        .order_by(status_order, "-created_at")
     )
     return {
         "employer_openings": openings,

@@ -483,6 +483,11 @@ def test_employer_page_partial_lists_the_openings_and_offers_a_new_one(draft, al
     )
     assert "Lagermedarbeider" in html and "Utkast" in html
     assert reverse("employers:opening_create", args=[draft.employer_id]) in html
+    open_one = JobOpeningFactory(employer=draft.employer, title="Åpen stilling")
+    listed = list(
+        employer_openings_context(employer=draft.employer, user=alice)["employer_openings"]
+    )
+    assert listed == [open_one, draft]
     reader_context = employer_openings_context(employer=draft.employer, user=adviser)
-    assert list(reader_context["employer_openings"]) == []
+    assert list(reader_context["employer_openings"]) == [open_one]
     assert reader_context["may_manage_openings"] is False
