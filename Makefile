@@ -13,7 +13,7 @@ install: $(VENV)/.installed
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
-	$(VENV)/bin/pip install --quiet -e ".[dev]"
+	$(VENV)/bin/pip install --quiet ".[dev]"
 	touch $@
 
 run: install
@@ -37,6 +37,11 @@ lint: install
 format: install
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+# Median and p95 server time of the main pages on national-scale data (own database in var/bench).
+bench: install
+	DEBUG=true $(WITH_SERVICES) --var var/bench -- sh -c \
+		"$(PY) manage.py migrate --verbosity 0 && $(PY) manage.py bench $(ARGS)"
 
 # Any management command against the development data: make manage ARGS="createsuperuser"
 manage: install

@@ -147,11 +147,14 @@ LAST_NAMES = [
 
 
 def demo_orgnr(number: int) -> str:
-    """The first valid organisation number at or after 9xxxxxxx0 for `number` (mod-11)."""
-    candidate = 900_000_000 + number * 10
-    while not stdnum_orgnr.is_valid(str(candidate)):
-        candidate += 1
-    return str(candidate)
+    """A valid, made-up organisation number, different for every `number`.
+
+    Base 9000000 + 2n or the next one: adjacent bases never both lack a mod-11 check digit."""
+    for base in (90_000_000 + 2 * number, 90_000_001 + 2 * number):
+        for check in range(10):
+            if stdnum_orgnr.is_valid(f"{base}{check}"):
+                return f"{base}{check}"
+    raise AssertionError("unreachable: one of two adjacent bases always has a check digit")
 
 
 def seed() -> str:

@@ -52,3 +52,18 @@ def login(client):
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def reference_data(transactional_db):
+    """Transactional tests flush the database between tests, removing the reference data the
+    migrations loaded; this puts it back."""
+    from accounts.models import County, Measure
+    from accounts.reference import load_counties, load_measures
+    from employers.models import Industry, Occupation
+    from employers.reference import load_industries, load_occupations
+
+    load_counties(County)
+    load_measures(Measure)
+    load_industries(Industry)
+    load_occupations(Occupation)

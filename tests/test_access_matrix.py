@@ -9,11 +9,18 @@ from employers.models import JobOpening, Lead
 from notifications.models import Notification
 from vi_inkluderer.access import RULES
 
-from .employers.factories import EmployerFactory, JobOpeningFactory, LeadFactory
+from .employers.factories import (
+    DialogueEntryFactory,
+    EmployerFactory,
+    JobOpeningFactory,
+    LeadFactory,
+    TaskFactory,
+)
 from .factories import user_with_role
 
 ALL = set(Role)
-STAFF = ALL - {Role.EMPLOYER_USER}
+NOT_EMPLOYER_USERS = ALL - {Role.EMPLOYER_USER}
+WORKS_WITH_EMPLOYERS = NOT_EMPLOYER_USERS - {Role.NATIONAL_READER}
 LEAD_READERS = {Role.CONTACT_PERSON, Role.PROJECT_LEADER, Role.ADMIN, Role.NATIONAL_READER}
 OPENING_MANAGERS = {Role.CONTACT_PERSON, Role.PROJECT_LEADER, Role.ADMIN}
 
@@ -24,7 +31,13 @@ EXPECTED = {
     "notifications:list": ALL,
     "notifications:open": ALL,
     "notifications:mark_all_read": ALL,
-    "employers:occupation_search": STAFF,
+    "employers:dialogue_list": NOT_EMPLOYER_USERS,
+    "employers:dialogue_create": WORKS_WITH_EMPLOYERS,
+    "employers:dialogue_edit": WORKS_WITH_EMPLOYERS,
+    "employers:dialogue_history": NOT_EMPLOYER_USERS,
+    "employers:task_list": WORKS_WITH_EMPLOYERS,
+    "employers:task_complete": WORKS_WITH_EMPLOYERS,
+    "employers:occupation_search": NOT_EMPLOYER_USERS,
     "employers:lead_list": LEAD_READERS,
     "employers:lead_detail": LEAD_READERS,
     "employers:lead_create": {
@@ -37,8 +50,8 @@ EXPECTED = {
     "employers:lead_accept": {Role.CONTACT_PERSON},
     "employers:lead_close": OPENING_MANAGERS,
     "employers:resource_groups": LEAD_READERS,
-    "employers:shared_openings": STAFF,
-    "employers:opening_detail": STAFF,
+    "employers:shared_openings": NOT_EMPLOYER_USERS,
+    "employers:opening_detail": NOT_EMPLOYER_USERS,
     "employers:opening_create": OPENING_MANAGERS,
     "employers:opening_edit": OPENING_MANAGERS,
     "employers:opening_publish": OPENING_MANAGERS,
@@ -72,6 +85,11 @@ URL_KWARGS = {
     "notifications:open": lambda user: {
         "pk": Notification.objects.create(recipient=user, title="Test").pk
     },
+    "employers:dialogue_list": lambda user: {"pk": EmployerFactory().pk},
+    "employers:dialogue_create": lambda user: {"pk": EmployerFactory().pk},
+    "employers:dialogue_edit": lambda user: {"pk": DialogueEntryFactory(author=user).pk},
+    "employers:dialogue_history": lambda user: {"pk": DialogueEntryFactory(author=user).pk},
+    "employers:task_complete": lambda user: {"pk": TaskFactory(owner=user).pk},
     "employers:lead_detail": _lead_for,
     "employers:lead_assign": _lead_for,
     "employers:lead_accept": _lead_for,
@@ -87,6 +105,7 @@ URL_KWARGS = {
 POST_ONLY = {
     "notifications:open",
     "notifications:mark_all_read",
+    "employers:task_complete",
     "employers:lead_assign",
     "employers:lead_accept",
     "employers:lead_close",

@@ -12,8 +12,9 @@ from .factories import user_with_role
 
 
 def test_production_settings_pass_the_deploy_check():
-    env = {
-        **os.environ,
+    # The browser tests allow sync database access from an event loop; production never does.
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env |= {
         "DEBUG": "false",
         "SECRET_KEY": get_random_secret_key(),
         "ALLOWED_HOSTS": "vi-inkluderer.example.no",
@@ -59,3 +60,22 @@ def test_unknown_page_shows_the_norwegian_404_page(client, contact_person):
     response = client.get("/finnes-ikke/")
     assert response.status_code == 404
     assert "Fant ikke siden" in response.content.decode()
+
+
+def test_server_error_page_renders_without_a_database_or_request_context(rf):
+    from vi_inkluderer.views import server_error
+
+    response = server_error(rf.get("/"))
+    assert response.status_code == 500
+    assert "Noe gikk galt hos oss" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_forbidden_page_is_in_norwegian(client, monkeypatch):
+    from vi_inkluderer.access import RULES, only
+
+    monkeypatch.setitem(RULES, "notifications:list", only(Role.ADMIN))
+    client.force_login(user_with_role(Role.EMPLOYER_USER))
+    response = client.get("/varsler/")
+    assert response.status_code == 403
+    assert "Du har ikke tilgang til denne siden" in response.content.decode()

@@ -44,6 +44,8 @@ def only(*roles: Role) -> Rule:
 
 NAV_STAFF = (Role.CONTACT_PERSON, Role.ADVISER, Role.PROJECT_LEADER, Role.ADMIN)
 STAFF = (*NAV_STAFF, Role.NATIONAL_READER, Role.PROVIDER_STAFF)
+# Everyone who works with employers day to day: logs contacts and owns tasks.
+EMPLOYER_WORK = (*NAV_STAFF, Role.PROVIDER_STAFF)
 LEAD_READERS = (Role.CONTACT_PERSON, Role.PROJECT_LEADER, Role.ADMIN, Role.NATIONAL_READER)
 
 RULES: dict[str, Rule] = {
@@ -52,6 +54,12 @@ RULES: dict[str, Rule] = {
     "notifications:list": signed_in(),
     "notifications:open": signed_in(),
     "notifications:mark_all_read": signed_in(),
+    "employers:dialogue_list": only(*STAFF),
+    "employers:dialogue_create": only(*EMPLOYER_WORK),
+    "employers:dialogue_edit": only(*EMPLOYER_WORK),
+    "employers:dialogue_history": only(*STAFF),
+    "employers:task_list": only(*EMPLOYER_WORK),
+    "employers:task_complete": only(*EMPLOYER_WORK),
     # Leads (tips) from resource groups: county staff act, national readers read.
     "employers:lead_list": only(*LEAD_READERS),
     "employers:lead_detail": only(*LEAD_READERS),

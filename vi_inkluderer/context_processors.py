@@ -6,7 +6,6 @@ from .access import rule_for
 # The main navigation, in order. An item is shown only to roles whose rule allows the page.
 NAVIGATION = [
     ("home", _("Min side")),
-    ("notifications:list", _("Varsler")),
     ("employers:lead_list", _("Tips")),
     ("employers:shared_openings", _("Delte stillinger")),
 ]

@@ -5,10 +5,13 @@ Each section is a template plus its context; apps add sections as their features
 
 from dataclasses import dataclass, field
 
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.db.models import Count, Q
+from django.utils import timezone
 
 from accounts.models import County, MeasureProvider, Region, Role, User
 from employers.models import JobOpening, Lead
+from employers.selectors.dialogue import task_agenda
 from notifications.models import Notification
 
 
@@ -69,6 +72,19 @@ def _provider(user: User) -> Section:
     return Section("home/_provider.html", {"provider": provider})
 
 
+def _my_employer(user: User) -> Section:
+    from employers.models import Employer
+
+    employer = Employer.objects.visible_to(user).select_related("fixed_contact", "county").first()
+    return Section("home/_employer.html", {"employer": employer})
+
+
+def _my_tasks(user: User) -> Section:
+    today = timezone.localdate()
+    agenda = task_agenda(user=user, today=today)
+    return Section("home/_my_tasks.html", {"agenda": agenda, "today": today})
+
+
 def _leads_waiting(user: User) -> Section:
     leads = (
         Lead.objects.visible_to(user)
@@ -97,21 +113,28 @@ def _shared_openings(user: User) -> Section:
 
 
 def _pending_invitations(user: User) -> Section:
-    pending = User.objects.filter(last_login__isnull=True, is_active=True).select_related("county")[
-        :10
-    ]
+    # Invited accounts have no usable password until the person follows the e-mailed link.
+    pending = User.objects.filter(
+        last_login__isnull=True, is_active=True, password__startswith=UNUSABLE_PASSWORD_PREFIX
+    ).select_related("county")[:10]
     per_role = dict(User.objects.filter(is_active=True).values_list("role").annotate(n=Count("id")))
     roles = [(label, per_role.get(value, 0)) for value, label in Role.choices]
     return Section("home/_admin.html", {"pending": pending, "roles": roles})
 
 
 SECTIONS_BY_ROLE = {
-    Role.CONTACT_PERSON: [_unread_notifications, _leads_assigned, _colleagues],
-    Role.ADVISER: [_unread_notifications, _shared_openings, _colleagues],
-    Role.PROJECT_LEADER: [_unread_notifications, _leads_waiting, _county_staff],
+    Role.CONTACT_PERSON: [_my_tasks, _unread_notifications, _leads_assigned, _colleagues],
+    Role.ADVISER: [_my_tasks, _unread_notifications, _shared_openings, _colleagues],
+    Role.PROJECT_LEADER: [_my_tasks, _unread_notifications, _leads_waiting, _county_staff],
     Role.NATIONAL_READER: [_unread_notifications, _pilot_counties],
-    Role.PROVIDER_STAFF: [_unread_notifications, _shared_openings, _provider, _colleagues],
-    Role.EMPLOYER_USER: [_unread_notifications],
+    Role.PROVIDER_STAFF: [
+        _my_tasks,
+        _unread_notifications,
+        _shared_openings,
+        _provider,
+        _colleagues,
+    ],
+    Role.EMPLOYER_USER: [_my_employer, _unread_notifications],
     Role.ADMIN: [_unread_notifications, _pending_invitations],
 }
 

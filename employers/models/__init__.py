@@ -1,9 +1,12 @@
+from .dialogue import DialogueEntry, DialogueEntryRevision, Task
 from .employer import Employer, EmployerPerson, Industry
 from .leads import Lead, LeadEvent, ResourceGroup, ResourceGroupMember
 from .occupations import Occupation
 from .openings import JobOpening, JobOpeningEvent
 
 __all__ = [
+    "DialogueEntry",
+    "DialogueEntryRevision",
     "Employer",
     "EmployerPerson",
     "Industry",
@@ -14,4 +17,5 @@ __all__ = [
     "Occupation",
     "ResourceGroup",
     "ResourceGroupMember",
+    "Task",
 ]

@@ -1,7 +1,7 @@
 import pytest
 from django.core.management import call_command
 
-from accounts.demo import DEMO_LOGINS, DEMO_PASSWORD
+from accounts.demo import DEMO_LOGINS, DEMO_PASSWORD, demo_orgnr
 from accounts.models import MeasureProvider, NavOffice, Region, Role, User
 
 
@@ -27,3 +27,11 @@ def test_seed_demo_builds_the_three_pilot_counties():
     }
     assert per_county == {"Oslo": 5, "Vestland": 9, "Trøndelag": 7}
     assert MeasureProvider.objects.filter(staff__isnull=False).distinct().count() >= 6
+
+
+def test_demo_orgnrs_are_valid_and_never_repeat():
+    from stdnum.no import orgnr
+
+    numbers = [demo_orgnr(n) for n in range(20_000)]
+    assert len(set(numbers)) == len(numbers)
+    assert all(orgnr.is_valid(number) for number in numbers)

@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 # Run in this order; each module has `seed() -> str` (a short summary of what it created).
-SEEDERS = ["accounts.demo", "employers.demo_openings"]
+SEEDERS = ["accounts.demo", "employers.demo_dialogue", "employers.demo_openings"]
 
 
 class Command(BaseCommand):

@@ -5,24 +5,16 @@ Source: Statistics Norway (SSB), Klass classification 7 (STYRK-08), retrieved 20
 copied unchanged to employers/data/styrk08.csv (`code,level,name`, codes keep leading zeros).
 """
 
-import csv
-from pathlib import Path
-
 from django.db import migrations
 
-STYRK_CSV = Path(__file__).resolve().parent.parent / "data" / "styrk08.csv"
+from employers.reference import load_occupations
 
 
 def load(apps, schema_editor):
-    Occupation = apps.get_model("employers", "Occupation")
-    with STYRK_CSV.open(encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            Occupation.objects.update_or_create(
-                code=row["code"], defaults={"level": int(row["level"]), "name": row["name"]}
-            )
+    load_occupations(apps.get_model("employers", "Occupation"))
 
 
 class Migration(migrations.Migration):
-    dependencies = [("employers", "0003_leads_and_openings")]
+    dependencies = [("employers", "0004_leads_and_openings")]
 
     operations = [migrations.RunPython(load, migrations.RunPython.noop)]

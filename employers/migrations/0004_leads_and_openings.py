@@ -13,7 +13,7 @@ import accounts.validators
 class Migration(migrations.Migration):
     dependencies = [
         ("accounts", "0003_user_employer"),
-        ("employers", "0002_industries"),
+        ("employers", "0003_dialogue"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

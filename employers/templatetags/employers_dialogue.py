@@ -1,0 +1,15 @@
+from django import template
+
+from vi_inkluderer.access import rule_for
+
+register = template.Library()
+
+
+@register.filter
+def editable_by(entry, user) -> bool:
+    return entry.can_be_edited_by(user)
+
+
+@register.filter
+def may_log_contacts(user) -> bool:
+    return rule_for("employers:dialogue_create").allows(user)

@@ -1,0 +1,67 @@
+"""End-to-end tests: a real Chromium (Debian's /usr/bin/chromium when present, otherwise the one
+`playwright install chromium` downloads) against Django's live server, checked with axe-core."""
+
+import os
+import shutil
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from accounts.demo import DEMO_PASSWORD
+
+# Playwright's sync API runs an event loop in the test thread; Django would otherwise refuse
+# database access from it.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+SYSTEM_CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/e2e/" in str(item.fspath):
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    args = {
+        **browser_type_launch_args,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
+    }
+    if os.path.exists(SYSTEM_CHROMIUM):
+        args["executable_path"] = SYSTEM_CHROMIUM
+    return args
+
+
+@pytest.fixture
+def live_site(reference_data, live_server):
+    """The live server, with reference data (counties, industries) restored between tests."""
+    return live_server
+
+
+@pytest.fixture
+def console_errors(page):
+    """Browser console errors, such as Content-Security-Policy violations."""
+    errors = []
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    return errors
+
+
+def assert_accessible(page):
+    results = Axe().run(page, options=WCAG_21_AA)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def log_in(page, base_url, email, password=DEMO_PASSWORD):
+    page.goto(f"{base_url}/konto/login/")
+    page.get_by_label("E-post").fill(email)
+    page.get_by_label("Passord").fill(password)
+    page.get_by_role("button", name="Logg inn").click()

@@ -1,0 +1,45 @@
+"""`make run` on a machine without PostgreSQL or Redis: the wrapper starts both itself."""
+
+import os
+import subprocess
+import sys
+
+from django.conf import settings
+
+PROBE = """
+import os, psycopg, redis
+with psycopg.connect(os.environ["DATABASE_URL"].replace("postgresql://", "postgres://")) as conn:
+    print(conn.execute("select current_database()").fetchone()[0])
+client = redis.Redis.from_url(os.environ["REDIS_URL"])
+client.set("probe", "ok")
+print(client.get("probe").decode())
+"""
+
+
+def test_wrapper_starts_embedded_postgres_and_redis_and_stops_them(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "vi_inkluderer.embedded",
+            "--var",
+            str(tmp_path),
+            "--",
+            sys.executable,
+            "-c",
+            PROBE,
+        ],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["vi_inkluderer", "ok"]
+    assert (tmp_path / "postgres" / "PG_VERSION").exists()
+    assert (tmp_path / "redis" / "appendonlydir").exists() or list(
+        (tmp_path / "redis").glob("*.aof")
+    )
+    assert not (tmp_path / "postgres" / "postmaster.pid").exists(), "PostgreSQL still runs"

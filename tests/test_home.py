@@ -1,0 +1,66 @@
+import pytest
+
+from accounts.models import Role
+from notifications.services import notification_create
+
+from .employers.factories import EmployerFactory
+from .factories import RegionFactory, user_with_role
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", list(Role))
+def test_every_role_gets_a_home_page_with_bounded_queries(
+    client, role, django_assert_max_num_queries
+):
+    user = user_with_role(role)
+    for n in range(10):
+        notification_create(recipient=user, title=f"Varsel {n}", send_email=False)
+    client.force_login(user)
+    with django_assert_max_num_queries(12):
+        response = client.get("/")
+    assert response.status_code == 200
+    assert "Varsel 9" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_project_leader_sees_regions_without_a_contact_person(client):
+    leader = user_with_role(Role.PROJECT_LEADER)
+    staffed = RegionFactory(county=leader.county, name="Sentrum")
+    RegionFactory(county=leader.county, name="Utkanten")
+    user_with_role(Role.CONTACT_PERSON, county=leader.county, region=staffed)
+    client.force_login(leader)
+    html = client.get("/").content.decode()
+    assert "Utkanten" in html
+    assert html.count('class="table-warning"') == 1
+
+
+@pytest.mark.django_db
+def test_employer_user_sees_their_own_fixed_contact(client):
+    contact = user_with_role(Role.CONTACT_PERSON, first_name="Kari", last_name="Fast")
+    employer = EmployerFactory(fixed_contact=contact)
+    other = EmployerFactory(fixed_contact=user_with_role(Role.CONTACT_PERSON, first_name="Ola"))
+    client.force_login(user_with_role(Role.EMPLOYER_USER, employer=employer))
+    html = client.get("/").content.decode()
+    assert "Kari Fast" in html
+    assert employer.orgnr in html
+    assert other.orgnr not in html
+
+
+@pytest.mark.django_db
+def test_admin_sees_invitations_that_were_not_taken_into_use(client):
+    from accounts.models import User
+    from accounts.services import user_invite
+
+    from .factories import county
+
+    user_invite(
+        user=User(
+            email="ny@nav.no", first_name="Nina", last_name="Ny", role=Role.ADVISER, county=county()
+        ),
+        invited_by=None,
+    )
+    user_with_role(Role.ADVISER, first_name="Per", last_name="Passord")
+    client.force_login(user_with_role(Role.ADMIN))
+    html = client.get("/").content.decode()
+    assert "Nina Ny" in html
+    assert "Per Passord" not in html

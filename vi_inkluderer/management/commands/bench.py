@@ -1,0 +1,54 @@
+"""`make bench`: time the main pages on national-scale data and print medians and p95s.
+
+Each scenario is requested through Django's test client in this process, so the time is
+server time (middleware, view, queries, template) without network. Scenarios live in each
+app's `bench.py` as SCENARIOS: a list of (name, email of the user, function returning the URL).
+"""
+
+import statistics
+import time
+from importlib import import_module
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from accounts.models import User
+
+SCENARIO_MODULES = ["vi_inkluderer.bench"]
+
+
+def _p95(samples: list[float]) -> float:
+    return statistics.quantiles(samples, n=20, method="inclusive")[18]
+
+
+class Command(BaseCommand):
+    help = "Benchmark the main pages on national-scale data (seeds it first if missing)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--repeat", type=int, default=30)
+
+    def handle(self, *args, repeat: int, **options):
+        call_command("seed_scale", stdout=self.stdout)
+        rows = []
+        for module_name in SCENARIO_MODULES:
+            for name, email, build_url in import_module(module_name).SCENARIOS:
+                rows.append((name, *self._measure(email, build_url(), repeat)))
+        self.stdout.write(f"\n{'scenario':<44} {'median ms':>10} {'p95 ms':>8} {'queries':>8}")
+        for name, median, p95, queries in rows:
+            self.stdout.write(f"{name:<44} {median:>10.1f} {p95:>8.1f} {queries:>8}")
+
+    def _measure(self, email: str, url: str, repeat: int):
+        client = Client(HTTP_HOST="localhost")
+        client.force_login(User.objects.get(email=email))
+        for _ in range(3):  # warm caches and connections
+            assert client.get(url).status_code == 200, url
+        samples = []
+        for _ in range(repeat):
+            with CaptureQueriesContext(connection) as queries:
+                started = time.perf_counter()
+                client.get(url)
+                samples.append((time.perf_counter() - started) * 1000)
+        return statistics.median(samples), _p95(samples), len(queries.captured_queries)
