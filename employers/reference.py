@@ -13,3 +13,13 @@ def load_industries(industry_model) -> None:
             industry_model.objects.update_or_create(
                 code=row["code"], defaults={"name": row["name"]}
             )
+
+
+def load_occupations(occupation_model) -> None:
+    """STYRK-08, every code at levels 1–4 with its bokmål name (Statistics Norway, Klass
+    classification 7, retrieved 2025-10-15). Codes are text: they keep their leading zeros."""
+    with (DATA_DIR / "styrk08.csv").open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            occupation_model.objects.update_or_create(
+                code=row["code"], defaults={"level": int(row["level"]), "name": row["name"]}
+            )

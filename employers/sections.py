@@ -16,6 +16,7 @@ from vi_inkluderer.home import Section
 
 from .models import Employer, EmployerPerson
 from .selectors.dialogue import dialogue_latest
+from .selectors.openings import employer_openings_context
 
 
 def can_manage_people(user: User, employer: Employer) -> bool:
@@ -37,6 +38,13 @@ def _dialogue(employer: Employer, user: User) -> Section:
     return Section(
         "employers/detail/_dialogue.html",
         {"entries": dialogue_latest(employer=employer, user=user), "employer": employer},
+    )
+
+
+def _openings(employer: Employer, user: User) -> Section:
+    return Section(
+        "employers/detail/_openings.html",
+        {"employer": employer, **employer_openings_context(employer=employer, user=user)},
     )
 
 
@@ -70,7 +78,7 @@ def _units(employer: Employer, user: User) -> Section | None:
 
 SectionBuilder = Callable[[Employer, User], Section | None]
 
-MAIN: list[SectionBuilder] = [_dialogue, _needs, _people, _units]
+MAIN: list[SectionBuilder] = [_openings, _dialogue, _needs, _people, _units]
 ASIDE: list[SectionBuilder] = [_fixed_contact, _facts]
 
 

@@ -60,9 +60,10 @@ def reference_data(transactional_db):
     migrations loaded; this puts it back."""
     from accounts.models import County, Measure
     from accounts.reference import load_counties, load_measures
-    from employers.models import Industry
-    from employers.reference import load_industries
+    from employers.models import Industry, Occupation
+    from employers.reference import load_industries, load_occupations
 
     load_counties(County)
     load_measures(Measure)
     load_industries(Industry)
+    load_occupations(Occupation)

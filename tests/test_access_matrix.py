@@ -2,13 +2,20 @@
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
-from accounts.models import Role
-from employers.models import EmployerImport, EmployerPerson
+from accounts.models import County, Role
+from employers.models import EmployerImport, EmployerPerson, JobOpening, Lead
 from notifications.models import Notification
 from vi_inkluderer.access import RULES
 
-from .employers.factories import DialogueEntryFactory, EmployerFactory, TaskFactory
+from .employers.factories import (
+    DialogueEntryFactory,
+    EmployerFactory,
+    JobOpeningFactory,
+    LeadFactory,
+    TaskFactory,
+)
 from .factories import user_with_role
 
 ALL = set(Role)
@@ -17,6 +24,8 @@ WORKS_WITH_EMPLOYERS = STAFF - {Role.NATIONAL_READER}
 EMPLOYER_EDITORS = {Role.CONTACT_PERSON, Role.PROJECT_LEADER, Role.ADMIN}
 EMPLOYER_PEOPLE_EDITORS = EMPLOYER_EDITORS | {Role.PROVIDER_STAFF}
 EMPLOYER_IMPORTERS = {Role.PROJECT_LEADER, Role.ADMIN}
+LEAD_READERS = {Role.CONTACT_PERSON, Role.PROJECT_LEADER, Role.ADMIN, Role.NATIONAL_READER}
+OPENING_MANAGERS = {Role.CONTACT_PERSON, Role.PROJECT_LEADER, Role.ADMIN}
 
 # view name -> roles that may open it ("public" for pages without login).
 EXPECTED = {
@@ -41,6 +50,26 @@ EXPECTED = {
     "employers:dialogue_history": STAFF,
     "employers:task_list": WORKS_WITH_EMPLOYERS,
     "employers:task_complete": WORKS_WITH_EMPLOYERS,
+    "employers:occupation_search": STAFF,
+    "employers:lead_list": LEAD_READERS,
+    "employers:lead_detail": LEAD_READERS,
+    "employers:lead_create": {
+        Role.CONTACT_PERSON,
+        Role.ADVISER,
+        Role.PROJECT_LEADER,
+        Role.ADMIN,
+    },
+    "employers:lead_assign": {Role.PROJECT_LEADER, Role.ADMIN},
+    "employers:lead_accept": {Role.CONTACT_PERSON},
+    "employers:lead_close": OPENING_MANAGERS,
+    "employers:resource_groups": LEAD_READERS,
+    "employers:shared_openings": STAFF,
+    "employers:opening_detail": STAFF,
+    "employers:opening_create": OPENING_MANAGERS,
+    "employers:opening_edit": OPENING_MANAGERS,
+    "employers:opening_publish": OPENING_MANAGERS,
+    "employers:opening_mark_filled": OPENING_MANAGERS,
+    "employers:opening_cancel": OPENING_MANAGERS,
 }
 
 
@@ -48,6 +77,26 @@ def _person(user):
     # The visitor is the employer's fixed contact, as provider staff must be to edit people.
     employer = EmployerFactory(fixed_contact=user)
     return EmployerPerson.objects.create(employer=employer, name="Kari Nordmann")
+
+
+def _lead_for(user) -> dict:
+    """A lead in the user's county; a contact person's own assigned lead."""
+    county = user.county or County.objects.get(name="Oslo")
+    if user.role == Role.CONTACT_PERSON:
+        lead = LeadFactory(
+            county=county, status=Lead.Status.ASSIGNED, assigned_to=user, assigned_at=timezone.now()
+        )
+    else:
+        lead = LeadFactory(county=county)
+    return {"pk": lead.pk}
+
+
+def _draft_opening(user) -> dict:
+    return {"pk": JobOpeningFactory(status=JobOpening.Status.DRAFT, published_at=None).pk}
+
+
+def _open_opening(user) -> dict:
+    return {"pk": JobOpeningFactory().pk}
 
 
 # URL arguments for pages about one object, created for (and owned by) the visiting user.
@@ -71,6 +120,16 @@ URL_KWARGS = {
     "employers:dialogue_edit": lambda user: {"pk": DialogueEntryFactory(author=user).pk},
     "employers:dialogue_history": lambda user: {"pk": DialogueEntryFactory(author=user).pk},
     "employers:task_complete": lambda user: {"pk": TaskFactory(owner=user).pk},
+    "employers:lead_detail": _lead_for,
+    "employers:lead_assign": _lead_for,
+    "employers:lead_accept": _lead_for,
+    "employers:lead_close": _lead_for,
+    "employers:opening_create": lambda user: {"employer_pk": EmployerFactory().pk},
+    "employers:opening_detail": _open_opening,
+    "employers:opening_edit": _open_opening,
+    "employers:opening_publish": _draft_opening,
+    "employers:opening_mark_filled": _open_opening,
+    "employers:opening_cancel": _open_opening,
 }
 
 POST_ONLY = {
@@ -78,6 +137,12 @@ POST_ONLY = {
     "notifications:mark_all_read",
     "employers:import_apply",
     "employers:task_complete",
+    "employers:lead_assign",
+    "employers:lead_accept",
+    "employers:lead_close",
+    "employers:opening_publish",
+    "employers:opening_mark_filled",
+    "employers:opening_cancel",
 }
 
 
@@ -126,7 +191,8 @@ def test_role_may_open_url_only_if_the_matrix_allows_it(client, view_name, role)
 @pytest.mark.django_db
 @pytest.mark.parametrize("view_name", sorted(EXPECTED))
 def test_anonymous_visitor_is_sent_to_login_unless_page_is_public(client, view_name):
-    kwargs = {"pk": 1} if view_name in URL_KWARGS else {}
+    owner = user_with_role(Role.ADMIN)
+    kwargs = URL_KWARGS[view_name](owner) if view_name in URL_KWARGS else {}
     url = reverse(view_name, kwargs=kwargs)
     response = client.post(url) if view_name in POST_ONLY else client.get(url)
     if EXPECTED[view_name] == "public":

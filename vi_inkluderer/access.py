@@ -14,6 +14,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 
 from accounts.models import Role
+from employers.models.openings import OPENING_MANAGERS
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ EMPLOYER_WORK = (*NAV_STAFF, Role.PROVIDER_STAFF)
 EMPLOYER_EDITORS = (Role.CONTACT_PERSON, Role.PROJECT_LEADER, Role.ADMIN)
 EMPLOYER_PEOPLE_EDITORS = (*EMPLOYER_EDITORS, Role.PROVIDER_STAFF)
 EMPLOYER_IMPORTERS = (Role.PROJECT_LEADER, Role.ADMIN)
+LEAD_READERS = (Role.CONTACT_PERSON, Role.PROJECT_LEADER, Role.ADMIN, Role.NATIONAL_READER)
 
 RULES: dict[str, Rule] = {
     "healthz": public(),
@@ -74,6 +76,23 @@ RULES: dict[str, Rule] = {
     "employers:import": only(*EMPLOYER_IMPORTERS),
     "employers:import_preview": only(*EMPLOYER_IMPORTERS),
     "employers:import_apply": only(*EMPLOYER_IMPORTERS),
+    # Leads (tips) from resource groups: county staff act, national readers read.
+    "employers:lead_list": only(*LEAD_READERS),
+    "employers:lead_detail": only(*LEAD_READERS),
+    "employers:lead_create": only(*NAV_STAFF),
+    "employers:lead_assign": only(Role.PROJECT_LEADER, Role.ADMIN),
+    "employers:lead_accept": only(Role.CONTACT_PERSON),
+    "employers:lead_close": only(Role.CONTACT_PERSON, Role.PROJECT_LEADER, Role.ADMIN),
+    "employers:resource_groups": only(*LEAD_READERS),
+    # Job openings: the contact side records and publishes; everyone on the staff side reads.
+    "employers:occupation_search": only(*STAFF),
+    "employers:shared_openings": only(*STAFF),
+    "employers:opening_detail": only(*STAFF),
+    "employers:opening_create": only(*OPENING_MANAGERS),
+    "employers:opening_edit": only(*OPENING_MANAGERS),
+    "employers:opening_publish": only(*OPENING_MANAGERS),
+    "employers:opening_mark_filled": only(*OPENING_MANAGERS),
+    "employers:opening_cancel": only(*OPENING_MANAGERS),
 }
 
 

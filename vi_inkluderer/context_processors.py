@@ -21,6 +21,12 @@ NAVIGATION = [
         ),
     ),
     ("employers:task_list", _("Mine oppgaver"), ("employers:task",)),
+    ("employers:lead_list", _("Tips"), ("employers:lead_", "employers:resource_groups")),
+    (
+        "employers:shared_openings",
+        _("Delte stillinger"),
+        ("employers:shared_openings", "employers:opening_"),
+    ),
 ]
 
 

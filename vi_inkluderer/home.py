@@ -10,7 +10,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from accounts.models import County, MeasureProvider, Region, Role, User
-from employers.models import Employer
+from employers.models import Employer, JobOpening, Lead
 from employers.selectors.dialogue import task_agenda
 from notifications.models import Notification
 
@@ -96,6 +96,33 @@ def _my_tasks(user: User) -> Section:
     return Section("home/_my_tasks.html", {"agenda": agenda, "today": today})
 
 
+def _leads_waiting(user: User) -> Section:
+    leads = (
+        Lead.objects.visible_to(user)
+        .filter(county_id=user.county_id)
+        .waiting_for_assignment()
+        .select_related("employer", "suggested_by")
+        .order_by("created_at")
+    )
+    return Section("home/_leads_waiting.html", {"leads": leads[:5], "total": leads.count()})
+
+
+def _leads_assigned(user: User) -> Section:
+    leads = (
+        Lead.objects.filter(assigned_to=user, status=Lead.Status.ASSIGNED)
+        .select_related("employer", "county")
+        .order_by("assigned_at")
+    )
+    return Section("home/_leads_assigned.html", {"leads": leads[:5], "total": leads.count()})
+
+
+def _shared_openings(user: User) -> Section:
+    openings = JobOpening.objects.visible_to(user).open().in_area_of(user).for_list()
+    return Section(
+        "home/_shared_openings.html", {"openings": openings.order_by("-published_at")[:5]}
+    )
+
+
 def _pending_invitations(user: User) -> Section:
     # Invited accounts have no usable password until the person follows the e-mailed link.
     pending = User.objects.filter(
@@ -107,11 +134,24 @@ def _pending_invitations(user: User) -> Section:
 
 
 SECTIONS_BY_ROLE = {
-    Role.CONTACT_PERSON: [_my_tasks, _unread_notifications, _my_employers, _colleagues],
-    Role.ADVISER: [_my_tasks, _unread_notifications, _colleagues],
-    Role.PROJECT_LEADER: [_my_tasks, _unread_notifications, _county_staff],
+    Role.CONTACT_PERSON: [
+        _my_tasks,
+        _unread_notifications,
+        _leads_assigned,
+        _my_employers,
+        _colleagues,
+    ],
+    Role.ADVISER: [_my_tasks, _unread_notifications, _shared_openings, _colleagues],
+    Role.PROJECT_LEADER: [_my_tasks, _unread_notifications, _leads_waiting, _county_staff],
     Role.NATIONAL_READER: [_unread_notifications, _pilot_counties],
-    Role.PROVIDER_STAFF: [_my_tasks, _unread_notifications, _my_employers, _provider, _colleagues],
+    Role.PROVIDER_STAFF: [
+        _my_tasks,
+        _unread_notifications,
+        _shared_openings,
+        _my_employers,
+        _provider,
+        _colleagues,
+    ],
     Role.EMPLOYER_USER: [_my_employer, _unread_notifications],
     Role.ADMIN: [_unread_notifications, _pending_invitations],
 }

@@ -1,6 +1,9 @@
 from .dialogue import DialogueEntry, DialogueEntryRevision, Task
 from .employer import Employer, EmployerPerson, Industry
 from .imports import EmployerImport
+from .leads import Lead, LeadEvent, ResourceGroup, ResourceGroupMember
+from .occupations import Occupation
+from .openings import JobOpening, JobOpeningEvent
 
 __all__ = [
     "DialogueEntry",
@@ -9,5 +12,12 @@ __all__ = [
     "EmployerImport",
     "EmployerPerson",
     "Industry",
+    "JobOpening",
+    "JobOpeningEvent",
+    "Lead",
+    "LeadEvent",
+    "Occupation",
+    "ResourceGroup",
+    "ResourceGroupMember",
     "Task",
 ]

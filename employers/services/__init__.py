@@ -1,0 +1,1 @@
+"""Every write that changes employers' state, one module per topic."""

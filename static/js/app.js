@@ -16,3 +16,15 @@ document.addEventListener("htmx:configRequest", (event) => {
     event.detail.headers["X-CSRFToken"] = token.value;
   }
 });
+
+// Controls that only work with JavaScript stay hidden without it: <div data-needs-js hidden>.
+document.querySelectorAll("[data-needs-js]").forEach((element) => {
+  element.hidden = false;
+});
+
+// Enter in a search-as-you-type box narrows a list; it must not submit the surrounding form.
+document.addEventListener("keydown", (event) => {
+  if (event.key === "Enter" && event.target.matches("[data-search-as-you-type]")) {
+    event.preventDefault();
+  }
+});

@@ -5,10 +5,21 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from accounts.demo import demo_orgnr
-from accounts.models import County
-from employers.models import DialogueEntry, Employer, EmployerPerson, Industry, Task
+from accounts.models import County, Role
+from employers.models import (
+    DialogueEntry,
+    Employer,
+    EmployerPerson,
+    Industry,
+    JobOpening,
+    Lead,
+    Occupation,
+    ResourceGroup,
+    ResourceGroupMember,
+    Task,
+)
 
-from ..factories import UserFactory
+from ..factories import UserFactory, user_with_role
 
 
 class EmployerFactory(DjangoModelFactory):
@@ -55,3 +66,53 @@ class TaskFactory(DjangoModelFactory):
     owner = factory.SelfAttribute("entry.author")
     description = "Sende oversikt over lønnstilskudd"
     due_date = factory.LazyFunction(timezone.localdate)
+
+
+class ResourceGroupFactory(DjangoModelFactory):
+    class Meta:
+        model = ResourceGroup
+
+    county = factory.LazyFunction(lambda: County.objects.get(name="Oslo"))
+    name = factory.Sequence(lambda n: f"Ressursgruppe {n}")
+
+
+class ResourceGroupMemberFactory(DjangoModelFactory):
+    class Meta:
+        model = ResourceGroupMember
+
+    group = factory.SubFactory(ResourceGroupFactory)
+    name = factory.Faker("name", locale="no_NO")
+    organisation = ResourceGroupMember.Organisation.NHO
+
+
+class LeadFactory(DjangoModelFactory):
+    """A new lead about an employer not yet in the register."""
+
+    class Meta:
+        model = Lead
+
+    employer_name = factory.Sequence(lambda n: f"Tipset Virksomhet {n} AS")
+    county = factory.LazyFunction(lambda: County.objects.get(name="Oslo"))
+    reason = "Vokser og trenger folk i lageret."
+    recorded_by = factory.LazyAttribute(
+        lambda lead: user_with_role(Role.PROJECT_LEADER, county=lead.county)
+    )
+
+
+class JobOpeningFactory(DjangoModelFactory):
+    """A published, open opening."""
+
+    class Meta:
+        model = JobOpening
+
+    employer = factory.SubFactory(EmployerFactory)
+    title = factory.Sequence(lambda n: f"Lagermedarbeider {n}")
+    occupation = factory.LazyFunction(lambda: Occupation.objects.get(code="4321"))
+    location = "Oslo"
+    region = factory.SelfAttribute("employer.region")
+    requirements_must = "Kan jobbe skift."
+    status = JobOpening.Status.OPEN
+    published_at = factory.LazyFunction(timezone.now)
+    recorded_by = factory.LazyAttribute(
+        lambda opening: user_with_role(Role.CONTACT_PERSON, county=opening.employer.county)
+    )

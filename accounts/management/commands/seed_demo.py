@@ -8,7 +8,14 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 # Run in this order; each module has `seed() -> str` (a short summary of what it created).
-SEEDERS = ["accounts.demo", "employers.demo", "employers.demo_dialogue"]
+SEEDERS = [
+    "accounts.demo",
+    "employers.demo",
+    # Openings before dialogue: accepted leads move employers into dialogue, which then get a
+    # contact history in the same run.
+    "employers.demo_openings",
+    "employers.demo_dialogue",
+]
 
 
 class Command(BaseCommand):

@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("accounts", "0003_user_employer"),
-        ("employers", "0003_dialogue"),
+        ("employers", "0005_styrk08_occupations"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -1,0 +1,32 @@
+"""Reads for job openings."""
+
+from django.db.models import Case, Value, When
+
+from accounts.models import User
+
+from ..models import Employer, JobOpening
+
+# On the employer page the live needs come first, history last.
+STATUS_ORDER = [
+    JobOpening.Status.OPEN,
+    JobOpening.Status.DRAFT,
+    JobOpening.Status.FILLED,
+    JobOpening.Status.CANCELLED,
+]
+
+
+def employer_openings_context(*, employer: Employer, user: User) -> dict:
+    """Context for templates/employers/openings/_employer_openings.html on the employer page."""
+    status_order = Case(
+        *[When(status=status, then=Value(rank)) for rank, status in enumerate(STATUS_ORDER)]
+    )
+    openings = (
+        JobOpening.objects.visible_to(user)
+        .filter(employer=employer)
+        .select_related("occupation")
+        .order_by(status_order, "-created_at")
+    )
+    return {
+        "employer_openings": openings,
+        "may_manage_openings": JobOpening.can_manage(user),
+    }

@@ -1,0 +1,156 @@
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import Role, User
+from notifications.services import notification_create
+
+from ..models import Employer, JobOpening, JobOpeningEvent
+
+# The fields a contact person fills in; status, publishing and authorship belong to services.
+OPENING_FIELDS = (
+    "title",
+    "occupation",
+    "positions",
+    "location",
+    "region",
+    "start_date",
+    "application_deadline",
+    "extent",
+    "extent_percent",
+    "working_hours",
+    "requirements_must",
+    "requirements_nice",
+    "demands",
+    "adaptations",
+    "competence_path_possible",
+)
+
+
+def _check_manager(actor: User) -> None:
+    if not JobOpening.can_manage(actor):
+        raise PermissionDenied
+
+
+def _apply(opening: JobOpening, details: dict[str, Any]) -> None:
+    unknown = set(details) - set(OPENING_FIELDS)
+    if unknown:
+        raise TypeError(f"Not an opening field: {', '.join(sorted(unknown))}")
+    for name, value in details.items():
+        setattr(opening, name, value)
+    opening.full_clean()
+
+
+def _move(opening: JobOpening, *, to: str, actor: User, note: str = "", fields=()) -> None:
+    if not opening.can_move_to(to):
+        raise ValidationError(_("Stillingen kan ikke endres slik i denne statusen."))
+    from_status = opening.status
+    opening.status = to
+    opening.save(update_fields=["status", "updated_at", *fields])
+    JobOpeningEvent.objects.create(
+        opening=opening, actor=actor, from_status=from_status, to_status=to, note=note
+    )
+
+
+def _locked(opening: JobOpening) -> JobOpening:
+    return (
+        JobOpening.objects.select_for_update(of=("self",))
+        .select_related("employer", "region")
+        .get(pk=opening.pk)
+    )
+
+
+@transaction.atomic
+def opening_create(*, employer: Employer, actor: User, **details: Any) -> JobOpening:
+    """Record a draft opening. Unless a region (or None: county-wide) is given, it takes the
+    employer's region."""
+    _check_manager(actor)
+    deadline = details.get("application_deadline")
+    if deadline is not None and deadline < timezone.localdate():
+        raise ValidationError(
+            {"application_deadline": _("Søknadsfristen kan ikke være tilbake i tid.")}
+        )
+    opening = JobOpening(employer=employer, recorded_by=actor)
+    details.setdefault("region", employer.region)
+    _apply(opening, details)
+    opening.save()
+    JobOpeningEvent.objects.create(opening=opening, actor=actor, to_status=opening.status)
+    return opening
+
+
+@transaction.atomic
+def opening_update(*, opening: JobOpening, actor: User, **details: Any) -> JobOpening:
+    _check_manager(actor)
+    opening = _locked(opening)
+    if not opening.is_editable:
+        raise ValidationError(_("En besatt eller avlyst stilling kan ikke endres."))
+    _apply(opening, details)
+    opening.save(update_fields=[*details, "updated_at"])
+    return opening
+
+
+def opening_audience(opening: JobOpening):
+    """Advisers and provider staff serving the opening's area. An opening with a region goes
+    to that region's advisers (and advisers of the county without a region) and to staff of
+    providers serving the region; one without a region goes to the whole county."""
+    county_id = opening.employer.county_id
+    if opening.region_id:
+        advisers = Q(region_id=opening.region_id) | Q(region__isnull=True, county_id=county_id)
+        providers = Q(provider__regions=opening.region_id)
+    else:
+        advisers = Q(county_id=county_id)
+        providers = Q(provider__regions__county_id=county_id)
+    return User.objects.filter(
+        Q(advisers, role=Role.ADVISER) | Q(providers, role=Role.PROVIDER_STAFF), is_active=True
+    ).distinct()
+
+
+@transaction.atomic
+def opening_publish(*, opening: JobOpening, actor: User) -> int:
+    """Open the opening and share it with everyone who can propose candidates in its area:
+    an in-app notification and an e-mail each. Returns how many were notified."""
+    _check_manager(actor)
+    opening = _locked(opening)
+    if opening.deadline_passed:
+        raise ValidationError(
+            _("Søknadsfristen har gått ut. Endre fristen før du publiserer stillingen.")
+        )
+    opening.published_at = timezone.now()
+    _move(opening, to=JobOpening.Status.OPEN, actor=actor, fields=["published_at"])
+    link = reverse("employers:opening_detail", args=[opening.pk])
+    title = _("Ny delt stilling: %(title)s hos %(employer)s") % {
+        "title": opening.title,
+        "employer": opening.employer.name,
+    }
+    body = _("%(positions)d stilling(er), %(location)s. Søknadsfrist: %(deadline)s.") % {
+        "positions": opening.positions,
+        "location": opening.location,
+        "deadline": opening.application_deadline.strftime("%d.%m.%Y")
+        if opening.application_deadline
+        else _("løpende"),
+    }
+    recipients = list(opening_audience(opening).exclude(pk=actor.pk))
+    for recipient in recipients:
+        notification_create(recipient=recipient, title=title, body=body, link=link)
+    return len(recipients)
+
+
+@transaction.atomic
+def opening_mark_filled(*, opening: JobOpening, actor: User, note: str = "") -> JobOpening:
+    _check_manager(actor)
+    opening = _locked(opening)
+    _move(opening, to=JobOpening.Status.FILLED, actor=actor, note=note)
+    return opening
+
+
+@transaction.atomic
+def opening_cancel(*, opening: JobOpening, actor: User, note: str = "") -> JobOpening:
+    _check_manager(actor)
+    opening = _locked(opening)
+    _move(opening, to=JobOpening.Status.CANCELLED, actor=actor, note=note)
+    return opening

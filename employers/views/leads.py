@@ -1,0 +1,154 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from vi_inkluderer.access import rule_for
+
+from ..forms import add_service_errors
+from ..forms.leads import LeadAcceptForm, LeadAssignForm, LeadCloseForm, LeadFilterForm, LeadForm
+from ..models import Employer, Lead, ResourceGroup
+from ..services import leads as services
+
+
+def lead_list(request):
+    leads = Lead.objects.visible_to(request.user)
+    form = LeadFilterForm(request.GET)
+    filtered = form.filter(leads).select_related(
+        "employer", "county", "assigned_to", "suggested_by"
+    )
+    page = Paginator(filtered, 25).get_page(request.GET.get("side"))
+    counts = dict(leads.values_list("status").annotate(n=Count("id")).order_by())
+    per_status = [(value, label, counts.get(value, 0)) for value, label in Lead.Status.choices]
+    context = {
+        "page": page,
+        "form": form,
+        "per_status": per_status,
+        "may_create": rule_for("employers:lead_create").allows(request.user),
+    }
+    return render(request, "employers/leads/list.html", context)
+
+
+def lead_create(request):
+    employer = None
+    if request.GET.get("virksomhet", "").isdigit():
+        employer = get_object_or_404(
+            Employer.objects.visible_to(request.user), pk=request.GET["virksomhet"]
+        )
+    form = LeadForm(request.POST or None, user=request.user, employer=employer)
+    if form.is_valid():
+        try:
+            lead = services.lead_suggest(actor=request.user, employer=employer, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Tipset er registrert."))
+            if Lead.objects.visible_to(request.user).filter(pk=lead.pk).exists():
+                return redirect("employers:lead_detail", pk=lead.pk)
+            messages.info(request, _("Prosjektlederen i fylket fordeler tipset."))
+            return redirect("home")
+    context = {
+        "form": form,
+        "employer": employer,
+        "may_list": rule_for("employers:lead_list").allows(request.user),
+    }
+    return render(request, "employers/leads/create.html", context)
+
+
+def _visible_lead(request, pk: int) -> Lead:
+    leads = Lead.objects.visible_to(request.user).select_related(
+        "employer", "county", "assigned_to", "recorded_by", "suggested_by__group"
+    )
+    return get_object_or_404(leads, pk=pk)
+
+
+def _render_detail(request, lead: Lead, **forms):
+    user = request.user
+    if lead.can_assign(user):
+        forms.setdefault("assign_form", LeadAssignForm(lead=lead))
+    if lead.can_accept(user):
+        forms.setdefault("accept_form", LeadAcceptForm(lead=lead))
+    if lead.can_close(user):
+        forms.setdefault("close_form", LeadCloseForm())
+    events = lead.events.select_related("actor", "assigned_to")
+    context = {"lead": lead, "events": events, **forms}
+    return render(request, "employers/leads/detail.html", context)
+
+
+def lead_detail(request, pk: int):
+    return _render_detail(request, _visible_lead(request, pk))
+
+
+@require_POST
+def lead_assign(request, pk: int):
+    lead = _visible_lead(request, pk)
+    if not lead.can_assign(request.user):
+        raise PermissionDenied
+    form = LeadAssignForm(request.POST, lead=lead)
+    if form.is_valid():
+        try:
+            lead = services.lead_assign(
+                lead=lead,
+                assignee=form.cleaned_data["assignee"],
+                actor=request.user,
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Tipset er tildelt %(name)s, som har fått beskjed.") % {"name": lead.assigned_to},
+            )
+            return redirect("employers:lead_detail", pk=lead.pk)
+    return _render_detail(request, lead, assign_form=form)
+
+
+@require_POST
+def lead_accept(request, pk: int):
+    lead = _visible_lead(request, pk)
+    if not lead.can_accept(request.user):
+        raise PermissionDenied
+    form = LeadAcceptForm(request.POST, lead=lead)
+    if form.is_valid():
+        try:
+            employer = services.lead_accept(lead=lead, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("%(name)s er tatt inn i dialog. Husk å logge kontakten.")
+                % {"name": employer.name},
+            )
+            return redirect("employers:lead_detail", pk=lead.pk)
+    return _render_detail(request, lead, accept_form=form)
+
+
+@require_POST
+def lead_close(request, pk: int):
+    lead = _visible_lead(request, pk)
+    if not lead.can_close(request.user):
+        raise PermissionDenied
+    form = LeadCloseForm(request.POST)
+    if form.is_valid():
+        try:
+            services.lead_close(lead=lead, actor=request.user, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Tipset er avsluttet."))
+            return redirect("employers:lead_detail", pk=lead.pk)
+    return _render_detail(request, lead, close_form=form)
+
+
+def resource_groups(request):
+    groups = (
+        ResourceGroup.objects.visible_to(request.user)
+        .select_related("county")
+        .prefetch_related("members")
+    )
+    return render(request, "employers/leads/resource_groups.html", {"groups": groups})

@@ -1,0 +1,156 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from vi_inkluderer.access import rule_for
+
+from ..forms import add_service_errors
+from ..forms.openings import JobOpeningForm, OpeningNoteForm, SharedOpeningFilterForm
+from ..models import Employer, JobOpening
+from ..services import openings as services
+
+
+def _visible_opening(request, pk: int) -> JobOpening:
+    openings = JobOpening.objects.visible_to(request.user).select_related(
+        "employer__county", "occupation", "region", "recorded_by"
+    )
+    return get_object_or_404(openings, pk=pk)
+
+
+def opening_create(request, employer_pk: int):
+    employer = get_object_or_404(Employer.objects.visible_to(request.user), pk=employer_pk)
+    form = JobOpeningForm(request.POST or None, employer=employer)
+    if form.is_valid():
+        try:
+            opening = services.opening_create(
+                employer=employer, actor=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Stillingen er lagret som utkast. Publiser den for å dele den med veiledere "
+                    "og tiltaksleverandører i området."
+                ),
+            )
+            return redirect("employers:opening_detail", pk=opening.pk)
+    context = {"form": form, "employer": employer}
+    return render(request, "employers/openings/form.html", context)
+
+
+def opening_edit(request, pk: int):
+    opening = _visible_opening(request, pk)
+    if not opening.is_editable:
+        messages.error(request, _("En besatt eller avlyst stilling kan ikke endres."))
+        return redirect("employers:opening_detail", pk=opening.pk)
+    form = JobOpeningForm(request.POST or None, instance=opening, employer=opening.employer)
+    if form.is_valid():
+        try:
+            services.opening_update(opening=opening, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Endringene er lagret."))
+            return redirect("employers:opening_detail", pk=opening.pk)
+    context = {"form": form, "employer": opening.employer, "opening": opening}
+    return render(request, "employers/openings/form.html", context)
+
+
+FILL_FORM = {"prefix": "besatt", "label": _lazy("Merknad (for eksempel hvem som ble ansatt)")}
+CANCEL_FORM = {"prefix": "avlys", "label": _lazy("Hvorfor avlyses stillingen?")}
+
+
+def _render_detail(request, opening: JobOpening, **forms):
+    forms.setdefault("fill_form", OpeningNoteForm(**FILL_FORM))
+    forms.setdefault("cancel_form", OpeningNoteForm(**CANCEL_FORM))
+    context = {
+        "opening": opening,
+        "events": opening.events.select_related("actor"),
+        "may_manage": JobOpening.can_manage(request.user),
+        **forms,
+    }
+    return render(request, "employers/openings/detail.html", context)
+
+
+def opening_detail(request, pk: int):
+    return _render_detail(request, _visible_opening(request, pk))
+
+
+def _show_errors(request, error: ValidationError) -> None:
+    for message in error.messages:
+        messages.error(request, message)
+
+
+@require_POST
+def opening_publish(request, pk: int):
+    opening = _visible_opening(request, pk)
+    try:
+        notified = services.opening_publish(opening=opening, actor=request.user)
+    except ValidationError as error:
+        _show_errors(request, error)
+    else:
+        message = ngettext(
+            "Stillingen er publisert og delt med %(count)d veileder eller tiltaksleverandør.",
+            "Stillingen er publisert og delt med %(count)d veiledere og tiltaksleverandører.",
+            notified,
+        )
+        messages.success(request, message % {"count": notified})
+    return redirect("employers:opening_detail", pk=opening.pk)
+
+
+def _finish(request, pk: int, *, service, form_name: str, form_options: dict, success: str):
+    """Mark the opening filled or cancelled, with an optional note kept on the event."""
+    opening = _visible_opening(request, pk)
+    form = OpeningNoteForm(request.POST, **form_options)
+    if not form.is_valid():
+        return _render_detail(request, opening, **{form_name: form})
+    try:
+        service(opening=opening, actor=request.user, note=form.cleaned_data["note"])
+    except ValidationError as error:
+        _show_errors(request, error)
+    else:
+        messages.success(request, success)
+    return redirect("employers:opening_detail", pk=opening.pk)
+
+
+@require_POST
+def opening_mark_filled(request, pk: int):
+    return _finish(
+        request,
+        pk,
+        service=services.opening_mark_filled,
+        form_name="fill_form",
+        form_options=FILL_FORM,
+        success=_("Stillingen er merket som besatt."),
+    )
+
+
+@require_POST
+def opening_cancel(request, pk: int):
+    return _finish(
+        request,
+        pk,
+        service=services.opening_cancel,
+        form_name="cancel_form",
+        form_options=CANCEL_FORM,
+        success=_("Stillingen er avlyst."),
+    )
+
+
+def shared_openings(request):
+    form = SharedOpeningFilterForm(request.GET, user=request.user)
+    openings = form.filter(JobOpening.objects.visible_to(request.user).open().for_list())
+    page = Paginator(openings, 20).get_page(request.GET.get("side"))
+    context = {
+        "form": form,
+        "page": page,
+        "may_suggest_lead": rule_for("employers:lead_create").allows(request.user),
+    }
+    return render(request, "employers/openings/shared_list.html", context)
