@@ -74,7 +74,9 @@ def _wait_for(condition, timeout=60.0):
 def _mails(mail_dir: Path) -> list[str]:
     if not mail_dir.exists():
         return []
-    return [path.read_text() for path in sorted(mail_dir.iterdir())]
+    # The file backend creates the file before it writes the message: count finished files.
+    texts = [path.read_text() for path in sorted(mail_dir.iterdir())]
+    return [text for text in texts if text.rstrip().endswith("-" * 79)]
 
 
 def test_worker_sends_the_email_after_commit_and_never_twice(celery_worker_process, mail_dir):
