@@ -94,6 +94,11 @@ def test_contact_person_logs_a_meeting_and_shares_an_opening_the_adviser_sees(
     page.get_by_role("button", name="Publiser og del").click()
     expect(page.get_by_role("status").filter(has_text="publisert")).to_contain_text("delt med")
     _check(page, "8-opening-published")
+
+    # The tips list is the other half of the contact person's week.
+    page.get_by_role("navigation", name="Hovedmeny").get_by_role("link", name="Tips").click()
+    expect(page.get_by_role("heading", name="Tips om virksomheter", level=1)).to_be_visible()
+    _check(page, "9-tips")
     assert console_errors == [], console_errors
 
     # The adviser in the same region finds it under "Delte stillinger".
@@ -104,8 +109,8 @@ def test_contact_person_logs_a_meeting_and_shares_an_opening_the_adviser_sees(
     ).click()
     expect(page.get_by_role("heading", name="Delte stillinger", level=1)).to_be_visible()
     expect(page.get_by_role("link", name=OPENING_TITLE)).to_be_visible()
-    _check(page, "9-shared-openings")
+    _check(page, "10-shared-openings")
     page.get_by_role("link", name=OPENING_TITLE).click()
     expect(page.get_by_text("Kan jobbe natt. Norsk muntlig.")).to_be_visible()
-    _check(page, "10-adviser-opening")
+    _check(page, "11-adviser-opening")
     assert console_errors == [], console_errors
