@@ -8,6 +8,7 @@ The big tables are written with COPY, the rest with bulk_create."""
 
 import datetime
 import random
+from itertools import zip_longest
 
 from django.db import connection
 from django.utils import timezone
@@ -88,7 +89,11 @@ class _ScaleSeeder:
         self.scale = scale
         self.random = random.Random(2026)
         self.now = timezone.now()
-        self.regions = list(Region.objects.order_by("county__name", "name"))
+        # Round-robin over the counties, so that even a small scale reaches every county.
+        by_county: dict[int, list[Region]] = {}
+        for region in Region.objects.order_by("county__name", "name"):
+            by_county.setdefault(region.county_id, []).append(region)
+        self.regions = [r for row in zip_longest(*by_county.values()) for r in row if r]
         self.industries = {i.code: i for i in Industry.objects.filter(code__in=NAME_KIND)}
         contacts = User.objects.filter(role=Role.CONTACT_PERSON, region__isnull=False)
         self.contacts_by_region: dict[int, list[int]] = {}
