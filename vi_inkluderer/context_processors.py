@@ -18,6 +18,7 @@ NAVIGATION = [
             "employers:person",
             "employers:import",
             "employers:dialogue",
+            "employers:opening_create",
         ),
     ),
     ("employers:task_list", _("Mine oppgaver"), ("employers:task",)),
@@ -25,7 +26,13 @@ NAVIGATION = [
     (
         "employers:shared_openings",
         _("Delte stillinger"),
-        ("employers:shared_openings", "employers:opening_"),
+        (
+            "employers:shared_openings",
+            "employers:opening_detail",
+            "employers:opening_edit",
+            "employers:opening_mark_filled",
+            "employers:opening_cancel",
+        ),
     ),
 ]
 

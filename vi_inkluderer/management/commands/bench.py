@@ -17,7 +17,7 @@ from django.test.utils import CaptureQueriesContext
 
 from accounts.models import User
 
-SCENARIO_MODULES = ["vi_inkluderer.bench"]
+SCENARIO_MODULES = ["vi_inkluderer.bench", "employers.bench"]
 
 
 def _p95(samples: list[float]) -> float:
@@ -29,9 +29,10 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--repeat", type=int, default=30)
+        parser.add_argument("--scale", type=float, default=1.0, help="1 is national scale")
 
-    def handle(self, *args, repeat: int, **options):
-        call_command("seed_scale", stdout=self.stdout)
+    def handle(self, *args, repeat: int, scale: float, **options):
+        call_command("seed_scale", scale=scale, stdout=self.stdout)
         rows = []
         for module_name in SCENARIO_MODULES:
             for name, email, build_url in import_module(module_name).SCENARIOS:
