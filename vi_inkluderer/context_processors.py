@@ -25,8 +25,16 @@ NAVIGATION = [
     (
         "employers:shared_openings",
         _("Delte stillinger"),
-        ("employers:shared_openings", "employers:opening_"),
+        (
+            "employers:shared_openings",
+            "employers:opening_",
+            "candidates:shortlist",
+            "candidates:propose",
+            "candidates:entry_",
+            "candidates:consent_request",
+        ),
     ),
+    ("candidates:employer_candidates", _("Kandidater til oss"), ("candidates:employer_",)),
 ]
 
 
