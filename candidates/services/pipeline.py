@@ -119,15 +119,19 @@ def notify_owner(entry: ShortlistEntry, *, actor: User | None, title: str, body:
     notification_create(recipient=owner, title=title, body=body, link=entry_link(entry))
 
 
-def record_move(
-    entry: ShortlistEntry, *, to_step: str, actor: User | None, reason: str = ""
-) -> ShortlistEvent:
-    """Move a locked entry and tell the candidate's owner. Callers check who may move."""
+def check_transition(entry: ShortlistEntry, to_step: str) -> None:
     if not entry.can_move_to(to_step):
         raise ValidationError(
             _("Kandidaten kan ikke flyttes fra «%(from)s» til «%(to)s».")
             % {"from": Step(entry.step).label, "to": Step(to_step).label}
         )
+
+
+def record_move(
+    entry: ShortlistEntry, *, to_step: str, actor: User | None, reason: str = ""
+) -> ShortlistEvent:
+    """Move a locked entry and tell the candidate's owner. Callers check who may move."""
+    check_transition(entry, to_step)
     from_step = entry.step
     entry.step = to_step
     entry.save(update_fields=["step", "updated_at"])
@@ -173,6 +177,7 @@ def entry_move(
     _check_live(entry)
     if to_step in OWN_FORM_STEPS:
         raise ValidationError(_("Dette steget registreres med et eget skjema."))
+    check_transition(entry, to_step)
     if to_step not in steps_user_may_move(actor, entry):
         raise PermissionDenied
     reason = reason.strip()
