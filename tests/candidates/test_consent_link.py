@@ -14,14 +14,6 @@ from candidates.services import consent as services
 from candidates.tasks_consent import expire_consent_requests
 from notifications.models import Notification
 
-from .pipeline_helpers import (  # noqa: F401 (fixtures)
-    contact,
-    employer_user,
-    entry_at,
-    opening,
-    owner,
-)
-
 pytestmark = pytest.mark.django_db
 
 

@@ -10,16 +10,6 @@ from candidates.services import pipeline as services
 from employers.services.openings import opening_cancel, opening_mark_filled
 from notifications.models import Notification
 
-from .pipeline_helpers import (  # noqa: F401 (fixtures)
-    contact,
-    employer_user,
-    entry_at,
-    opening,
-    other_owner,
-    outside_contact,
-    owner,
-)
-
 pytestmark = pytest.mark.django_db
 
 PLAIN_STEPS = [s for s in Step if s not in services.OWN_FORM_STEPS]
