@@ -23,11 +23,9 @@ def employer_candidates(request):
         purpose=_("Kandidater presentert for virksomheten"),
         path=request.path,
     )
-    context = {
-        "page": page,
-        "answer_form": EmployerAnswerForm(),
-        "answerable": {Step.PRESENTED, Step.INTERVIEW_WANTED},
-    }
+    # The employer answers after a presentation, and may still decline after asking for an
+    # interview.
+    context = {"page": page, "answerable": {Step.PRESENTED, Step.INTERVIEW_WANTED}}
     return render(request, "candidates/pipeline/employer_candidates.html", context)
 
 
