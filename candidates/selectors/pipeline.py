@@ -31,7 +31,6 @@ class ShortlistView:
     manages: bool
     entries: list[ShortlistEntry]
     columns: list[Column]
-    step_counts: dict[str, int]
     others_by_step: list[tuple[Step, int]]
     archived_count: int
 
@@ -48,9 +47,6 @@ def shortlist_view(
     shown = (all_entries if show_archived else live).select_related("candidate__owner")
     if not manages:
         shown = shown.filter(candidate__owner=user)
-    step_counts = dict(
-        shown.order_by().values_list("step").annotate(n=Count("id")).values_list("step", "n")
-    )
     if step:
         shown = shown.filter(step=step)
     entries = list(shown.order_by("-updated_at", "-id"))
@@ -75,7 +71,6 @@ def shortlist_view(
         manages=manages,
         entries=entries,
         columns=[by_step[s] for s in Step if not step or s == step],
-        step_counts=step_counts,
         others_by_step=others_by_step,
         archived_count=archived.count(),
     )

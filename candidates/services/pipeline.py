@@ -187,7 +187,23 @@ def entry_move(
     if to_step == Step.PRESENTED and not has_given_consent(entry):
         raise ValidationError(_("Kandidaten kan ikke presenteres før samtykke er gitt."))
     record_move(entry, to_step=to_step, actor=actor, reason=reason)
+    if to_step == Step.PRESENTED:
+        _notify_employer_users(entry)
     return entry
+
+
+def _notify_employer_users(entry: ShortlistEntry) -> None:
+    opening = entry.shortlist.opening
+    users = User.objects.filter(
+        employer_id=opening.employer_id, role=Role.EMPLOYER_USER, is_active=True
+    )
+    for user in users:
+        notification_create(
+            recipient=user,
+            title=_("Ny kandidat til %(opening)s") % {"opening": opening.title},
+            body=_("NAV har presentert en kandidat som har samtykket til at dere ser CV-en."),
+            link=reverse("candidates:employer_candidates"),
+        )
 
 
 @transaction.atomic

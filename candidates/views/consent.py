@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from ..forms.pipeline import ConsentAnswerForm
@@ -48,7 +49,8 @@ def consent_respond(request, token: str):
         candidates=[entry.candidate],
         action=AuditRecord.Action.CONSENT_PAGE,
         purpose=_("Kandidaten åpnet samtykkelenken"),
-        path=request.path[:40],
+        # Without the token: the log must not hold a working link to the candidate's answer.
+        path=reverse("candidates:consent_respond", kwargs={"token": "-"}),
     )
     context = {
         "consent": consent,

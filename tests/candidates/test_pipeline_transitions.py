@@ -259,6 +259,13 @@ class TestNotifications:
         assert notification.title == f"{entry.candidate}: Presentert for arbeidsgiver"
         assert notification.link == f"/kandidater/kandidatliste/{entry.pk}/"
 
+    def test_the_employers_users_hear_about_a_presentation(self, entry_at, contact, employer_user):
+        entry = entry_at(Step.CONSENT_GIVEN)
+        services.entry_move(entry=entry, to_step=Step.PRESENTED, actor=contact)
+        notification = Notification.objects.get(recipient=employer_user)
+        assert notification.link == "/kandidater/til-oss/"
+        assert entry.candidate.full_name not in notification.title + notification.body
+
     def test_the_owner_is_not_told_about_their_own_moves(self, entry_at, owner):
         entry = entry_at(Step.PROPOSED)
         services.entry_move(entry=entry, to_step=Step.ASSESSING, actor=owner)
