@@ -111,6 +111,7 @@ class ConsentForm(forms.Form):
     deadline_date = forms.DateField(
         label=_("Dato for svarfrist"),
         required=False,
+        help_text=_("Bare når du har valgt «Velg dato». Fristen er ved dagens slutt."),
         widget=forms.DateInput(attrs={"type": "date"}),
     )
     adaptation_text = forms.CharField(

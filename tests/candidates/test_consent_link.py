@@ -91,6 +91,7 @@ class TestPublicPage:
         assert candidate.fnr not in page
         record = AuditRecord.objects.get(candidate=candidate)
         assert (record.actor, record.action) == (None, AuditRecord.Action.CONSENT_PAGE)
+        assert services.consent_token(asked).split(":")[-1] not in record.path
 
     def test_accepting_with_the_adaptation_text(self, client, asked, owner):
         client.post(_url(asked), {"answer": "accept", "share_adaptation": "on"})

@@ -5,10 +5,11 @@ the candidate, and the employer sees the candidate, but never the identity numbe
 import re
 
 import pytest
+from django.core.management import call_command
 from playwright.sync_api import expect
 
 from accounts.models import Role
-from candidates.models import ConsentRequest
+from candidates.models import ConsentRequest, ShortlistEntry, Step
 from candidates.services.consent import consent_token
 
 from ..candidates.factories import CandidateFactory
@@ -117,3 +118,31 @@ def test_from_proposal_to_the_employer_seeing_the_candidate(page, world, console
     assert candidate.fnr not in content
     assert not re.search(r"Skjult helseopplysning|sara@example\.no", content)
     _check(page, console_errors, "8-employer")
+
+
+def test_demo_shortlist_pages_are_accessible(page, live_site, console_errors):
+    call_command("seed_demo")
+    held = ShortlistEntry.objects.filter(step=Step.INTERVIEW_HELD).select_related(
+        "shortlist__opening"
+    )[0]
+    opening = held.shortlist.opening
+    log_in(page, live_site.url, "markedskontakt@demo.no")
+    page.goto(f"{live_site.url}/kandidater/stillinger/{opening.pk}/kandidatliste/?vis=tabell")
+    expect(page.get_by_role("table")).to_be_visible()
+    _check(page, console_errors, "demo-table")
+    page.goto(f"{live_site.url}/kandidater/stillinger/{opening.pk}/kandidatliste/")
+    _check(page, console_errors, "demo-board")
+    page.goto(f"{live_site.url}/kandidater/kandidatliste/{held.pk}/ansatt/")
+    expect(
+        page.get_by_label("Lønnet arbeid er bekreftet med skriftlig arbeidsavtale")
+    ).to_be_visible()
+    _check(page, console_errors, "demo-hire")
+    page.goto(f"{live_site.url}/virksomheter/{opening.employer.pk}/")
+    expect(page.get_by_role("heading", name=re.compile("ansettelser? gjennom"))).to_be_visible()
+    _check(page, console_errors, "demo-employer")
+
+    page.context.clear_cookies()
+    log_in(page, live_site.url, "arbeidsgiver@demo.no")
+    page.get_by_role("link", name="Kandidater til oss").click()
+    expect(page.get_by_role("heading", name="Kandidater til oss")).to_be_visible()
+    _check(page, console_errors, "demo-employer-user")
