@@ -1,5 +1,6 @@
 from django import forms
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Candidate, Placement, ShortlistEntry, Step
@@ -95,8 +96,10 @@ class ProposeForm(forms.Form):
 
 
 class ConsentForm(forms.Form):
-    DEADLINES = [*[(str(d), _("%(days)d dager") % {"days": d}) for d in DEADLINE_DAYS]]
-    DEADLINES.append(("date", _("Velg dato")))
+    DEADLINES = [
+        *[(str(days), format_lazy(_("{days} dager"), days=days)) for days in DEADLINE_DAYS],
+        ("date", _("Velg dato")),
+    ]
 
     method = forms.ChoiceField(
         label=_("Hvordan samtykker kandidaten?"),

@@ -334,13 +334,16 @@ def shortlist_propose(
     recipients = {opening.recorded_by}
     if opening.employer.fixed_contact_id and opening.employer.fixed_contact.is_active:
         recipients.add(opening.employer.fixed_contact)
+    shortlist_link = reverse("candidates:shortlist", kwargs={"opening_id": opening.pk})
     for recipient in recipients - {actor}:
+        # A fixed contact at a provider is told, but works the list through the contact person.
+        managing = manages_opening(recipient, opening)
         notification_create(
             recipient=recipient,
             title=_("Ny kandidat foreslått til %(opening)s") % {"opening": opening.title},
             body=_("%(owner)s foreslår en kandidat: %(motivation)s")
             % {"owner": actor, "motivation": motivation},
-            link=entry_link(entry),
+            link=entry_link(entry) if managing else shortlist_link,
         )
     return entry
 

@@ -113,6 +113,8 @@ def _render_entry(request, entry: ShortlistEntry, *, move_form=None, archive_for
         path=request.path,
     )
     steps = services.next_steps(user, entry)
+    consents = list(entry.consents.select_related("requested_by"))
+    waiting = any(consent.is_pending for consent in consents)
     is_owner = entry.candidate.owner_id == user.pk
     live = not entry.is_archived and not entry.shortlist.is_closed
     context = {
@@ -121,12 +123,15 @@ def _render_entry(request, entry: ShortlistEntry, *, move_form=None, archive_for
         "opening": entry.shortlist.opening,
         "tab": tab,
         "events": entry.events.select_related("actor"),
-        "consents": entry.consents.select_related("requested_by"),
+        "consents": consents,
         "show_adaptation_needs": show_needs,
         "move_form": move_form or (MoveForm(steps=steps) if steps else None),
         "archive_form": archive_form or ArchiveForm(),
         "may_archive": services.may_archive(user, entry) and not entry.shortlist.is_closed,
-        "may_ask_consent": is_owner and live and entry.can_move_to(Step.CONSENT_GIVEN),
+        "may_ask_consent": is_owner
+        and live
+        and not waiting
+        and entry.can_move_to(Step.CONSENT_GIVEN),
         "may_hire": live and manages and entry.can_move_to(Step.HIRED),
         "is_owner": is_owner,
     }

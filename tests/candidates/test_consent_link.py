@@ -46,6 +46,12 @@ class TestRequest:
         token = re.search(r"/samtykke/svar/([^/]+)/", mailoutbox[0].body).group(1)
         assert services.consent_from_token(token) == asked
 
+    def test_the_entry_page_offers_no_new_request_while_one_is_pending(self, login, asked, owner):
+        url = reverse("candidates:entry_detail", kwargs={"entry_id": asked.entry_id})
+        page = login(owner).get(url).content.decode()
+        assert "Venter på svar" in page
+        assert "Innhent samtykke" not in page
+
     def test_a_second_request_is_refused_while_one_is_pending(self, asked, owner):
         asked.entry.step = Step.ASSESSING  # even if the entry was moved back meanwhile
         asked.entry.save()

@@ -210,6 +210,19 @@ class TestProposal:
         told = set(Notification.objects.values_list("recipient_id", flat=True))
         assert told == {contact.pk, fixed_contact.pk}
 
+    def test_a_fixed_contact_at_a_provider_is_sent_to_the_list(self, owner, contact):
+        fixed_contact = user_with_role(Role.PROVIDER_STAFF)
+        opening = JobOpeningFactory(
+            recorded_by=contact, employer=EmployerFactory(fixed_contact=fixed_contact)
+        )
+        services.shortlist_propose(
+            opening=opening, candidate=CandidateFactory(owner=owner), actor=owner, motivation="x"
+        )
+        notification = Notification.objects.get(recipient=fixed_contact)
+        assert notification.link == reverse(
+            "candidates:shortlist", kwargs={"opening_id": opening.pk}
+        )
+
     def test_someone_elses_candidate_cannot_be_proposed(self, login, owner, opening):
         someone_elses = CandidateFactory()
         url = reverse("candidates:propose", kwargs={"opening_id": opening.pk})
