@@ -14,6 +14,7 @@ from employers.models import JobOpening
 from notifications.services import notification_create
 
 from ..models import (
+    CANDIDATE_OWNER_ROLES,
     Candidate,
     ConsentRequest,
     Placement,
@@ -82,6 +83,15 @@ def steps_user_may_move(user: User, entry: ShortlistEntry) -> frozenset[str]:
     ):
         steps |= EMPLOYER_STEPS
     return frozenset(steps)
+
+
+def may_propose(user: User, opening: JobOpening) -> bool:
+    """Owners propose their own candidates to shared openings that are still open."""
+    return (
+        user.role in CANDIDATE_OWNER_ROLES
+        and opening.status == JobOpening.Status.OPEN
+        and opening.published_at is not None
+    )
 
 
 def may_archive(user: User, entry: ShortlistEntry) -> bool:

@@ -18,7 +18,6 @@ from ..forms.pipeline import (
     ShortlistFilterForm,
 )
 from ..models import (
-    CANDIDATE_OWNER_ROLES,
     FINAL_STEPS,
     AuditRecord,
     Candidate,
@@ -51,14 +50,6 @@ def _visible_entry(request, entry_id: int) -> ShortlistEntry:
     return get_object_or_404(entries, pk=entry_id)
 
 
-def may_propose(user, opening: JobOpening) -> bool:
-    return (
-        user.role in CANDIDATE_OWNER_ROLES
-        and opening.status == JobOpening.Status.OPEN
-        and opening.published_at is not None
-    )
-
-
 def shortlist(request, opening_id: int):
     opening = _visible_opening(request, opening_id)
     form = ShortlistFilterForm(request.GET)
@@ -82,7 +73,7 @@ def shortlist(request, opening_id: int):
         "layout": layout,
         "page": page,
         "steps": list(Step),
-        "may_propose": may_propose(request.user, opening),
+        "may_propose": services.may_propose(request.user, opening),
         "placements": opening_placements(opening),
     }
     return render(request, "candidates/pipeline/shortlist.html", context)
@@ -219,7 +210,7 @@ def entry_hire(request, entry_id: int):
 
 def propose(request, opening_id: int):
     opening = _visible_opening(request, opening_id)
-    if not may_propose(request.user, opening):
+    if not services.may_propose(request.user, opening):
         messages.error(request, _("Du kan bare foreslå kandidater til åpne, delte stillinger."))
         return redirect("employers:opening_detail", pk=opening.pk)
     already = ShortlistEntry.objects.filter(shortlist__opening=opening).values("candidate_id")

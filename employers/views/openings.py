@@ -8,7 +8,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from candidates.selectors.pipeline import opening_placements
-from candidates.views.pipeline import may_propose
+from candidates.services.pipeline import may_propose
 from vi_inkluderer.access import rule_for
 
 from ..forms import add_service_errors
