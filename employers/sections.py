@@ -11,6 +11,7 @@ keep them to a fixed number per section.
 from collections.abc import Callable
 
 from accounts.models import Role, User
+from candidates.selectors.pipeline import employer_placements
 from vi_inkluderer.access import rule_for
 from vi_inkluderer.home import Section
 
@@ -48,6 +49,14 @@ def _openings(employer: Employer, user: User) -> Section:
     )
 
 
+def _placements(employer: Employer, user: User) -> Section:
+    # Hires are listed without names: the employer page is open to all staff. There is no
+    # agreement model yet, so hires are not split into before and after signing here.
+    return Section(
+        "employers/detail/_placements.html", {"placements": list(employer_placements(employer.pk))}
+    )
+
+
 def _facts(employer: Employer, user: User) -> Section:
     return Section("employers/detail/_facts.html")
 
@@ -78,7 +87,7 @@ def _units(employer: Employer, user: User) -> Section | None:
 
 SectionBuilder = Callable[[Employer, User], Section | None]
 
-MAIN: list[SectionBuilder] = [_openings, _dialogue, _needs, _people, _units]
+MAIN: list[SectionBuilder] = [_openings, _placements, _dialogue, _needs, _people, _units]
 ASIDE: list[SectionBuilder] = [_fixed_contact, _facts]
 
 

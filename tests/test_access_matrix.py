@@ -5,10 +5,14 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from accounts.models import County, Role
+from candidates.models import ConsentRequest, Step
+from candidates.services.consent import consent_token
+from candidates.services.shortlist import shortlist_for
 from employers.models import EmployerImport, EmployerPerson, JobOpening, Lead
 from notifications.models import Notification
 from vi_inkluderer.access import RULES
 
+from .candidates.factories import CandidateFactory, ConsentRequestFactory, ShortlistEntryFactory
 from .employers.factories import (
     DialogueEntryFactory,
     EmployerFactory,
@@ -26,6 +30,8 @@ EMPLOYER_PEOPLE_EDITORS = EMPLOYER_EDITORS | {Role.PROVIDER_STAFF}
 EMPLOYER_IMPORTERS = {Role.PROJECT_LEADER, Role.ADMIN}
 LEAD_READERS = {Role.CONTACT_PERSON, Role.PROJECT_LEADER, Role.ADMIN, Role.NATIONAL_READER}
 OPENING_MANAGERS = {Role.CONTACT_PERSON, Role.PROJECT_LEADER, Role.ADMIN}
+CANDIDATE_OWNERS = {Role.ADVISER, Role.PROVIDER_STAFF}
+SHORTLIST_WORKERS = {Role.CONTACT_PERSON, Role.ADMIN} | CANDIDATE_OWNERS
 
 # view name -> roles that may open it ("public" for pages without login).
 EXPECTED = {
@@ -70,6 +76,18 @@ EXPECTED = {
     "employers:opening_publish": OPENING_MANAGERS,
     "employers:opening_mark_filled": OPENING_MANAGERS,
     "employers:opening_cancel": OPENING_MANAGERS,
+    "candidates:shortlist": OPENING_MANAGERS | CANDIDATE_OWNERS,
+    "candidates:propose": CANDIDATE_OWNERS,
+    "candidates:entry_detail": SHORTLIST_WORKERS,
+    "candidates:entry_move": SHORTLIST_WORKERS,
+    "candidates:entry_archive": SHORTLIST_WORKERS,
+    "candidates:entry_restore": SHORTLIST_WORKERS,
+    "candidates:entry_hire": {Role.CONTACT_PERSON, Role.ADMIN},
+    "candidates:consent_request": CANDIDATE_OWNERS,
+    "candidates:consent_withdraw": CANDIDATE_OWNERS,
+    "candidates:consent_respond": "public",
+    "candidates:employer_candidates": {Role.EMPLOYER_USER},
+    "candidates:employer_respond": {Role.EMPLOYER_USER},
 }
 
 
@@ -97,6 +115,40 @@ def _draft_opening(user) -> dict:
 
 def _open_opening(user) -> dict:
     return {"pk": JobOpeningFactory().pk}
+
+
+def _entry_for(user, **fields):
+    """A shortlist entry the user works with: their own candidate's, or one on an opening they
+    recorded."""
+    if user.role in CANDIDATE_OWNERS:
+        return ShortlistEntryFactory(candidate=CandidateFactory(owner=user), **fields)
+    if user.role == Role.CONTACT_PERSON:
+        opening = JobOpeningFactory(recorded_by=user)
+        return ShortlistEntryFactory(shortlist=shortlist_for(opening), **fields)
+    return ShortlistEntryFactory(**fields)
+
+
+def _entry(user) -> dict:
+    return {"entry_id": _entry_for(user).pk}
+
+
+def _given_consent(user) -> dict:
+    entry = _entry_for(user, step=Step.CONSENT_GIVEN)
+    consent = ConsentRequestFactory(entry=entry, status=ConsentRequest.Status.GIVEN)
+    return {"consent_id": consent.pk}
+
+
+def _consent_token(user) -> dict:
+    return {"token": consent_token(ConsentRequestFactory())}
+
+
+def _presented_to_employer(user) -> dict:
+    employer = user.employer or EmployerFactory()
+    entry = ShortlistEntryFactory(
+        shortlist=shortlist_for(JobOpeningFactory(employer=employer)), step=Step.PRESENTED
+    )
+    ConsentRequestFactory(entry=entry, status=ConsentRequest.Status.GIVEN)
+    return {"entry_id": entry.pk}
 
 
 # URL arguments for pages about one object, created for (and owned by) the visiting user.
@@ -130,6 +182,17 @@ URL_KWARGS = {
     "employers:opening_publish": _draft_opening,
     "employers:opening_mark_filled": _open_opening,
     "employers:opening_cancel": _open_opening,
+    "candidates:shortlist": lambda user: {"opening_id": JobOpeningFactory().pk},
+    "candidates:propose": lambda user: {"opening_id": JobOpeningFactory().pk},
+    "candidates:entry_detail": _entry,
+    "candidates:entry_move": _entry,
+    "candidates:entry_archive": _entry,
+    "candidates:entry_restore": _entry,
+    "candidates:entry_hire": _entry,
+    "candidates:consent_request": _entry,
+    "candidates:consent_withdraw": _given_consent,
+    "candidates:consent_respond": _consent_token,
+    "candidates:employer_respond": _presented_to_employer,
 }
 
 POST_ONLY = {
@@ -143,6 +206,11 @@ POST_ONLY = {
     "employers:opening_publish",
     "employers:opening_mark_filled",
     "employers:opening_cancel",
+    "candidates:entry_move",
+    "candidates:entry_archive",
+    "candidates:entry_restore",
+    "candidates:consent_withdraw",
+    "candidates:employer_respond",
 }
 
 

@@ -53,6 +53,11 @@ EMPLOYER_EDITORS = (Role.CONTACT_PERSON, Role.PROJECT_LEADER, Role.ADMIN)
 EMPLOYER_PEOPLE_EDITORS = (*EMPLOYER_EDITORS, Role.PROVIDER_STAFF)
 EMPLOYER_IMPORTERS = (Role.PROJECT_LEADER, Role.ADMIN)
 LEAD_READERS = (Role.CONTACT_PERSON, Role.PROJECT_LEADER, Role.ADMIN, Role.NATIONAL_READER)
+# Shortlists: the contact side of an opening and the owners of candidates on it (each sees only
+# what candidates.selectors.pipeline gives them; project leaders see counts).
+CANDIDATE_OWNERS = (Role.ADVISER, Role.PROVIDER_STAFF)
+SHORTLIST_READERS = (*OPENING_MANAGERS, *CANDIDATE_OWNERS)
+SHORTLIST_WORKERS = (Role.CONTACT_PERSON, Role.ADMIN, *CANDIDATE_OWNERS)
 
 RULES: dict[str, Rule] = {
     "healthz": public(),
@@ -93,6 +98,20 @@ RULES: dict[str, Rule] = {
     "employers:opening_publish": only(*OPENING_MANAGERS),
     "employers:opening_mark_filled": only(*OPENING_MANAGERS),
     "employers:opening_cancel": only(*OPENING_MANAGERS),
+    # Candidate pipeline: who may move which step is checked per entry in
+    # candidates.services.pipeline; the candidate answers a consent link without logging in.
+    "candidates:shortlist": only(*SHORTLIST_READERS),
+    "candidates:propose": only(*CANDIDATE_OWNERS),
+    "candidates:entry_detail": only(*SHORTLIST_WORKERS),
+    "candidates:entry_move": only(*SHORTLIST_WORKERS),
+    "candidates:entry_archive": only(*SHORTLIST_WORKERS),
+    "candidates:entry_restore": only(*SHORTLIST_WORKERS),
+    "candidates:entry_hire": only(Role.CONTACT_PERSON, Role.ADMIN),
+    "candidates:consent_request": only(*CANDIDATE_OWNERS),
+    "candidates:consent_withdraw": only(*CANDIDATE_OWNERS),
+    "candidates:consent_respond": public(),
+    "candidates:employer_candidates": only(Role.EMPLOYER_USER),
+    "candidates:employer_respond": only(Role.EMPLOYER_USER),
 }
 
 

@@ -32,8 +32,13 @@ NAVIGATION = [
             "employers:opening_edit",
             "employers:opening_mark_filled",
             "employers:opening_cancel",
+            "candidates:shortlist",
+            "candidates:propose",
+            "candidates:entry_",
+            "candidates:consent_request",
         ),
     ),
+    ("candidates:employer_candidates", _("Kandidater til oss"), ("candidates:employer_",)),
 ]
 
 

@@ -188,6 +188,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "employers.tasks.send_due_task_reminders",
         "schedule": crontab(hour=7, minute=0),
     },
+    # Consent links expire at the sender's deadline; the owner hears about it within minutes.
+    "candidates-expire-consent-requests": {
+        "task": "candidates.tasks_consent.expire_consent_requests",
+        "schedule": crontab(minute="*/15"),
+    },
 }
 
 # Security: production values by default, checked by `manage.py check --deploy` in the tests.

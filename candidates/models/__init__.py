@@ -10,6 +10,7 @@ from .candidate import (
     Language,
     TargetGroupReason,
 )
+from .consent import ConsentRequest
 from .placement import Placement
 from .shortlist import (
     EMPLOYER_VISIBLE_STEPS,
@@ -19,6 +20,7 @@ from .shortlist import (
     ShortlistEntry,
     ShortlistEvent,
     Step,
+    openings_managed_by,
 )
 
 __all__ = [
@@ -29,6 +31,7 @@ __all__ = [
     "AuditRecord",
     "BirthCountryGroup",
     "Candidate",
+    "ConsentRequest",
     "DrivingLicence",
     "Education",
     "Gender",
@@ -40,4 +43,5 @@ __all__ = [
     "ShortlistEvent",
     "Step",
     "TargetGroupReason",
+    "openings_managed_by",
 ]

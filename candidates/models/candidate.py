@@ -89,9 +89,10 @@ class DrivingLicence(models.TextChoices):
 
 class CandidateQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """The people a user may see: owners their own caseload, administrators everyone.
+        """The people a user may see: owners their own caseload, administrators everyone,
+        contact persons the candidates on shortlists of the openings they manage.
 
-        Contact persons reach candidates only through shortlists of their openings and search
+        Contact persons reach other candidates only through search
         results (with a minimal profile); project leaders and national readers see counts, never
         people; employer users see only presented, consenting candidates on their shortlists."""
         if not user.is_authenticated or not user.is_active:
@@ -100,7 +101,16 @@ class CandidateQuerySet(models.QuerySet):
             return self
         if user.role in CANDIDATE_OWNER_ROLES:
             return self.filter(owner=user)
+        if user.role == Role.CONTACT_PERSON:
+            return self.on_shortlists_managed_by(user)
         return self.none()
+
+    def on_shortlists_managed_by(self, user):
+        """Candidates on the live shortlist entries of openings a contact person manages."""
+        from .shortlist import ShortlistEntry
+
+        entries = ShortlistEntry.objects.live().managed_by(user)
+        return self.filter(pk__in=entries.values("candidate_id"))
 
     def active(self):
         return self.filter(is_active=True)
