@@ -129,8 +129,12 @@ def _openings() -> list[JobOpening]:
     if adviser and adviser.county_id:
         own = [o for o in openings if o.employer.county_id == adviser.county_id]
         if own:
-            return own[:OPENINGS]
-    return list(openings[:OPENINGS])
+            openings = own
+    # Employers that already have a demo login first, so that login sees presented candidates.
+    with_login = set(
+        User.objects.filter(role=Role.EMPLOYER_USER).values_list("employer_id", flat=True)
+    )
+    return sorted(openings, key=lambda o: o.employer_id not in with_login)[:OPENINGS]
 
 
 def _candidates(owners: list[User], *, needed: int) -> list[Candidate]:
@@ -221,7 +225,10 @@ def _walk(opening: JobOpening, candidate: Candidate, final_step: str) -> None:
 
 
 def _employer_user(opening: JobOpening) -> User:
-    user = User.objects.filter(email=EMPLOYER_LOGIN).first()
+    user = (
+        User.objects.filter(role=Role.EMPLOYER_USER, employer=opening.employer).first()
+        or User.objects.filter(email=EMPLOYER_LOGIN).first()
+    )
     if user is None:
         from accounts.demo import DEMO_PASSWORD
 

@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from accounts.models import Role
+from accounts.models import Role, User
 from candidates.models import ConsentRequest, ShortlistEntry, Step
 from candidates.services.consent import consent_token
 
@@ -142,7 +142,10 @@ def test_demo_shortlist_pages_are_accessible(page, live_site, console_errors):
     _check(page, console_errors, "demo-employer")
 
     page.context.clear_cookies()
-    log_in(page, live_site.url, "arbeidsgiver@demo.no")
+    employer_login = User.objects.filter(
+        role=Role.EMPLOYER_USER, employer=opening.employer
+    ).values_list("email", flat=True)[0]
+    log_in(page, live_site.url, employer_login)
     page.get_by_role("link", name="Kandidater til oss").click()
     expect(page.get_by_role("heading", name="Kandidater til oss")).to_be_visible()
     _check(page, console_errors, "demo-employer-user")
