@@ -5,10 +5,12 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from accounts.models import County, Role
+from candidates.models import CANDIDATE_OWNER_ROLES
 from employers.models import EmployerImport, EmployerPerson, JobOpening, Lead
 from notifications.models import Notification
 from vi_inkluderer.access import RULES
 
+from .candidates.factories import CandidateFactory
 from .employers.factories import (
     DialogueEntryFactory,
     EmployerFactory,
@@ -26,6 +28,9 @@ EMPLOYER_PEOPLE_EDITORS = EMPLOYER_EDITORS | {Role.PROVIDER_STAFF}
 EMPLOYER_IMPORTERS = {Role.PROJECT_LEADER, Role.ADMIN}
 LEAD_READERS = {Role.CONTACT_PERSON, Role.PROJECT_LEADER, Role.ADMIN, Role.NATIONAL_READER}
 OPENING_MANAGERS = {Role.CONTACT_PERSON, Role.PROJECT_LEADER, Role.ADMIN}
+CANDIDATE_OWNERS = {Role.ADVISER, Role.PROVIDER_STAFF}
+CANDIDATE_READERS = CANDIDATE_OWNERS | {Role.ADMIN}
+CANDIDATE_COUNTERS = {Role.PROJECT_LEADER, Role.NATIONAL_READER, Role.ADMIN}
 
 # view name -> roles that may open it ("public" for pages without login).
 EXPECTED = {
@@ -70,6 +75,16 @@ EXPECTED = {
     "employers:opening_publish": OPENING_MANAGERS,
     "employers:opening_mark_filled": OPENING_MANAGERS,
     "employers:opening_cancel": OPENING_MANAGERS,
+    "candidates:list": CANDIDATE_READERS,
+    "candidates:detail": CANDIDATE_READERS,
+    "candidates:create": CANDIDATE_OWNERS,
+    "candidates:edit": CANDIDATE_OWNERS,
+    "candidates:unavailable": CANDIDATE_OWNERS,
+    "candidates:available": CANDIDATE_OWNERS,
+    "candidates:deactivate": CANDIDATE_OWNERS,
+    "candidates:reactivate": CANDIDATE_OWNERS,
+    "candidates:export": CANDIDATE_OWNERS,
+    "candidates:counts": CANDIDATE_COUNTERS,
 }
 
 
@@ -97,6 +112,13 @@ def _draft_opening(user) -> dict:
 
 def _open_opening(user) -> dict:
     return {"pk": JobOpeningFactory().pk}
+
+
+def _candidate(user) -> dict:
+    """One of the visitor's own candidates when they keep a caseload, else someone else's."""
+    if user.role in CANDIDATE_OWNER_ROLES:
+        return {"pk": CandidateFactory(owner=user).pk}
+    return {"pk": CandidateFactory().pk}
 
 
 # URL arguments for pages about one object, created for (and owned by) the visiting user.
@@ -130,6 +152,10 @@ URL_KWARGS = {
     "employers:opening_publish": _draft_opening,
     "employers:opening_mark_filled": _open_opening,
     "employers:opening_cancel": _open_opening,
+    **{
+        f"candidates:{name}": _candidate
+        for name in ("detail", "edit", "unavailable", "available", "deactivate", "reactivate")
+    },
 }
 
 POST_ONLY = {
@@ -143,6 +169,9 @@ POST_ONLY = {
     "employers:opening_publish",
     "employers:opening_mark_filled",
     "employers:opening_cancel",
+    "candidates:available",
+    "candidates:deactivate",
+    "candidates:reactivate",
 }
 
 

@@ -14,6 +14,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 
 from accounts.models import Role
+from candidates.models import CANDIDATE_OWNER_ROLES
 from employers.models.openings import OPENING_MANAGERS
 
 
@@ -52,6 +53,10 @@ EMPLOYER_WORK = (*NAV_STAFF, Role.PROVIDER_STAFF)
 EMPLOYER_EDITORS = (Role.CONTACT_PERSON, Role.PROJECT_LEADER, Role.ADMIN)
 EMPLOYER_PEOPLE_EDITORS = (*EMPLOYER_EDITORS, Role.PROVIDER_STAFF)
 EMPLOYER_IMPORTERS = (Role.PROJECT_LEADER, Role.ADMIN)
+# Candidates: owners keep their caseload; administrators may open any candidate (audited);
+# project leaders and national readers see counts, never people.
+CANDIDATE_READERS = (*CANDIDATE_OWNER_ROLES, Role.ADMIN)
+CANDIDATE_COUNTERS = (Role.PROJECT_LEADER, Role.NATIONAL_READER, Role.ADMIN)
 LEAD_READERS = (Role.CONTACT_PERSON, Role.PROJECT_LEADER, Role.ADMIN, Role.NATIONAL_READER)
 
 RULES: dict[str, Rule] = {
@@ -93,6 +98,16 @@ RULES: dict[str, Rule] = {
     "employers:opening_publish": only(*OPENING_MANAGERS),
     "employers:opening_mark_filled": only(*OPENING_MANAGERS),
     "employers:opening_cancel": only(*OPENING_MANAGERS),
+    "candidates:list": only(*CANDIDATE_READERS),
+    "candidates:detail": only(*CANDIDATE_READERS),
+    "candidates:create": only(*CANDIDATE_OWNER_ROLES),
+    "candidates:edit": only(*CANDIDATE_OWNER_ROLES),
+    "candidates:unavailable": only(*CANDIDATE_OWNER_ROLES),
+    "candidates:available": only(*CANDIDATE_OWNER_ROLES),
+    "candidates:deactivate": only(*CANDIDATE_OWNER_ROLES),
+    "candidates:reactivate": only(*CANDIDATE_OWNER_ROLES),
+    "candidates:export": only(*CANDIDATE_OWNER_ROLES),
+    "candidates:counts": only(*CANDIDATE_COUNTERS),
 }
 
 
