@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Region, User
 from employers.forms.register import RegionChoiceField
+from vi_inkluderer.sorting import sort_columns, sort_field
 
 from ..models import Candidate, DrivingLicence, Innsatsgruppe, Language, TargetGroupReason
 from ..services.register import OCCUPATION_FIELDS, PROFILE_FIELDS, check_unavailable_until
@@ -198,29 +199,13 @@ class CandidateFilterForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}),
     )
     status = forms.ChoiceField(label=_("Status"), choices=ActiveFilter.choices, required=False)
-    sorter = forms.ChoiceField(
-        choices=[(k, k) for key in SORTS for k in (key, f"-{key}")],
-        required=False,
-        widget=forms.HiddenInput,
-    )
+    sorter = sort_field(SORTS)
 
     def sort_key(self) -> str:
         return self.cleaned_data.get("sorter") or "navn"
 
     def sort_columns(self) -> dict[str, dict]:
-        """Per sortable column: its label, the sort a click on it gives, and its aria-sort."""
-        current = self.sort_key()
-        columns = {}
-        for key, label in SORTS.items():
-            if current.lstrip("-") == key:
-                descending = current.startswith("-")
-                next_key = key if descending else f"-{key}"
-                aria_sort = "descending" if descending else "ascending"
-            else:
-                next_key = "-endret" if key == "endret" else key
-                aria_sort = ""
-            columns[key] = {"label": label, "next": next_key, "aria_sort": aria_sort}
-        return columns
+        return sort_columns(self.sort_key(), SORTS)
 
     def filter(self, candidates: QuerySet[Candidate]) -> QuerySet[Candidate]:
         """Apply the valid filters; an invalid one (shown as an error) is left out."""

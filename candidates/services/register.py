@@ -65,6 +65,14 @@ def check_unavailable_until(until: datetime.date, today: datetime.date) -> None:
         )
 
 
+def _save_with_unique_fnr(candidate: Candidate) -> None:
+    try:
+        with transaction.atomic():
+            candidate.save()
+    except IntegrityError as error:
+        raise DuplicateFnr from error
+
+
 def _save_occupations(candidate: Candidate, data: dict) -> None:
     for name in OCCUPATION_FIELDS:
         if name in data:
@@ -81,11 +89,7 @@ def candidate_create(*, actor: User, fnr: str, data: dict) -> Candidate:
         fnr=fnr,
         **{name: data[name] for name in PROFILE_FIELDS},
     )
-    try:
-        with transaction.atomic():
-            candidate.save()
-    except IntegrityError as error:
-        raise DuplicateFnr from error
+    _save_with_unique_fnr(candidate)
     _save_occupations(candidate, data)
     return candidate
 
@@ -95,11 +99,7 @@ def candidate_update(*, candidate: Candidate, actor: User, fnr: str, data: dict)
     candidate.fnr = fnr
     for name in PROFILE_FIELDS:
         setattr(candidate, name, data[name])
-    try:
-        with transaction.atomic():
-            candidate.save()
-    except IntegrityError as error:
-        raise DuplicateFnr from error
+    _save_with_unique_fnr(candidate)
     _save_occupations(candidate, data)
     return candidate
 

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import County, Region, Role, User
 from accounts.validators import clean_orgnr
+from vi_inkluderer.sorting import sort_columns, sort_field
 
 from ..models import Employer, EmployerPerson, Industry
 from ..models.employer import status_rank
@@ -223,29 +224,13 @@ class EmployerFilterForm(forms.Form):
     mine = forms.BooleanField(
         label=_("Bare mine virksomheter (der jeg er fast kontaktperson)"), required=False
     )
-    sorter = forms.ChoiceField(
-        choices=[(k, k) for key in SORTS for k in (key, f"-{key}")],
-        required=False,
-        widget=forms.HiddenInput,
-    )
+    sorter = sort_field(SORTS)
 
     def sort_key(self) -> str:
         return self.cleaned_data.get("sorter") or "navn"
 
     def sort_columns(self) -> dict[str, dict]:
-        """Per sortable column: its label, the sort a click on it gives, and its aria-sort."""
-        current = self.sort_key()
-        columns = {}
-        for key, label in SORTS.items():
-            if current.lstrip("-") == key:
-                descending = current.startswith("-")
-                next_key = key if descending else f"-{key}"
-                aria_sort = "descending" if descending else "ascending"
-            else:
-                next_key = "-endret" if key == "endret" else key
-                aria_sort = ""
-            columns[key] = {"label": label, "next": next_key, "aria_sort": aria_sort}
-        return columns
+        return sort_columns(self.sort_key(), SORTS)
 
     def filter(self, employers: QuerySet[Employer], user: User) -> QuerySet[Employer]:
         """Apply the valid filters; an invalid one (shown as an error) is left out."""
