@@ -13,10 +13,20 @@ from accounts.models import Region, User
 from employers.forms.register import RegionChoiceField
 from vi_inkluderer.sorting import sort_columns, sort_field
 
-from ..models import Candidate, DrivingLicence, Innsatsgruppe, Language, TargetGroupReason
+from ..models import (
+    BirthCountryGroup,
+    Candidate,
+    DrivingLicence,
+    Innsatsgruppe,
+    Language,
+    TargetGroupReason,
+)
 from ..services.register import OCCUPATION_FIELDS, PROFILE_FIELDS, check_unavailable_until
 from ..validators import clean_fnr
 from .occupations import OccupationsField
+
+# A browser date picker; it reads and writes ISO dates whatever the language.
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def _checkboxes(label, choices, required=False, **kwargs) -> forms.MultipleChoiceField:
@@ -59,7 +69,7 @@ class CandidateForm(forms.ModelForm):
     )
     occupations_done = OccupationsField(label=_("Yrker med erfaring"))
     available_from = forms.DateField(
-        label=_("Tilgjengelig fra"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Tilgjengelig fra"), widget=DATE_INPUT, initial=timezone.localdate
     )
 
     class Meta:
@@ -91,6 +101,13 @@ class CandidateForm(forms.ModelForm):
         elif user.county_id:
             self.fields["county"].initial = user.county_id
         self.fields["county"].empty_label = _("Velg fylke")
+        for name in ("gender", "innsatsgruppe"):
+            field = self.fields[name]
+            field.choices = [choice for choice in field.choices if choice[0]]
+        self.fields["birth_country_group"].choices = [
+            ("", _("Velg gruppe")),
+            *BirthCountryGroup.choices,
+        ]
         self.fields["phone"].widget.attrs["autocomplete"] = "off"
         self.fields["email"].widget.attrs["autocomplete"] = "off"
 
@@ -138,7 +155,7 @@ class CandidateForm(forms.ModelForm):
 class UnavailableForm(forms.Form):
     until = forms.DateField(
         label=_("Utilgjengelig til og med"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DATE_INPUT,
         help_text=_("Høyst én måned frem i tid. Kandidaten dukker ikke opp i søk før da."),
     )
     reason = forms.CharField(
@@ -196,7 +213,7 @@ class CandidateFilterForm(forms.Form):
     ledig_innen = forms.DateField(
         label=_("Tilgjengelig innen (dato)"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DATE_INPUT,
     )
     status = forms.ChoiceField(label=_("Status"), choices=ActiveFilter.choices, required=False)
     sorter = sort_field(SORTS)

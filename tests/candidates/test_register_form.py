@@ -1,5 +1,6 @@
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.models import Role
 from candidates.models import Candidate
@@ -120,3 +121,6 @@ def test_the_create_page_shows_the_occupation_picker(login):
     assert 'data-adds-to="id_occupations_wanted-chosen"' in html
     assert reverse("employers:occupation_search") in html
     assert 'name="languages" value="no"' in html
+    # The browser's date picker needs ISO dates, and radio buttons need no empty choice.
+    assert f'value="{timezone.localdate().isoformat()}"' in html
+    assert "---------" not in html
