@@ -1,5 +1,8 @@
 import datetime
 
+from crispy_forms.bootstrap import InlineCheckboxes, InlineRadios
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Div, Fieldset, Layout
 from django import forms
 from django.db import models
 from django.db.models import F, Q, QuerySet
@@ -110,6 +113,47 @@ class CandidateForm(forms.ModelForm):
         ]
         self.fields["phone"].widget.attrs["autocomplete"] = "off"
         self.fields["email"].widget.attrs["autocomplete"] = "off"
+
+        self.helper = self._layout()
+
+    @staticmethod
+    def _layout() -> FormHelper:
+        def row(*fields: str | object) -> Div:
+            return Div(*[Div(f, css_class="col-md-6") for f in fields], css_class="row")
+
+        helper = FormHelper()
+        helper.form_tag = False
+        helper.layout = Layout(
+            Fieldset(
+                _("Person"),
+                row("first_name", "last_name"),
+                row("fnr", InlineRadios("gender")),
+            ),
+            Fieldset(
+                _("Kontakt og bosted"),
+                row("email", "phone"),
+                row("municipality", "county"),
+                row("region", "commute_km"),
+            ),
+            Fieldset(
+                _("Målgruppe"),
+                "innsatsgruppe",
+                "target_group_reasons",
+                row("education", "birth_country_group"),
+            ),
+            Fieldset(
+                _("Kompetanse og erfaring"),
+                "cv_summary",
+                "competencies",
+                "certificates",
+                "work_experience",
+                InlineCheckboxes("languages"),
+                InlineCheckboxes("driving_licences"),
+            ),
+            Fieldset(_("Yrker (STYRK-08)"), "occupations_wanted", "occupations_done"),
+            Fieldset(_("Tilgjengelighet og tilrettelegging"), "available_from", "adaptation_needs"),
+        )
+        return helper
 
     def clean_fnr(self) -> str:
         fnr = clean_fnr(self.cleaned_data["fnr"])

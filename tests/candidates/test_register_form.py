@@ -74,7 +74,7 @@ def test_registering_ones_own_candidate_twice_points_to_the_existing_one(login):
     response = login(owner).post(CREATE, form_data())
     html = response.content.decode()
     assert "Du har allerede registrert denne personen" in html
-    assert reverse("candidates:detail", args=[existing.pk]) in html
+    assert f'<a href="{reverse("candidates:detail", args=[existing.pk])}">' in html
     assert Candidate.objects.count() == 1
 
 
