@@ -121,6 +121,14 @@ def candidate_edit(request, pk: int):
         else:
             messages.success(request, _("Endringene er lagret."))
             return redirect("candidates:detail", pk=candidate.pk)
+    # The form shows the whole profile, identity number included: a read like the detail page.
+    audit_candidate_reads(
+        actor=request.user,
+        candidates=[candidate],
+        action=AuditRecord.Action.VIEW,
+        purpose=_("Endring av opplysninger i egen portefølje"),
+        path=request.get_full_path(),
+    )
     return render(request, "candidates/register/form.html", {"form": form, "candidate": candidate})
 
 

@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Role
-from candidates.models import Candidate
+from candidates.models import AuditRecord, Candidate
 
 from ..factories import user_with_role
 from .register_helpers import VALID_FNR, adviser, candidate_of, form_data
@@ -103,6 +103,7 @@ def test_the_owner_edits_a_candidate_and_keeps_the_number(login):
     url = reverse("candidates:edit", args=[candidate.pk])
     client = login(owner)
     assert f'value="{VALID_FNR}"' in client.get(url).content.decode()
+    assert AuditRecord.objects.get().purpose == "Endring av opplysninger i egen portefølje"
     response = client.post(url, form_data(first_name="Endret", occupations_wanted=["5120"]))
     assert response.status_code == 302
     candidate.refresh_from_db()
