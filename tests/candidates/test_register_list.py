@@ -157,3 +157,15 @@ def test_navigation_shows_mine_kandidater_to_owners_only(login):
     assert f'href="{LIST}"' in login(adviser()).get("/").content.decode()
     contact = user_with_role(Role.CONTACT_PERSON)
     assert f'href="{LIST}"' not in login(contact).get("/").content.decode()
+
+
+def test_pagination_and_sort_links_keep_the_filters(login):
+    owner = adviser()
+    for n in range(30):
+        candidate_of(owner, last_name=f"Etternavn{n:02d}")
+    client = login(owner)
+    html = client.get(LIST, {"sok": "etter"}).content.decode()
+    assert 'href="?sok=etter&amp;side=2"' in html
+    assert 'href="?sok=etter&amp;sorter=-navn"' in html
+    assert f'href="{reverse("candidates:export")}?sok=etter"' in html
+    assert len(_names(client.get(LIST, {"sok": "etter", "side": 2}))) == 5
