@@ -98,6 +98,13 @@ def test_an_adviser_registers_a_candidate_and_marks_them_unavailable(
     expect(page.get_by_role("main")).not_to_contain_text(fnr[:6])
     _shot(page, "list")
     assert_accessible(page)
+
+    page.get_by_role("link", name="Min side").first.click()
+    caseload = page.get_by_role("region", name="Min portefølje")
+    expect(caseload).to_contain_text("Aktive kandidater1")
+    expect(caseload).to_contain_text("Midlertidig utilgjengelig1")
+    _shot(page, "home")
+    assert_accessible(page)
     assert console_errors == [], console_errors
 
 
