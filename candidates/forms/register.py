@@ -94,6 +94,9 @@ class CandidateForm(forms.ModelForm):
             ),
         }
 
+    # When the edit began (the candidate's updated_at), to catch a save made meanwhile.
+    version = forms.CharField(required=False, widget=forms.HiddenInput)
+
     field_order = ["first_name", "last_name", "fnr"]
 
     def __init__(self, *args, user: User, **kwargs):
@@ -101,8 +104,11 @@ class CandidateForm(forms.ModelForm):
         self.user = user
         if self.instance.pk:
             self.fields["fnr"].initial = self.instance.fnr
-        elif user.county_id:
-            self.fields["county"].initial = user.county_id
+            self.fields["version"].initial = self.instance.updated_at.isoformat()
+        else:
+            del self.fields["version"]
+            if user.county_id:
+                self.fields["county"].initial = user.county_id
         self.fields["county"].empty_label = _("Velg fylke")
         for name in ("gender", "innsatsgruppe"):
             field = self.fields[name]
@@ -152,6 +158,7 @@ class CandidateForm(forms.ModelForm):
             ),
             Fieldset(_("Yrker (STYRK-08)"), "occupations_wanted", "occupations_done"),
             Fieldset(_("Tilgjengelighet og tilrettelegging"), "available_from", "adaptation_needs"),
+            "version",
         )
         return helper
 
@@ -190,6 +197,18 @@ class CandidateForm(forms.ModelForm):
 
     def profile_data(self) -> dict:
         return {name: self.cleaned_data[name] for name in PROFILE_FIELDS + OCCUPATION_FIELDS}
+
+    def start_again_from(self, candidate: Candidate) -> None:
+        """After a save made meanwhile: the next submit is made against that version."""
+        self.add_error(
+            None,
+            _(
+                "Kandidaten ble endret et annet sted mens du redigerte. Sjekk feltene og lagre "
+                "på nytt for å beholde dine endringer."
+            ),
+        )
+        self.data = self.data.copy()
+        self.data["version"] = candidate.updated_at.isoformat()
 
     def refuse_duplicate(self) -> None:
         """After a save lost the race to someone registering the same number."""

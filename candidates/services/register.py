@@ -65,10 +65,10 @@ def check_unavailable_until(until: datetime.date, today: datetime.date) -> None:
         )
 
 
-def _save_with_unique_fnr(candidate: Candidate) -> None:
+def _save_with_unique_fnr(candidate: Candidate, **save_options) -> None:
     try:
         with transaction.atomic():
-            candidate.save()
+            candidate.save(**save_options)
     except IntegrityError as error:
         raise DuplicateFnr from error
 
@@ -94,12 +94,26 @@ def candidate_create(*, actor: User, fnr: str, data: dict) -> Candidate:
     return candidate
 
 
+class CandidateChangedMeanwhile(Exception):
+    """The candidate was saved (in another tab, say) after the edit form was opened."""
+
+
 @transaction.atomic
-def candidate_update(*, candidate: Candidate, actor: User, fnr: str, data: dict) -> Candidate:
+def candidate_update(
+    *, candidate: Candidate, actor: User, fnr: str, data: dict, version: str = ""
+) -> Candidate:
+    """Save the profile. `version` is the `updated_at` (ISO format) the edit started from; if
+    the row changed since, nothing is saved, so no change is silently overwritten. Only the
+    profile's columns are written: a pause or deactivation made meanwhile stays."""
+    candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
+    if version and candidate.updated_at.isoformat() != version:
+        raise CandidateChangedMeanwhile
     candidate.fnr = fnr
     for name in PROFILE_FIELDS:
         setattr(candidate, name, data[name])
-    _save_with_unique_fnr(candidate)
+    _save_with_unique_fnr(
+        candidate, update_fields=["fnr", "birth_date", *PROFILE_FIELDS, "updated_at"]
+    )
     _save_occupations(candidate, data)
     return candidate
 

@@ -12,7 +12,7 @@ from accounts.models import Role
 from vi_inkluderer.access import rule_for
 
 from ..forms.register import CandidateFilterForm, CandidateForm, UnavailableForm
-from ..models import AuditRecord
+from ..models import AuditRecord, Candidate
 from ..sections import detail_sections
 from ..selectors.register import (
     candidate_counts,
@@ -115,9 +115,12 @@ def candidate_edit(request, pk: int):
                 actor=request.user,
                 fnr=form.cleaned_data["fnr"],
                 data=form.profile_data(),
+                version=form.cleaned_data["version"],
             )
         except services.DuplicateFnr:
             form.refuse_duplicate()
+        except services.CandidateChangedMeanwhile:
+            form.start_again_from(Candidate.objects.get(pk=candidate.pk))
         else:
             messages.success(request, _("Endringene er lagret."))
             return redirect("candidates:detail", pk=candidate.pk)

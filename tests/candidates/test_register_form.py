@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -125,3 +127,34 @@ def test_the_create_page_shows_the_occupation_picker(login):
     # The browser's date picker needs ISO dates, and radio buttons need no empty choice.
     assert f'value="{timezone.localdate().isoformat()}"' in html
     assert "---------" not in html
+
+
+def test_a_save_made_meanwhile_is_not_overwritten(login):
+    owner = adviser()
+    candidate = candidate_of(owner, fnr=VALID_FNR, first_name="Først")
+    url = reverse("candidates:edit", args=[candidate.pk])
+    client = login(owner)
+    stale = client.get(url).context["form"]["version"].value()
+    client.post(url, form_data(first_name="Annen fane", version=stale))
+    response = client.post(url, form_data(first_name="Gammel fane", version=stale))
+    assert "ble endret et annet sted" in response.content.decode()
+    candidate.refresh_from_db()
+    assert candidate.first_name == "Annen fane"
+    # Saving again from the refreshed form goes through.
+    fresh = response.context["form"].data["version"]
+    client.post(url, form_data(first_name="Gammel fane", version=fresh))
+    candidate.refresh_from_db()
+    assert candidate.first_name == "Gammel fane"
+
+
+def test_an_edit_keeps_a_pause_set_meanwhile(login):
+    owner = adviser()
+    candidate = candidate_of(owner, fnr=VALID_FNR)
+    url = reverse("candidates:edit", args=[candidate.pk])
+    client = login(owner)
+    client.get(url)
+    until = timezone.localdate() + datetime.timedelta(days=3)
+    Candidate.objects.filter(pk=candidate.pk).update(unavailable_until=until)
+    client.post(url, form_data(first_name="Endret"))
+    candidate.refresh_from_db()
+    assert (candidate.first_name, candidate.unavailable_until) == ("Endret", until)
