@@ -4,7 +4,11 @@ that of a scale adviser; how big it is depends on the candidates `seed_scale` ge
 from django.urls import reverse
 
 SCENARIOS = [
-    ("candidates: caseload list (adviser)", "adviser.0.0@skala.no", lambda: reverse("candidates:list")),
+    (
+        "candidates: caseload list (adviser)",
+        "adviser.0.0@skala.no",
+        lambda: reverse("candidates:list"),
+    ),
     (
         "candidates: caseload by availability",
         "adviser.0.0@skala.no",
