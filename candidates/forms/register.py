@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Region, User
 from employers.forms.register import RegionChoiceField
 from vi_inkluderer.sorting import sort_columns, sort_field
+from vi_inkluderer.versioning import StartAgainMixin
 
 from ..models import (
     BirthCountryGroup,
@@ -42,9 +43,14 @@ def _checkboxes(label, choices, required=False, **kwargs) -> forms.MultipleChoic
     )
 
 
-class CandidateForm(forms.ModelForm):
+class CandidateForm(StartAgainMixin, forms.ModelForm):
     """A candidate's profile as the owner keeps it. The identity number is checked here, with
     a message that never says whose caseload a registered number belongs to."""
+
+    changed_meanwhile_message = _(
+        "Kandidaten ble endret et annet sted mens du redigerte. Sjekk feltene og lagre "
+        "på nytt for å beholde dine endringer."
+    )
 
     fnr = forms.CharField(
         label=_("Fødselsnummer eller D-nummer"),
@@ -197,18 +203,6 @@ class CandidateForm(forms.ModelForm):
 
     def profile_data(self) -> dict:
         return {name: self.cleaned_data[name] for name in PROFILE_FIELDS + OCCUPATION_FIELDS}
-
-    def start_again_from(self, candidate: Candidate) -> None:
-        """After a save made meanwhile: the next submit is made against that version."""
-        self.add_error(
-            None,
-            _(
-                "Kandidaten ble endret et annet sted mens du redigerte. Sjekk feltene og lagre "
-                "på nytt for å beholde dine endringer."
-            ),
-        )
-        self.data = self.data.copy()
-        self.data["version"] = candidate.updated_at.isoformat()
 
     def refuse_duplicate(self) -> None:
         """After a save lost the race to someone registering the same number."""

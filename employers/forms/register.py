@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import County, Region, Role, User
 from accounts.validators import clean_orgnr
 from vi_inkluderer.sorting import sort_columns, sort_field
+from vi_inkluderer.versioning import StartAgainMixin
 
 from ..models import Employer, EmployerPerson, Industry
 from ..models.employer import status_rank
@@ -43,9 +44,14 @@ def fixed_contact_candidates() -> QuerySet[User]:
     )
 
 
-class EmployerForm(forms.ModelForm):
+class EmployerForm(StartAgainMixin, forms.ModelForm):
     """The employer's facts. The orgnr is fixed once registered; on creation it comes from
     the first step (OrgnrForm) as a hidden field."""
+
+    changed_meanwhile_message = _(
+        "Noen andre har endret virksomheten mens du redigerte. Sjekk feltene og lagre "
+        "på nytt for å beholde dine endringer."
+    )
 
     parent_orgnr = forms.CharField(
         label=_("Hovedenhet (organisasjonsnummer)"),
@@ -156,18 +162,6 @@ class EmployerForm(forms.ModelForm):
         data["parent"] = data.pop("parent_orgnr")
         data.pop("version", None)
         return data
-
-    def start_again_from(self, employer: Employer) -> None:
-        """After someone else's save: the next submit is made against their version."""
-        self.add_error(
-            None,
-            _(
-                "Noen andre har endret virksomheten mens du redigerte. Sjekk feltene og lagre "
-                "på nytt for å beholde dine endringer."
-            ),
-        )
-        self.data = self.data.copy()
-        self.data["version"] = employer.updated_at.isoformat()
 
 
 class EmployerPersonForm(forms.ModelForm):
