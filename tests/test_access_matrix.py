@@ -32,6 +32,8 @@ LEAD_READERS = {Role.CONTACT_PERSON, Role.PROJECT_LEADER, Role.ADMIN, Role.NATIO
 OPENING_MANAGERS = {Role.CONTACT_PERSON, Role.PROJECT_LEADER, Role.ADMIN}
 CANDIDATE_OWNERS = {Role.ADVISER, Role.PROVIDER_STAFF}
 SHORTLIST_WORKERS = {Role.CONTACT_PERSON, Role.ADMIN} | CANDIDATE_OWNERS
+CANDIDATE_READERS = CANDIDATE_OWNERS | {Role.ADMIN}
+CANDIDATE_COUNTERS = {Role.PROJECT_LEADER, Role.NATIONAL_READER, Role.ADMIN}
 
 # view name -> roles that may open it ("public" for pages without login).
 EXPECTED = {
@@ -88,6 +90,16 @@ EXPECTED = {
     "candidates:consent_respond": "public",
     "candidates:employer_candidates": {Role.EMPLOYER_USER},
     "candidates:employer_respond": {Role.EMPLOYER_USER},
+    "candidates:list": CANDIDATE_READERS,
+    "candidates:detail": CANDIDATE_READERS,
+    "candidates:create": CANDIDATE_OWNERS,
+    "candidates:edit": CANDIDATE_OWNERS,
+    "candidates:unavailable": CANDIDATE_OWNERS,
+    "candidates:available": CANDIDATE_OWNERS,
+    "candidates:deactivate": CANDIDATE_OWNERS,
+    "candidates:reactivate": CANDIDATE_OWNERS,
+    "candidates:export": CANDIDATE_OWNERS,
+    "candidates:counts": CANDIDATE_COUNTERS,
 }
 
 
@@ -151,6 +163,13 @@ def _presented_to_employer(user) -> dict:
     return {"entry_id": entry.pk}
 
 
+def _candidate(user) -> dict:
+    """One of the visitor's own candidates when they keep a caseload, else someone else's."""
+    if user.role in CANDIDATE_OWNERS:
+        return {"pk": CandidateFactory(owner=user).pk}
+    return {"pk": CandidateFactory().pk}
+
+
 # URL arguments for pages about one object, created for (and owned by) the visiting user.
 URL_KWARGS = {
     "notifications:open": lambda user: {
@@ -193,6 +212,10 @@ URL_KWARGS = {
     "candidates:consent_withdraw": _given_consent,
     "candidates:consent_respond": _consent_token,
     "candidates:employer_respond": _presented_to_employer,
+    **{
+        f"candidates:{name}": _candidate
+        for name in ("detail", "edit", "unavailable", "available", "deactivate", "reactivate")
+    },
 }
 
 POST_ONLY = {
@@ -211,6 +234,9 @@ POST_ONLY = {
     "candidates:entry_restore",
     "candidates:consent_withdraw",
     "candidates:employer_respond",
+    "candidates:available",
+    "candidates:deactivate",
+    "candidates:reactivate",
 }
 
 

@@ -17,6 +17,7 @@ def test_bench_runs_every_scenario_on_generated_data():
     assert "home: project leader (Oslo)" in report
     for name, _email, _url in EMPLOYER_SCENARIOS:
         assert name in report
+    assert "candidates: counts (project leader Oslo)" in report
     # seed_scale is idempotent: a second run creates nothing.
     call_command("seed_scale", scale=0.002, stdout=out)
     assert "already there" in out.getvalue()

@@ -14,6 +14,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 
 from accounts.models import Role
+from candidates.models import CANDIDATE_OWNER_ROLES
 from employers.models.openings import OPENING_MANAGERS
 
 
@@ -52,12 +53,15 @@ EMPLOYER_WORK = (*NAV_STAFF, Role.PROVIDER_STAFF)
 EMPLOYER_EDITORS = (Role.CONTACT_PERSON, Role.PROJECT_LEADER, Role.ADMIN)
 EMPLOYER_PEOPLE_EDITORS = (*EMPLOYER_EDITORS, Role.PROVIDER_STAFF)
 EMPLOYER_IMPORTERS = (Role.PROJECT_LEADER, Role.ADMIN)
+# Candidates: owners keep their caseload; administrators may open any candidate (audited);
+# project leaders and national readers see counts, never people.
+CANDIDATE_READERS = (*CANDIDATE_OWNER_ROLES, Role.ADMIN)
+CANDIDATE_COUNTERS = (Role.PROJECT_LEADER, Role.NATIONAL_READER, Role.ADMIN)
 LEAD_READERS = (Role.CONTACT_PERSON, Role.PROJECT_LEADER, Role.ADMIN, Role.NATIONAL_READER)
 # Shortlists: the contact side of an opening and the owners of candidates on it (each sees only
 # what candidates.selectors.pipeline gives them; project leaders see counts).
-CANDIDATE_OWNERS = (Role.ADVISER, Role.PROVIDER_STAFF)
-SHORTLIST_READERS = (*OPENING_MANAGERS, *CANDIDATE_OWNERS)
-SHORTLIST_WORKERS = (Role.CONTACT_PERSON, Role.ADMIN, *CANDIDATE_OWNERS)
+SHORTLIST_READERS = (*OPENING_MANAGERS, *CANDIDATE_OWNER_ROLES)
+SHORTLIST_WORKERS = (Role.CONTACT_PERSON, Role.ADMIN, *CANDIDATE_OWNER_ROLES)
 
 RULES: dict[str, Rule] = {
     "healthz": public(),
@@ -101,17 +105,27 @@ RULES: dict[str, Rule] = {
     # Candidate pipeline: who may move which step is checked per entry in
     # candidates.services.pipeline; the candidate answers a consent link without logging in.
     "candidates:shortlist": only(*SHORTLIST_READERS),
-    "candidates:propose": only(*CANDIDATE_OWNERS),
+    "candidates:propose": only(*CANDIDATE_OWNER_ROLES),
     "candidates:entry_detail": only(*SHORTLIST_WORKERS),
     "candidates:entry_move": only(*SHORTLIST_WORKERS),
     "candidates:entry_archive": only(*SHORTLIST_WORKERS),
     "candidates:entry_restore": only(*SHORTLIST_WORKERS),
     "candidates:entry_hire": only(Role.CONTACT_PERSON, Role.ADMIN),
-    "candidates:consent_request": only(*CANDIDATE_OWNERS),
-    "candidates:consent_withdraw": only(*CANDIDATE_OWNERS),
+    "candidates:consent_request": only(*CANDIDATE_OWNER_ROLES),
+    "candidates:consent_withdraw": only(*CANDIDATE_OWNER_ROLES),
     "candidates:consent_respond": public(),
     "candidates:employer_candidates": only(Role.EMPLOYER_USER),
     "candidates:employer_respond": only(Role.EMPLOYER_USER),
+    "candidates:list": only(*CANDIDATE_READERS),
+    "candidates:detail": only(*CANDIDATE_READERS),
+    "candidates:create": only(*CANDIDATE_OWNER_ROLES),
+    "candidates:edit": only(*CANDIDATE_OWNER_ROLES),
+    "candidates:unavailable": only(*CANDIDATE_OWNER_ROLES),
+    "candidates:available": only(*CANDIDATE_OWNER_ROLES),
+    "candidates:deactivate": only(*CANDIDATE_OWNER_ROLES),
+    "candidates:reactivate": only(*CANDIDATE_OWNER_ROLES),
+    "candidates:export": only(*CANDIDATE_OWNER_ROLES),
+    "candidates:counts": only(*CANDIDATE_COUNTERS),
 }
 
 

@@ -22,6 +22,18 @@ NAVIGATION = [
         ),
     ),
     ("employers:task_list", _("Mine oppgaver"), ("employers:task",)),
+    (
+        "candidates:list",
+        _("Mine kandidater"),
+        (
+            "candidates:list",
+            "candidates:detail",
+            "candidates:create",
+            "candidates:edit",
+            "candidates:unavailable",
+        ),
+    ),
+    ("candidates:counts", _("Kandidater i tall"), ("candidates:counts",)),
     ("employers:lead_list", _("Tips"), ("employers:lead_", "employers:resource_groups")),
     (
         "employers:shared_openings",

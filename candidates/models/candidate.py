@@ -87,6 +87,11 @@ class DrivingLicence(models.TextChoices):
     T = "T", _("T (traktor)")
 
 
+def _labels(values: list[str], choices: type[models.TextChoices]) -> list[str]:
+    names = dict(choices.choices)
+    return [str(names.get(value, value)) for value in values]
+
+
 class CandidateQuerySet(models.QuerySet):
     def visible_to(self, user):
         """The people a user may see: owners their own caseload, administrators everyone,
@@ -247,6 +252,11 @@ class Candidate(models.Model):
             models.Index(fields=["county", "region"], name="candidate_area_idx"),
             models.Index(fields=["provider"], name="candidate_provider_idx"),
             models.Index(fields=["office"], name="candidate_office_idx"),
+            # The caseload list: an owner's candidates by name; administrators all by name.
+            models.Index(
+                fields=["owner", "last_name", "first_name", "id"], name="candidate_owner_name_idx"
+            ),
+            models.Index(fields=["last_name", "first_name", "id"], name="candidate_name_idx"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -274,6 +284,18 @@ class Candidate(models.Model):
         today = timezone.localdate()
         born = self.birth_date
         return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+
+    @property
+    def target_group_reason_labels(self) -> list[str]:
+        return _labels(self.target_group_reasons, TargetGroupReason)
+
+    @property
+    def language_labels(self) -> list[str]:
+        return _labels(self.languages, Language)
+
+    @property
+    def driving_licence_labels(self) -> list[str]:
+        return _labels(self.driving_licences, DrivingLicence)
 
     def is_unavailable_on(self, day) -> bool:
         return self.unavailable_until is not None and self.unavailable_until >= day

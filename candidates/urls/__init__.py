@@ -1,4 +1,5 @@
 from .pipeline import urlpatterns as pipeline_urlpatterns
+from .register import urlpatterns as register_urlpatterns
 
 app_name = "candidates"
-urlpatterns = [*pipeline_urlpatterns]
+urlpatterns = [*register_urlpatterns, *pipeline_urlpatterns]

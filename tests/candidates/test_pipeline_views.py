@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from accounts.models import Role
 from candidates.models import AuditRecord, Candidate, Placement, ShortlistEntry, Step
-from candidates.sections_pipeline import pipeline_section
+from candidates.sections import pipeline_section
 from candidates.services import pipeline as services
 from employers.services.openings import opening_mark_filled
 from notifications.models import Notification

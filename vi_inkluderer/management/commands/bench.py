@@ -17,7 +17,7 @@ from django.test.utils import CaptureQueriesContext
 
 from accounts.models import User
 
-SCENARIO_MODULES = ["vi_inkluderer.bench", "employers.bench"]
+SCENARIO_MODULES = ["vi_inkluderer.bench", "employers.bench", "candidates.bench_register"]
 
 
 def _p95(samples: list[float]) -> float:
