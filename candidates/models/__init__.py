@@ -11,6 +11,7 @@ from .candidate import (
     TargetGroupReason,
 )
 from .placement import Placement
+from .search import SearchResult, SearchRun
 from .shortlist import (
     EMPLOYER_VISIBLE_STEPS,
     FINAL_STEPS,
@@ -35,6 +36,8 @@ __all__ = [
     "Innsatsgruppe",
     "Language",
     "Placement",
+    "SearchResult",
+    "SearchRun",
     "Shortlist",
     "ShortlistEntry",
     "ShortlistEvent",
