@@ -9,9 +9,9 @@ The rule, applied to each word:
 1. lower case; é/è/ê → e, ü → u, ö → ø, ä → æ, á/à → a (accents people type or paste);
 2. split on everything that is not a letter or digit ("IT-brukerstøtte" → "it", "brukerstøtte");
 3. strip the longest inflection or derivation ending from ENDINGS that leaves at least
-   MIN_STEM letters, then once more ("lageret" → "lager" → "lag"): -ingene, -ingen, -inger, -ing, -erne, -eren, -ere, -er, -ene, -ane, -en,
-   -et, -ar, -a, -e, … ("sveiser", "sveising", "sveisere" → "sveis";
-   "helsefagarbeidere" → "helsefagarbeid").
+   MIN_STEM letters, then once more ("lageret" → "lager" → "lag"): -ingene, -ingen, -inger,
+   -ing, -erne, -eren, -ere, -er, -ene, -ane, -en, -et, -ar, -a, -e, …
+   ("sveiser", "sveising", "sveisere" → "sveis"; "helsefagarbeidere" → "helsefagarbeid").
 Queries then match a stem exactly, or as a prefix when it has at least PREFIX_MIN letters,
 which finds Norwegian compounds by their first part ("truck" finds "truckfører",
 "barnehage" finds "barnehageassistent") but never a different word ("sveis" does not match
@@ -80,17 +80,16 @@ WORD = re.compile(r"[^\W_]+")
 
 # Words that say nothing about a candidate; left out of queries so that "erfaring med truck"
 # asks for "truck" only.
-STOP_WORDS = frozenset(
-    (
-        "og i på med for til av fra som er det en et ei å at har kan må skal vil om eller "
-        "ikke også den de du vi seg sin sitt sine være vært blir ble per inn ut opp "
-        "over under etter før ved mot hos bør gjerne minst samt både enten "
-        # Words every requirement text uses
-        "erfaring erfaringer krav kunne jobbe jobb arbeid god gode godt bra stor store "
-        "ønskelig ønsket ønsker viktig noe noen mye alle hele deg din ditt dine oss vår "
-        "stilling stillingen søker person personer evne evner"
-    ).split()
+_STOP_WORDS = (
+    "og i på med for til av fra som er det en et ei å at har kan må skal vil om eller "
+    "ikke også den de du vi seg sin sitt sine være vært blir ble per inn ut opp "
+    "over under etter før ved mot hos bør gjerne minst samt både enten "
+    # Words every requirement text uses
+    "erfaring erfaringer krav kunne jobbe jobb arbeid god gode godt bra stor store "
+    "ønskelig ønsket ønsker viktig noe noen mye alle hele deg din ditt dine oss vår "
+    "stilling stillingen søker person personer evne evner"
 )
+STOP_WORDS = frozenset(_STOP_WORDS.split())
 
 
 @dataclass(frozen=True)
