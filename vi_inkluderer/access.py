@@ -93,6 +93,12 @@ RULES: dict[str, Rule] = {
     "employers:opening_publish": only(*OPENING_MANAGERS),
     "employers:opening_mark_filled": only(*OPENING_MANAGERS),
     "employers:opening_cancel": only(*OPENING_MANAGERS),
+    # Broad candidate search from an opening: the opening's contact side.
+    "candidates:search_start": only(*OPENING_MANAGERS),
+    "candidates:search_run": only(*OPENING_MANAGERS),
+    "candidates:search_progress": only(*OPENING_MANAGERS),
+    "candidates:search_rerun": only(*OPENING_MANAGERS),
+    "candidates:search_shortlist_add": only(*OPENING_MANAGERS),
 }
 
 

@@ -67,3 +67,36 @@ def _area_text(explanation: dict) -> str:
         "municipality": explanation["municipality"],
         "km": explanation["commute_km"],
     }
+
+
+def describe_criteria(criteria, opening) -> list[str]:
+    """The criteria of a run (matching.criteria.Criteria) in words, for the run page."""
+    from .criteria import Area
+
+    parts = []
+    if criteria.occupation:
+        parts.append(_("Yrke: %(occupation)s") % {"occupation": opening.occupation})
+    if criteria.opening_text:
+        parts.append(_("Ordene i stillingstittelen og kravene"))
+    if criteria.query:
+        parts.append(_("Søkeord: «%(query)s»") % {"query": criteria.query})
+    areas = {
+        Area.REGION: _("Stillingens region, og pendlere i fylket"),
+        Area.COUNTY: _("Stillingens fylke"),
+        Area.MUNICIPALITY: _("%(municipality)s, og pendlere i fylket"),
+        Area.NATIONAL: _("Hele landet"),
+    }
+    parts.append(areas[criteria.area] % {"municipality": criteria.municipality})
+    if criteria.available_by:
+        parts.append(_("Tilgjengelig senest %(day)s") % {"day": date_format(criteria.available_by)})
+    if criteria.innsatsgrupper:
+        labels = ", ".join(str(Innsatsgruppe(code).label) for code in criteria.innsatsgrupper)
+        parts.append(_("Innsatsgruppe: %(labels)s") % {"labels": labels})
+    if criteria.driving_licences:
+        parts.append(
+            _("Førerkort: %(classes)s") % {"classes": ", ".join(criteria.driving_licences)}
+        )
+    if criteria.languages:
+        labels = ", ".join(str(Language(code).label) for code in criteria.languages)
+        parts.append(_("Språk: %(labels)s") % {"labels": labels})
+    return parts
