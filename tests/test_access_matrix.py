@@ -5,6 +5,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from accounts.models import County, Role
+from candidates.models import SearchResult, SearchRun
 from employers.models import EmployerImport, EmployerPerson, JobOpening, Lead
 from notifications.models import Notification
 from vi_inkluderer.access import RULES
@@ -16,6 +17,7 @@ from .employers.factories import (
     LeadFactory,
     TaskFactory,
 )
+from .candidates.factories import CandidateFactory
 from .factories import user_with_role
 
 ALL = set(Role)
@@ -70,6 +72,11 @@ EXPECTED = {
     "employers:opening_publish": OPENING_MANAGERS,
     "employers:opening_mark_filled": OPENING_MANAGERS,
     "employers:opening_cancel": OPENING_MANAGERS,
+    "candidates:search_start": OPENING_MANAGERS,
+    "candidates:search_run": OPENING_MANAGERS,
+    "candidates:search_progress": OPENING_MANAGERS,
+    "candidates:search_rerun": OPENING_MANAGERS,
+    "candidates:search_shortlist_add": OPENING_MANAGERS,
 }
 
 
@@ -97,6 +104,32 @@ def _draft_opening(user) -> dict:
 
 def _open_opening(user) -> dict:
     return {"pk": JobOpeningFactory().pk}
+
+
+def _search_run(user) -> SearchRun:
+    """A finished search with one result."""
+    run = SearchRun.objects.create(
+        opening=JobOpeningFactory(), created_by=user, status=SearchRun.Status.DONE, progress=100
+    )
+    SearchResult.objects.create(
+        run=run,
+        candidate=CandidateFactory(),
+        rank=1,
+        score=50,
+        explanation={
+            "terms": [],
+            "area": "national",
+            "commute_km": 20,
+            "municipality": "Oslo",
+            "available_by": "2026-01-01",
+        },
+    )
+    return run
+
+
+def _search_result(user) -> dict:
+    run = _search_run(user)
+    return {"pk": run.pk, "candidate_id": run.results.get().candidate_id}
 
 
 # URL arguments for pages about one object, created for (and owned by) the visiting user.
@@ -130,6 +163,11 @@ URL_KWARGS = {
     "employers:opening_publish": _draft_opening,
     "employers:opening_mark_filled": _open_opening,
     "employers:opening_cancel": _open_opening,
+    "candidates:search_start": lambda user: {"opening_id": JobOpeningFactory().pk},
+    "candidates:search_run": lambda user: {"pk": _search_run(user).pk},
+    "candidates:search_progress": lambda user: {"pk": _search_run(user).pk},
+    "candidates:search_rerun": lambda user: {"pk": _search_run(user).pk},
+    "candidates:search_shortlist_add": _search_result,
 }
 
 POST_ONLY = {
@@ -143,6 +181,8 @@ POST_ONLY = {
     "employers:opening_publish",
     "employers:opening_mark_filled",
     "employers:opening_cancel",
+    "candidates:search_rerun",
+    "candidates:search_shortlist_add",
 }
 
 
