@@ -10,6 +10,7 @@ from employers.models import EmployerImport, EmployerPerson, JobOpening, Lead
 from notifications.models import Notification
 from vi_inkluderer.access import RULES
 
+from .candidates.factories import CandidateFactory
 from .employers.factories import (
     DialogueEntryFactory,
     EmployerFactory,
@@ -17,7 +18,6 @@ from .employers.factories import (
     LeadFactory,
     TaskFactory,
 )
-from .candidates.factories import CandidateFactory
 from .factories import user_with_role
 
 ALL = set(Role)
