@@ -15,6 +15,7 @@ SEEDERS = [
     # contact history in the same run.
     "employers.demo_openings",
     "employers.demo_dialogue",
+    "candidates.demo",
 ]
 
 
