@@ -3,7 +3,7 @@
 from employers.models import JobOpening
 
 from .matching.criteria import Area, Criteria, Plan
-from .matching.ranking import RESULT_LIMIT, matching, ranked
+from .matching.ranking import best
 from .models import SearchRun
 
 CONTACT = "contact_person.0.0@skala.no"
@@ -16,14 +16,9 @@ def _opening(title: str) -> JobOpening:
 
 
 def _search(title: str, **criteria):
-    """The search the Celery task runs (count, then the best RESULT_LIMIT), ready to time."""
+    """The query the Celery task runs (the best RESULT_LIMIT and the count), ready to time."""
     plan = Plan.build(_opening(title), Criteria(**criteria))
-
-    def run():
-        matching(plan).count()
-        return list(ranked(plan)[:RESULT_LIMIT])
-
-    return run
+    return lambda: best(plan)
 
 
 def _run_url(title: str, status: str = SearchRun.Status.DONE) -> str:

@@ -7,7 +7,8 @@ import datetime
 import random
 from dataclasses import dataclass, field
 
-from .matching.document import build_document
+from .matching.document import area_tokens, build_document
+from .matching.vocabulary import remember
 from .models import (
     BirthCountryGroup,
     Candidate,
@@ -542,6 +543,11 @@ class CandidateGenerator:
         candidate.search_document = build_document(
             wanted=[self.occupations[code] for code in wanted],
             done=[self.occupations[code] for code in done],
+            area=area_tokens(
+                county_id=owner.county_id,
+                region_id=owner.region_id,
+                commute_km=candidate.commute_km,
+            ),
             competencies=candidate.competencies,
             certificates=candidate.certificates,
             work_experience=candidate.work_experience,
@@ -637,6 +643,7 @@ def save_generated(batch: list[Generated]) -> list[Candidate]:
         for item in batch
         for code in dict.fromkeys(item.done)
     )
+    remember(item.candidate.search_document for item in batch)
     return candidates
 
 

@@ -8,13 +8,9 @@ from django.utils import timezone
 
 from employers.models import JobOpening
 
-from .document import DONE, WANTED
+from .document import COMMUTE_WIDENS_KM, COMMUTER, COUNTY, DONE, REGION, WANTED, is_token
 from .norwegian import Term, query_terms
-
-# Candidates elsewhere in the opening's county who can commute at least this far are included
-# in a region or municipality search: without addresses, a long commute is the best signal
-# that a candidate from the next market area can reach the workplace.
-COMMUTE_WIDENS_KM = 50
+from .vocabulary import complete
 
 
 class Area:
@@ -70,7 +66,7 @@ class Plan:
         return cls(
             opening=opening,
             criteria=criteria,
-            terms=[term for term in query_terms(text) if not _is_code_token(term.stem)],
+            terms=complete([term for term in query_terms(text) if not is_token(term.stem)]),
             occupation_code=opening.occupation_id if criteria.occupation else None,
         )
 
@@ -94,10 +90,28 @@ class Plan:
             "minor_done": f"{DONE}{code[:3]}",
         }
 
-    def any_match_tsquery(self) -> str:
+    def words_tsquery(self) -> str:
+        """Any of the codes or words."""
         parts = [f"'{lexeme}'" for lexeme in self.occupation_lexemes().values()]
         parts += [f"({term.tsquery})" for term in self.terms]
         return " | ".join(parts)
+
+    def search_tsquery(self) -> str:
+        """A code or a word, and (through the document's area tokens) the area."""
+        words = self.words_tsquery()
+        area = self.area_tsquery()
+        return f"({words}) & ({area})" if area else words
+
+    def area_tsquery(self) -> str:
+        """The area as document tokens, the same rule as `area_q` (which stays as the SQL
+        filter); municipalities are not tokens, so a municipality search has none."""
+        criteria, opening = self.criteria, self.opening
+        county = f"'{COUNTY}{opening.employer.county_id}'"
+        if criteria.area == Area.REGION and opening.region_id:
+            return f"'{REGION}{opening.region_id}' | ({county} & '{COMMUTER}')"
+        if criteria.area in (Area.REGION, Area.COUNTY):
+            return county
+        return ""
 
     def area_q(self) -> Q:
         criteria, opening = self.criteria, self.opening
@@ -121,8 +135,3 @@ class Plan:
         if criteria.languages:
             q &= Q(languages__contains=criteria.languages)
         return q
-
-
-def _is_code_token(stem: str) -> bool:
-    """Typed words that look like the document's code tokens ("w5321") are not searched."""
-    return stem[:1] in (WANTED, DONE) and stem[1:].isdigit()

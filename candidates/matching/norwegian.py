@@ -98,6 +98,9 @@ class Term:
 
     word: str
     stem: str
+    # The known document stems that start with the prefix (see matching.vocabulary); None
+    # when not looked up, and the tsquery then matches the prefix itself.
+    completions: tuple[str, ...] | None = None
 
     @property
     def prefixes(self) -> tuple[str, ...]:
@@ -119,7 +122,13 @@ class Term:
 
     @property
     def tsquery(self) -> str:
-        # Terms hold only letters and digits, so quoting them is safe.
+        """Exact lexemes when the completions are known: a GIN index answers those without
+        the slow partial-match scan a prefix (':*') needs. Terms hold only letters and
+        digits, so quoting them is safe."""
+        if self.completions is not None:
+            return " | ".join(
+                f"'{lexeme}'" for lexeme in dict.fromkeys((self.stem, *self.completions))
+            )
         lexemes = [f"'{prefix}':*" for prefix in self.prefixes]
         if self.stem not in self.prefixes:
             lexemes.insert(0, f"'{self.stem}'")

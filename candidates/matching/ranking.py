@@ -11,7 +11,7 @@ the CV summary (D). The same rule is applied twice: in SQL to rank, in Python to
 rows shown (`explain`), and a test holds them to the same numbers."""
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db.models import Case, F, FloatField, Q, QuerySet, Value, When
+from django.db.models import Case, Count, F, FloatField, Q, QuerySet, Value, When, Window
 from django.db.models.functions import Round
 
 from ..models import Candidate, ShortlistEntry
@@ -23,6 +23,14 @@ OCCUPATION_DONE = 35
 OCCUPATION_MINOR = 15
 TEXT = 30
 RESULT_LIMIT = 100
+# What ranking and explaining read; the rest of a candidate's row stays on disk.
+RANKED_FIELDS = (
+    "search_document",
+    "region_id",
+    "municipality",
+    "commute_km",
+    "innsatsgruppe",
+)
 
 
 def _tsquery(text: str) -> SearchQuery:
@@ -46,7 +54,7 @@ def matching(plan: Plan) -> QuerySet:
     )
     return (
         Candidate.objects.available_on(plan.day)
-        .filter(plan.area_q(), plan.filters_q(), search_vector=_tsquery(plan.any_match_tsquery()))
+        .filter(plan.area_q(), plan.filters_q(), search_vector=_tsquery(plan.search_tsquery()))
         .exclude(pk__in=on_shortlist)
     )
 
@@ -73,12 +81,21 @@ def ranked(plan: Plan) -> QuerySet:
         )
     return (
         matching(plan)
+        .only(*RANKED_FIELDS)
         .annotate(
             score=Round(points * 100.0 / max_points(plan)),
-            text_rank=SearchRank(F("search_vector"), _tsquery(plan.any_match_tsquery())),
+            text_rank=SearchRank(F("search_vector"), _tsquery(plan.words_tsquery())),
+            # Everyone found, counted in the same pass as the ranking.
+            matched_count=Window(Count("*")),
         )
         .order_by("-score", "-text_rank", "pk")
     )
+
+
+def best(plan: Plan) -> tuple[list[Candidate], int]:
+    """The RESULT_LIMIT best candidates and how many were found in all: one query."""
+    top = list(ranked(plan)[:RESULT_LIMIT])
+    return top, (top[0].matched_count if top else 0)
 
 
 def explain(plan: Plan, candidate: Candidate) -> dict:

@@ -11,7 +11,7 @@ from .candidate import (
     TargetGroupReason,
 )
 from .placement import Placement
-from .search import SearchResult, SearchRun
+from .search import SearchResult, SearchRun, SearchWord
 from .shortlist import (
     EMPLOYER_VISIBLE_STEPS,
     FINAL_STEPS,
@@ -38,6 +38,7 @@ __all__ = [
     "Placement",
     "SearchResult",
     "SearchRun",
+    "SearchWord",
     "Shortlist",
     "ShortlistEntry",
     "ShortlistEvent",

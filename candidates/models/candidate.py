@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import County, MeasureProvider, NavOffice, Region, Role
 
 from ..matching.document import SECTIONS, SEPARATOR, document_for
+from ..matching.vocabulary import remember
 from ..validators import birth_date_from_fnr, validate_fnr
 
 # Who follows candidates (owns a caseload).
@@ -289,6 +290,7 @@ class Candidate(models.Model):
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_document"}
         super().save(*args, **kwargs)
+        remember([self.search_document])
 
     @property
     def full_name(self) -> str:

@@ -105,3 +105,19 @@ class SearchResult(models.Model):
 
     def __str__(self) -> str:
         return f"{self.run_id} #{self.rank}: {self.candidate_id}"
+
+
+class SearchWord(models.Model):
+    """A stem some search document contains (see candidates.matching.vocabulary)."""
+
+    word = models.CharField(max_length=100, primary_key=True)
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["word"], name="searchword_prefix_idx", opclasses=["varchar_pattern_ops"]
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.word

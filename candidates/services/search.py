@@ -9,7 +9,7 @@ from accounts.models import User
 from employers.models import JobOpening
 
 from ..matching.criteria import Area, Criteria, Plan
-from ..matching.ranking import RESULT_LIMIT, explain, matching, ranked
+from ..matching.ranking import best, explain
 from ..models import Candidate, SearchResult, SearchRun, ShortlistEntry
 from .shortlist import shortlist_add
 
@@ -57,9 +57,8 @@ def search_run_execute(*, run_id: int) -> SearchRun:
         plan = Plan.build(opening, Criteria.from_json(run.criteria))
         if plan.is_empty:
             return _finish(run, [], 0, _("Søket hadde ingen yrke eller søkeord å lete etter."))
-        matched_count = matching(plan).count()
-        _progress(run, 40)
-        top = list(ranked(plan)[:RESULT_LIMIT])
+        _progress(run, 20)
+        top, matched_count = best(plan)
         _progress(run, 70)
         results = [
             SearchResult(

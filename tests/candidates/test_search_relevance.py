@@ -136,3 +136,13 @@ def test_changing_occupations_or_texts_updates_the_search_document():
     candidate.competencies = "Kokkefagbrev"
     candidate.save(update_fields=["competencies"])
     assert _search("kokk") == [candidate]
+
+
+def test_prefixes_are_completed_to_exact_stems_from_the_vocabulary():
+    CandidateFactory(competencies="Truckfører, truckførerbevis", cv_summary="")
+    opening = JobOpeningFactory(title="Stilling", requirements_must="")
+    [term] = Plan.build(
+        opening, Criteria(occupation=False, opening_text=False, query="truck")
+    ).terms
+    assert set(term.completions) == {"truckfør", "truckførerbevis"}
+    assert ":*" not in term.tsquery

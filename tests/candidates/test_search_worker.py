@@ -21,7 +21,10 @@ from tests.notifications.test_email_worker import (  # noqa: F401 (fixtures)
 from ..employers.factories import JobOpeningFactory
 from .factories import CandidateFactory
 
-pytestmark = [pytest.mark.worker, pytest.mark.usefixtures("reference_data")]
+pytestmark = [
+    pytest.mark.worker,
+    pytest.mark.usefixtures("reference_data", "celery_worker_process"),
+]
 
 
 def _progress_of(run: SearchRun) -> tuple[str, int]:
@@ -29,7 +32,7 @@ def _progress_of(run: SearchRun) -> tuple[str, int]:
     return run.status, run.progress
 
 
-def test_worker_runs_the_search_with_progress_and_stores_the_run(celery_worker_process):
+def test_worker_runs_the_search_with_progress_and_stores_the_run():
     welding = Occupation.objects.get(code="7212")
     opening = JobOpeningFactory(occupation=welding, title="Sveiser", requirements_must="")
     wants, has_done = CandidateFactory(), CandidateFactory()

@@ -19,15 +19,16 @@ from tests.notifications.test_email_worker import (  # noqa: F401 (fixtures)
 from .conftest import assert_accessible, log_in
 
 
+pytestmark = pytest.mark.usefixtures("celery_worker_process")
+
+
 @pytest.fixture
 def demo_world(live_site):
     call_command("seed_demo")
     return live_site
 
 
-def test_contact_person_searches_and_shortlists_three_candidates(
-    page, demo_world, celery_worker_process, console_errors
-):
+def test_contact_person_searches_and_shortlists_three_candidates(page, demo_world, console_errors):
     opening = JobOpening.objects.filter(
         title="Helsefagarbeider", status=JobOpening.Status.OPEN
     ).first()
