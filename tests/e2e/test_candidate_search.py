@@ -18,7 +18,6 @@ from tests.notifications.test_email_worker import (  # noqa: F401 (fixtures)
 
 from .conftest import assert_accessible, log_in
 
-
 pytestmark = pytest.mark.usefixtures("celery_worker_process")
 
 
