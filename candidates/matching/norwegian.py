@@ -87,7 +87,7 @@ _STOP_WORDS = (
     # Words every requirement text uses
     "erfaring erfaringer krav kunne jobbe jobb arbeid god gode godt bra stor store "
     "ønskelig ønsket ønsker viktig noe noen mye alle hele deg din ditt dine oss vår "
-    "stilling stillingen søker person personer evne evner"
+    "stilling stillingen søker person personer evne evner gang fått få lang"
 )
 STOP_WORDS = frozenset(_STOP_WORDS.split())
 
