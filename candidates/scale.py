@@ -50,7 +50,7 @@ def seed_scale() -> str:
         save_generated(
             [
                 generator.generate(number, owners[number % len(owners)])
-                for number in range(start, start + BATCH)
+                for number in range(start, min(start + BATCH, CANDIDATES))
             ]
         )
     runs = _openings_with_a_search()

@@ -83,7 +83,7 @@ def test_scale_seed_builds_candidates_openings_and_finished_searches(monkeypatch
 
     summary = candidates_scale.seed_scale()
 
-    assert Candidate.objects.count() == 750  # three whole batches
+    assert Candidate.objects.count() == 600
     assert summary.startswith("600 candidates, 6 openings")
     assert SearchRun.objects.filter(status="done").count() == 6
     assert SearchRun.objects.filter(status="done", result_count__gt=0).count() >= 5
