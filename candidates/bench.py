@@ -16,9 +16,10 @@ def _opening(title: str) -> JobOpening:
 
 
 def _search(title: str, **criteria):
-    """The query the Celery task runs (the best RESULT_LIMIT and the count), ready to time."""
-    plan = Plan.build(_opening(title), Criteria(**criteria))
-    return lambda: best(plan)
+    """What the Celery task asks the database (completing the words' prefixes, then the best
+    RESULT_LIMIT with the count), ready to time."""
+    opening, criteria = _opening(title), Criteria(**criteria)
+    return lambda: best(Plan.build(opening, criteria))
 
 
 def _run_url(title: str, status: str = SearchRun.Status.DONE) -> str:
