@@ -49,7 +49,8 @@ def describe(explanation: dict) -> list[Line]:
     for code in explanation.get("driving_licences", []):
         lines.append(Line(True, _("Førerkort %(class)s") % {"class": DrivingLicence(code).label}))
     for code in explanation.get("languages", []):
-        lines.append(Line(True, _("Snakker %(language)s") % {"language": Language(code).label}))
+        label = str(Language(code).label).lower()
+        lines.append(Line(True, _("Snakker %(language)s") % {"language": label}))
     if explanation.get("innsatsgruppe"):
         lines.append(Line(True, str(Innsatsgruppe(explanation["innsatsgruppe"]).label)))
     return lines

@@ -146,3 +146,42 @@ def test_prefixes_are_completed_to_exact_stems_from_the_vocabulary():
     ).terms
     assert set(term.completions) == {"truckfør", "truckførerbevis"}
     assert ":*" not in term.tsquery
+
+
+def test_the_explanation_reads_as_norwegian_sentences_met_and_unmet():
+    from candidates.matching.describe import describe
+
+    lines = describe(
+        {
+            "occupation": {
+                "code": "7212",
+                "name": "Sveisere",
+                "wanted": False,
+                "done": False,
+                "minor": True,
+            },
+            "terms": [
+                {"word": "sveising", "matched": True, "sections": ["B", "D"]},
+                {"word": "truck", "matched": False, "sections": []},
+            ],
+            "area": "commute",
+            "municipality": "Stord",
+            "commute_km": 60,
+            "available_by": "2026-12-01",
+            "driving_licences": ["C"],
+            "languages": ["pl"],
+            "innsatsgruppe": "standard",
+        }
+    )
+
+    assert [(line.met, line.text) for line in lines] == [
+        (True, "Ønsker eller kan et beslektet yrke"),
+        (False, "Har ikke oppgitt yrket Sveisere"),
+        (True, "«sveising» i kompetanse og sertifikater, CV-sammendrag"),
+        (False, "«truck» er ikke nevnt"),
+        (True, "Bor i Stord og kan pendle 60 km"),
+        (True, "Tilgjengelig innen 1. desember 2026"),
+        (True, "Førerkort C (lastebil)"),
+        (True, "Snakker polsk"),
+        (True, "Standard innsats"),
+    ]

@@ -33,6 +33,7 @@ def test_contact_person_searches_and_shortlists_three_candidates(page, demo_worl
     ).first()
     log_in(page, demo_world.url, "markedskontakt@demo.no")
     page.goto(f"{demo_world.url}/virksomheter/stillinger/{opening.pk}/")
+    assert_accessible(page)
     page.get_by_role("link", name="Søk etter kandidater").click()
 
     expect(page.get_by_role("heading", name="Søk etter kandidater")).to_be_visible()
