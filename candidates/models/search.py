@@ -82,6 +82,12 @@ class SearchRun(models.Model):
     def is_finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
 
+    @property
+    def is_waiting_long(self) -> bool:
+        """Still queued after a minute: the background workers are busy or down."""
+        waited = timezone.now() - self.created_at
+        return self.status == self.Status.QUEUED and waited.total_seconds() > 60
+
 
 class SearchResult(models.Model):
     """One candidate found by a run, with the score and why (SearchExplanation as JSON)."""

@@ -141,6 +141,17 @@ def test_a_running_search_polls_for_progress(login, contact_person, opening):
     assert "hx-get" not in done.text
 
 
+def test_a_search_waiting_long_in_the_queue_says_so(login, contact_person, opening):
+    run = SearchRun.objects.create(
+        opening=opening,
+        created_by=contact_person,
+        created_at=timezone.now() - datetime.timedelta(minutes=5),
+    )
+    response = login(contact_person).get(reverse("candidates:search_run", args=[run.pk]))
+    assert "Søket har ikke kommet i gang ennå" in response.text
+    assert "hx-get" in response.text
+
+
 def test_results_show_a_minimal_profile_and_are_audited(login, contact_person, opening):
     candidate = _welder()
     run = _finished_run(opening, contact_person, occupation=True, opening_text=True)
