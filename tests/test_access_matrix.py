@@ -5,7 +5,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from accounts.models import County, Role
-from candidates.models import ConsentRequest, Step
+from candidates.models import ConsentRequest, SearchResult, SearchRun, Step
 from candidates.services.consent import consent_token
 from candidates.services.shortlist import shortlist_for
 from employers.models import EmployerImport, EmployerPerson, JobOpening, Lead
@@ -100,6 +100,11 @@ EXPECTED = {
     "candidates:reactivate": CANDIDATE_OWNERS,
     "candidates:export": CANDIDATE_OWNERS,
     "candidates:counts": CANDIDATE_COUNTERS,
+    "candidates:search_start": OPENING_MANAGERS,
+    "candidates:search_run": OPENING_MANAGERS,
+    "candidates:search_progress": OPENING_MANAGERS,
+    "candidates:search_rerun": OPENING_MANAGERS,
+    "candidates:search_shortlist_add": OPENING_MANAGERS,
 }
 
 
@@ -170,6 +175,32 @@ def _candidate(user) -> dict:
     return {"pk": CandidateFactory().pk}
 
 
+def _search_run(user) -> SearchRun:
+    """A finished search with one result."""
+    run = SearchRun.objects.create(
+        opening=JobOpeningFactory(), created_by=user, status=SearchRun.Status.DONE, progress=100
+    )
+    SearchResult.objects.create(
+        run=run,
+        candidate=CandidateFactory(),
+        rank=1,
+        score=50,
+        explanation={
+            "terms": [],
+            "area": "national",
+            "commute_km": 20,
+            "municipality": "Oslo",
+            "available_by": "2026-01-01",
+        },
+    )
+    return run
+
+
+def _search_result(user) -> dict:
+    run = _search_run(user)
+    return {"pk": run.pk, "candidate_id": run.results.get().candidate_id}
+
+
 # URL arguments for pages about one object, created for (and owned by) the visiting user.
 URL_KWARGS = {
     "notifications:open": lambda user: {
@@ -216,6 +247,11 @@ URL_KWARGS = {
         f"candidates:{name}": _candidate
         for name in ("detail", "edit", "unavailable", "available", "deactivate", "reactivate")
     },
+    "candidates:search_start": lambda user: {"opening_id": JobOpeningFactory().pk},
+    "candidates:search_run": lambda user: {"pk": _search_run(user).pk},
+    "candidates:search_progress": lambda user: {"pk": _search_run(user).pk},
+    "candidates:search_rerun": lambda user: {"pk": _search_run(user).pk},
+    "candidates:search_shortlist_add": _search_result,
 }
 
 POST_ONLY = {
@@ -237,6 +273,8 @@ POST_ONLY = {
     "candidates:available",
     "candidates:deactivate",
     "candidates:reactivate",
+    "candidates:search_rerun",
+    "candidates:search_shortlist_add",
 }
 
 

@@ -126,6 +126,12 @@ RULES: dict[str, Rule] = {
     "candidates:reactivate": only(*CANDIDATE_OWNER_ROLES),
     "candidates:export": only(*CANDIDATE_OWNER_ROLES),
     "candidates:counts": only(*CANDIDATE_COUNTERS),
+    # Broad candidate search from an opening: the opening's contact side.
+    "candidates:search_start": only(*OPENING_MANAGERS),
+    "candidates:search_run": only(*OPENING_MANAGERS),
+    "candidates:search_progress": only(*OPENING_MANAGERS),
+    "candidates:search_rerun": only(*OPENING_MANAGERS),
+    "candidates:search_shortlist_add": only(*OPENING_MANAGERS),
 }
 
 

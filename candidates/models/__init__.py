@@ -12,6 +12,7 @@ from .candidate import (
 )
 from .consent import ConsentRequest
 from .placement import Placement
+from .search import SearchResult, SearchRun, SearchWord
 from .shortlist import (
     EMPLOYER_VISIBLE_STEPS,
     FINAL_STEPS,
@@ -38,6 +39,9 @@ __all__ = [
     "Innsatsgruppe",
     "Language",
     "Placement",
+    "SearchResult",
+    "SearchRun",
+    "SearchWord",
     "Shortlist",
     "ShortlistEntry",
     "ShortlistEvent",

@@ -1,13 +1,17 @@
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.validators import MaxValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Func, Q, Value
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import County, MeasureProvider, NavOffice, Region, Role
 
+from ..matching.document import SECTIONS, SEPARATOR, document_for
+from ..matching.vocabulary import remember
 from ..validators import birth_date_from_fnr, validate_fnr
 
 # Who follows candidates (owns a caseload).
@@ -90,6 +94,28 @@ class DrivingLicence(models.TextChoices):
 def _labels(values: list[str], choices: type[models.TextChoices]) -> list[str]:
     names = dict(choices.choices)
     return [str(names.get(value, value)) for value in values]
+
+
+def _weighted_search_vector():
+    """setweight(to_tsvector('simple', section), weight) for each section of the document."""
+    vectors = [
+        SearchVector(
+            Func(
+                F("search_document"),
+                Value(SEPARATOR),
+                Value(number),
+                function="split_part",
+                output_field=models.TextField(),
+            ),
+            config="simple",
+            weight=weight,
+        )
+        for number, weight in enumerate(SECTIONS, start=1)
+    ]
+    combined = vectors[0]
+    for vector in vectors[1:]:
+        combined = combined + vector
+    return combined
 
 
 class CandidateQuerySet(models.QuerySet):
@@ -240,6 +266,12 @@ class Candidate(models.Model):
     is_active = models.BooleanField(_("aktiv i porteføljen"), default=True)
     created_at = models.DateTimeField(_("registrert"), default=timezone.now)
     updated_at = models.DateTimeField(_("endret"), auto_now=True)
+    # Normalised words for the broad search (candidates.matching); kept by save() and, for
+    # the occupation lists, by candidates.signals. PostgreSQL derives the weighted vector.
+    search_document = models.TextField(editable=False, blank=True, default="")
+    search_vector = models.GeneratedField(
+        expression=_weighted_search_vector(), output_field=SearchVectorField(), db_persist=True
+    )
 
     objects = CandidateQuerySet.as_manager()
 
@@ -257,6 +289,7 @@ class Candidate(models.Model):
                 fields=["owner", "last_name", "first_name", "id"], name="candidate_owner_name_idx"
             ),
             models.Index(fields=["last_name", "first_name", "id"], name="candidate_name_idx"),
+            GinIndex(fields=["search_vector"], name="candidate_search_idx"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -273,7 +306,11 @@ class Candidate(models.Model):
 
     def save(self, *args, **kwargs):
         self.birth_date = birth_date_from_fnr(self.fnr)
+        self.search_document = document_for(self)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_document"}
         super().save(*args, **kwargs)
+        remember([self.search_document])
 
     @property
     def full_name(self) -> str:
