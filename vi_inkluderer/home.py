@@ -21,7 +21,6 @@ from employers.models import Employer, JobOpening, Lead
 from employers.selectors.dialogue import task_agenda
 from notifications.models import Notification
 
-
 HOME_LIST_SIZE = 10
 
 

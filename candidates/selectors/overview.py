@@ -42,7 +42,9 @@ def _live(steps) -> Q:
 def shortlist_overview(user: User, *, status: str = "open", with_new: bool = False) -> QuerySet:
     """The shortlists of the openings the user works as the contact side, with counts per step
     group and the time of the latest change: one query (plus the paginator's count)."""
-    counts = {f"{key}_count": Count("entries", filter=_live(steps)) for key, _label, steps in STEP_GROUPS}
+    counts = {
+        f"{key}_count": Count("entries", filter=_live(steps)) for key, _label, steps in STEP_GROUPS
+    }
     shortlists = (
         Shortlist.objects.filter(opening__in=openings_managed_by(user))
         .annotate(
