@@ -119,8 +119,16 @@ def test_a_shortlist_belongs_to_the_overview_for_contact_persons_and_to_shared_o
     entry = ShortlistEntryFactory(step=Step.PROPOSED)
     opening = entry.shortlist.opening
     shortlist_url = reverse("candidates:shortlist", args=[opening.pk])
+    overview_crumb = f'<li class="breadcrumb-item"><a href="{URL}">Mine kandidatlister</a></li>'
     client.force_login(opening.recorded_by)
-    assert _current(client.get(shortlist_url)) == ["Mine kandidatlister"]
+    response = client.get(shortlist_url)
+    assert _current(response) == ["Mine kandidatlister"]
+    assert overview_crumb in response.content.decode()
     assert _current(client.get(URL)) == ["Mine kandidatlister"]
     client.force_login(entry.candidate.owner)
-    assert _current(client.get(shortlist_url)) == ["Delte stillinger"]
+    response = client.get(shortlist_url)
+    assert _current(response) == ["Delte stillinger"]
+    assert overview_crumb not in response.content.decode()
+    assert f'<a href="{reverse("employers:shared_openings")}">Delte stillinger</a>' in (
+        response.content.decode()
+    )
