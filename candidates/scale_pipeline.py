@@ -235,4 +235,3 @@ class _Seeder:
                 "password": make_password(None),
             },
         )
-
