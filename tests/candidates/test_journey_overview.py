@@ -16,12 +16,13 @@ from ..factories import user_with_role
 from .factories import ShortlistEntryFactory
 
 URL = reverse("candidates:shortlist_overview")
+LAST_NAME = "Personvernsen"
 
 
 def _list_with(steps, **opening_fields):
     shortlist = shortlist_for(JobOpeningFactory(**opening_fields))
     for step in steps:
-        ShortlistEntryFactory(shortlist=shortlist, step=step)
+        ShortlistEntryFactory(shortlist=shortlist, step=step, candidate__last_name=LAST_NAME)
     return shortlist
 
 
@@ -55,8 +56,7 @@ def test_contact_person_sees_the_lists_of_their_county_with_counts_per_step_grou
     html = response.content.decode()
     assert busy.opening.title in html and elsewhere.opening.title not in html
     # Counts only: no candidate's name on this page.
-    for entry in busy.entries.select_related("candidate"):
-        assert entry.candidate.last_name not in html
+    assert LAST_NAME not in html
 
 
 @pytest.mark.django_db
