@@ -247,6 +247,8 @@ class _DialogueSeeder:
         if demo_contact is None:
             return
         free = [entry for entry in self.latest_entries if entry.pk not in self.entries_with_task]
-        nearby = [entry for entry in free if entry.employer.county_id == demo_contact.county_id]
-        for entry, due_in in zip(nearby or free, (-2, 0, 4), strict=False):
+        # Employers in the contact person's own county first, then any others: three tasks
+        # whichever employers happened to get a task already.
+        free.sort(key=lambda entry: entry.employer.county_id != demo_contact.county_id)
+        for entry, due_in in zip(free, (-2, 0, 4), strict=False):
             self._task(entry, owner=demo_contact, due_in=due_in)

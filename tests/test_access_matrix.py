@@ -78,6 +78,7 @@ EXPECTED = {
     "employers:opening_publish": OPENING_MANAGERS,
     "employers:opening_mark_filled": OPENING_MANAGERS,
     "employers:opening_cancel": OPENING_MANAGERS,
+    "candidates:shortlist_overview": {Role.CONTACT_PERSON, Role.ADMIN},
     "candidates:shortlist": OPENING_MANAGERS | CANDIDATE_OWNERS,
     "candidates:propose": CANDIDATE_OWNERS,
     "candidates:entry_detail": SHORTLIST_WORKERS,

@@ -3,6 +3,8 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
+from candidates.bench_pipeline import SCENARIOS as PIPELINE_SCENARIOS
+from candidates.models import Shortlist, ShortlistEvent
 from candidates.scale import OPENINGS as CANDIDATE_BENCH_OPENINGS
 from employers.bench import SCENARIOS as EMPLOYER_SCENARIOS
 from employers.models import DialogueEntry, Employer, JobOpening, Task
@@ -22,6 +24,9 @@ def test_bench_runs_every_scenario_on_generated_data():
     assert "candidates: counts (project leader Oslo)" in report
     assert "search: results page" in report
     assert "search: truckfører, nationwide" in report
+    for name, _email, _url in PIPELINE_SCENARIOS:
+        assert name in report
+    assert Shortlist.objects.exists() and ShortlistEvent.objects.exists()
     # seed_scale is idempotent: a second run creates nothing.
     call_command("seed_scale", scale=0.002, stdout=out)
     assert "already there" in out.getvalue()

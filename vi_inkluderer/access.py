@@ -104,6 +104,7 @@ RULES: dict[str, Rule] = {
     "employers:opening_cancel": only(*OPENING_MANAGERS),
     # Candidate pipeline: who may move which step is checked per entry in
     # candidates.services.pipeline; the candidate answers a consent link without logging in.
+    "candidates:shortlist_overview": only(Role.CONTACT_PERSON, Role.ADMIN),
     "candidates:shortlist": only(*SHORTLIST_READERS),
     "candidates:propose": only(*CANDIDATE_OWNER_ROLES),
     "candidates:entry_detail": only(*SHORTLIST_WORKERS),

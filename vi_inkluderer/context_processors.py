@@ -35,6 +35,18 @@ NAVIGATION = [
     ),
     ("candidates:counts", _("Kandidater i tall"), ("candidates:counts",)),
     ("employers:lead_list", _("Tips"), ("employers:lead_", "employers:resource_groups")),
+    # Before "Delte stillinger": for the contact side a shortlist belongs to its overview; for
+    # owners (who do not have the overview) it stays under the shared openings.
+    (
+        "candidates:shortlist_overview",
+        _("Mine kandidatlister"),
+        (
+            "candidates:shortlist_overview",
+            "candidates:shortlist",
+            "candidates:entry_",
+            "candidates:consent_request",
+        ),
+    ),
     (
         "employers:shared_openings",
         _("Delte stillinger"),
@@ -59,9 +71,12 @@ def navigation(request):
     if user is None or not user.is_authenticated:
         return {"navigation": []}
     current = request.resolver_match.view_name if request.resolver_match else ""
-    items = [
-        {"url": reverse(name), "label": label, "active": current.startswith(sections)}
-        for name, label, sections in NAVIGATION
-        if rule_for(name).allows(user)
-    ]
+    items = []
+    claimed = False  # a page belongs to the first item shown that claims it
+    for name, label, sections in NAVIGATION:
+        if not rule_for(name).allows(user):
+            continue
+        active = not claimed and current.startswith(sections)
+        claimed = claimed or active
+        items.append({"url": reverse(name), "label": label, "active": active})
     return {"navigation": items}

@@ -8,13 +8,20 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.db.models import Count, Q
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.models import County, MeasureProvider, Region, Role, User
+from candidates.models import AuditRecord
+from candidates.selectors.overview import entries_in_process, new_proposals
 from candidates.selectors.register import caseload_summary, headline_counts
+from candidates.services.audit import audit_candidate_reads
 from employers.models import Employer, JobOpening, Lead
 from employers.selectors.dialogue import task_agenda
 from notifications.models import Notification
+
+HOME_LIST_SIZE = 10
 
 
 @dataclass
@@ -132,6 +139,34 @@ def _my_caseload(user: User) -> Section:
     return Section("home/_my_caseload.html", {"summary": summary})
 
 
+def _new_proposals(user: User) -> Section:
+    """Proposals to the contact person's openings. No candidate names here (so no audit): the
+    opening, who proposed and when; the name is on the entry page."""
+    entries = list(new_proposals(user)[: HOME_LIST_SIZE + 1])
+    return Section(
+        "home/_new_proposals.html",
+        {"entries": entries[:HOME_LIST_SIZE], "more": len(entries) > HOME_LIST_SIZE},
+    )
+
+
+def _candidates_in_process(user: User) -> Section:
+    """The owner's own candidates on live shortlists, waiting consents first. Names are shown,
+    so the read is audited (one insert, none when the list is empty)."""
+    entries = list(entries_in_process(user)[: HOME_LIST_SIZE + 1])
+    shown = entries[:HOME_LIST_SIZE]
+    audit_candidate_reads(
+        actor=user,
+        candidates=[entry.candidate for entry in shown],
+        action=AuditRecord.Action.LIST,
+        purpose=_("Min side: kandidater i prosess"),
+        path=reverse("home"),
+    )
+    return Section(
+        "home/_candidates_in_process.html",
+        {"entries": shown, "more": len(entries) > HOME_LIST_SIZE},
+    )
+
+
 def _candidate_counts(user: User) -> Section:
     """Counts, never people, for project leaders and national readers."""
     return Section(
@@ -153,6 +188,7 @@ SECTIONS_BY_ROLE = {
     Role.CONTACT_PERSON: [
         _my_tasks,
         _unread_notifications,
+        _new_proposals,
         _leads_assigned,
         _my_employers,
         _colleagues,
@@ -161,6 +197,7 @@ SECTIONS_BY_ROLE = {
         _my_tasks,
         _unread_notifications,
         _my_caseload,
+        _candidates_in_process,
         _shared_openings,
         _colleagues,
     ],
@@ -176,6 +213,7 @@ SECTIONS_BY_ROLE = {
         _my_tasks,
         _unread_notifications,
         _my_caseload,
+        _candidates_in_process,
         _shared_openings,
         _my_employers,
         _provider,

@@ -180,3 +180,17 @@ class HireForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["position"].initial = entry.shortlist.opening.title
         self.fields["extent_percent"].initial = entry.shortlist.opening.extent_percent or 100
+
+
+class ShortlistOverviewFilterForm(forms.Form):
+    STATUSES = [("apne", _("Åpne lister")), ("lukkede", _("Lukkede lister")), ("alle", _("Alle"))]
+
+    status = forms.ChoiceField(label=_("Status"), choices=STATUSES, required=False)
+    nye = forms.BooleanField(label=_("Bare lister med nye forslag"), required=False)
+
+    def values(self) -> tuple[str, bool]:
+        """(status for the selector, only lists with new proposals); open lists by default."""
+        if not self.is_valid():
+            return "open", False
+        status = {"lukkede": "closed", "alle": "all"}.get(self.cleaned_data["status"], "open")
+        return status, self.cleaned_data["nye"]

@@ -1,8 +1,9 @@
 from django.urls import path
 
-from ..views import consent, employer, pipeline
+from ..views import consent, employer, overview, pipeline
 
 urlpatterns = [
+    path("kandidatlister/", overview.shortlist_overview_page, name="shortlist_overview"),
     path("stillinger/<int:opening_id>/kandidatliste/", pipeline.shortlist, name="shortlist"),
     path("stillinger/<int:opening_id>/foresla/", pipeline.propose, name="propose"),
     path("kandidatliste/<int:entry_id>/", pipeline.entry_detail, name="entry_detail"),

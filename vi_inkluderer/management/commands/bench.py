@@ -24,6 +24,7 @@ SCENARIO_MODULES = [
     "employers.bench",
     "candidates.bench",
     "candidates.bench_register",
+    "candidates.bench_pipeline",
 ]
 
 

@@ -9,7 +9,12 @@ from django.db import connection, transaction
 # Each module has `seed_scale(scale: float) -> str`, creates its rows once (scale 1 is the
 # national size; tests use a small fraction), and says what it did. In this order: employers
 # need the organisation and its people.
-SCALE_SEEDERS = ["accounts.scale", "employers.scale", "candidates.scale"]
+SCALE_SEEDERS = [
+    "accounts.scale",
+    "employers.scale",
+    "candidates.scale",
+    "candidates.scale_pipeline",
+]
 
 
 class Command(BaseCommand):
