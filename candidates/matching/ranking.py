@@ -11,17 +11,23 @@ the CV summary (D). The same rule is applied twice: in SQL to rank, in Python to
 rows shown (`explain`), and a test holds them to the same numbers."""
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db.models import Case, Count, F, FloatField, Q, QuerySet, Value, When, Window
+from django.db.models import Case, F, FloatField, Q, QuerySet, Value, When
 from django.db.models.functions import Round
 
 from ..models import Candidate, ShortlistEntry
+from ..models.search import MATCHED_COUNT_LIMIT
 from .criteria import Area, Plan
 from .document import sections_of
+from .levels import (
+    OCCUPATION_DONE,
+    OCCUPATION_MINOR,
+    OCCUPATION_WANTED,
+    TEXT,
+    levels,
+    max_points,
+    score_of,
+)
 
-OCCUPATION_WANTED = 35
-OCCUPATION_DONE = 35
-OCCUPATION_MINOR = 15
-TEXT = 30
 RESULT_LIMIT = 100
 # What ranking and explaining read; the rest of a candidate's row stays on disk.
 RANKED_FIELDS = (
@@ -41,25 +47,21 @@ def _has(lexeme: str) -> Q:
     return Q(search_vector=_tsquery(f"'{lexeme}'"))
 
 
-def max_points(plan: Plan) -> int:
-    return (OCCUPATION_WANTED + OCCUPATION_DONE if plan.occupation_code else 0) + (
-        TEXT if plan.terms else 0
-    )
-
-
-def matching(plan: Plan) -> QuerySet:
-    """Everyone the plan finds, unordered: filters plus at least one code or word match."""
+def matching(plan: Plan, words: str | None = None) -> QuerySet:
+    """Everyone the plan finds, unordered: filters plus at least one code or word match (or
+    a narrower tsquery of codes and words, `words`)."""
     on_shortlist = ShortlistEntry.objects.filter(shortlist__opening=plan.opening).values(
         "candidate_id"
     )
     return (
         Candidate.objects.available_on(plan.day)
-        .filter(plan.area_q(), plan.filters_q(), search_vector=_tsquery(plan.search_tsquery()))
+        .filter(plan.area_q(), plan.filters_q(), search_vector=_tsquery(plan.search_tsquery(words)))
         .exclude(pk__in=on_shortlist)
     )
 
 
-def ranked(plan: Plan) -> QuerySet:
+def ranked(plan: Plan, words: str | None = None) -> QuerySet:
+    """Everyone found, best first, with score and text_rank: the ranking rule itself."""
     points = Value(0.0, output_field=FloatField())
     lexemes = plan.occupation_lexemes()
     if lexemes:
@@ -80,22 +82,41 @@ def ranked(plan: Plan) -> QuerySet:
             default=Value(0.0),
         )
     return (
-        matching(plan)
+        matching(plan, words)
         .only(*RANKED_FIELDS)
         .annotate(
             score=Round(points * 100.0 / max_points(plan)),
             text_rank=SearchRank(F("search_vector"), _tsquery(plan.words_tsquery())),
-            # Everyone found, counted in the same pass as the ranking.
-            matched_count=Window(Count("*")),
         )
         .order_by("-score", "-text_rank", "pk")
     )
 
 
 def best(plan: Plan) -> tuple[list[Candidate], int]:
-    """The RESULT_LIMIT best candidates and how many were found in all: one query."""
-    top = list(ranked(plan)[:RESULT_LIMIT])
-    return top, (top[0].matched_count if top else 0)
+    """The RESULT_LIMIT best candidates, and how many were found (counted up to one more than
+    MATCHED_COUNT_LIMIT: see SearchRun.is_matched_count_capped).
+
+    Up to MATCHED_COUNT_LIMIT found, every one is ranked. Beyond, exactly all the same but
+    without scoring every row found: from the best score level down (skipping ever more
+    levels), rank only those who can reach the level (levels.levels, asked of the GIN index).
+    When the last of the best RESULT_LIMIT of them reaches the level, everyone else scores
+    below it, so these are the best of all; the last try is everyone found."""
+    count = found_count(plan)
+    if count > MATCHED_COUNT_LIMIT:
+        steps = levels(plan)
+        index, skip = 0, 1
+        while index < len(steps):
+            level = steps[index]
+            top = list(ranked(plan, level.tsquery)[:RESULT_LIMIT])
+            if len(top) == RESULT_LIMIT and top[-1].score >= level.score:
+                return top, count
+            index, skip = index + skip, skip * 2
+    return list(ranked(plan)[:RESULT_LIMIT]), count
+
+
+def found_count(plan: Plan) -> int:
+    """How many the plan finds, up to MATCHED_COUNT_LIMIT + 1: reads no more rows than that."""
+    return matching(plan).order_by()[: MATCHED_COUNT_LIMIT + 1].count()
 
 
 def explain(plan: Plan, candidate: Candidate) -> dict:
@@ -119,11 +140,8 @@ def explain(plan: Plan, candidate: Candidate) -> dict:
     for term in plan.terms:
         found_in = [name for name, stems in sections.items() if term.matches(stems)]
         terms.append({"word": term.word, "matched": bool(found_in), "sections": found_in})
-        if found_in:
-            points += TEXT / len(plan.terms)
     return {
-        # Half away from zero, as PostgreSQL's round() does.
-        "score": int(points * 100 / max_points(plan) + 0.5),
+        "score": score_of(plan, points, sum(term["matched"] for term in terms)),
         "occupation": occupation,
         "terms": terms,
         "area": _area_reason(plan, candidate),
