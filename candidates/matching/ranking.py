@@ -10,8 +10,8 @@ PostgreSQL's ts_rank, which weighs occupations (A) over competencies (B), experi
 the CV summary (D). The same rule is applied twice: in SQL to rank, in Python to explain the
 rows shown (`explain`), and a test holds them to the same numbers."""
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db.models import Case, F, FloatField, Q, QuerySet, Value, When
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorExact
+from django.db.models import Case, F, FloatField, QuerySet, Value, When
 from django.db.models.functions import Round
 
 from ..models import Candidate, ShortlistEntry
@@ -23,6 +23,7 @@ from .levels import (
     OCCUPATION_MINOR,
     OCCUPATION_WANTED,
     TEXT,
+    Level,
     levels,
     max_points,
     score_of,
@@ -43,8 +44,14 @@ def _tsquery(text: str) -> SearchQuery:
     return SearchQuery(text, search_type="raw", config="simple")
 
 
-def _has(lexeme: str) -> Q:
-    return Q(search_vector=_tsquery(f"'{lexeme}'"))
+def _matches(tsquery: str) -> SearchVectorExact:
+    """`search_vector @@ tsquery` as an expression: resolved without the lookup machinery of
+    a keyword filter, which otherwise costs more than the query's rows."""
+    return SearchVectorExact(F("search_vector"), _tsquery(tsquery))
+
+
+def _has(lexeme: str) -> SearchVectorExact:
+    return _matches(f"'{lexeme}'")
 
 
 def matching(plan: Plan, words: str | None = None) -> QuerySet:
@@ -78,7 +85,7 @@ def ranked(plan: Plan, words: str | None = None) -> QuerySet:
         )
     for term in plan.terms:
         points = points + Case(
-            When(Q(search_vector=_tsquery(term.tsquery)), then=Value(TEXT / len(plan.terms))),
+            When(_matches(term.tsquery), then=Value(TEXT / len(plan.terms))),
             default=Value(0.0),
         )
     return (
@@ -96,27 +103,43 @@ def best(plan: Plan) -> tuple[list[Candidate], int]:
     """The RESULT_LIMIT best candidates, and how many were found (counted up to one more than
     MATCHED_COUNT_LIMIT: see SearchRun.is_matched_count_capped).
 
-    Up to MATCHED_COUNT_LIMIT found, every one is ranked. Beyond, exactly all the same but
-    without scoring every row found: from the best score level down (skipping ever more
-    levels), rank only those who can reach the level (levels.levels, asked of the GIN index).
-    When the last of the best RESULT_LIMIT of them reaches the level, everyone else scores
-    below it, so these are the best of all; the last try is everyone found."""
-    count = found_count(plan)
-    if count > MATCHED_COUNT_LIMIT:
-        steps = levels(plan)
-        index, skip = 0, 1
-        while index < len(steps):
-            level = steps[index]
-            top = list(ranked(plan, level.tsquery)[:RESULT_LIMIT])
-            if len(top) == RESULT_LIMIT and top[-1].score >= level.score:
-                return top, count
-            index, skip = index + skip, skip * 2
+    First the first MATCHED_COUNT_LIMIT + 1 found (in no order) are ranked and counted: when
+    that is everyone, that is the answer. Otherwise, exactly all the same but without scoring
+    every row found, the best are ranked among those who can reach a score level
+    (levels.levels, asked of the GIN index): when the last of the best RESULT_LIMIT of them
+    reaches the level, everyone else scores below it, so these are the best of all. The
+    first found guide the choice: the level their best reaches (few rows, often enough), then
+    the level their RESULT_LIMIT-th reaches (always enough); the last resort is everyone."""
+    first = _first_found(plan)
+    count = first[0].found if first else 0
+    if count <= MATCHED_COUNT_LIMIT:
+        return first, count
+    steps = levels(plan)
+    guesses = [_reached(steps, first[0].score), _reached(steps, first[-1].score)]
+    for level in dict.fromkeys(level for level in guesses if level):
+        top = list(ranked(plan, level.tsquery)[:RESULT_LIMIT])
+        if len(top) == RESULT_LIMIT and top[-1].score >= level.score:
+            return top, count
     return list(ranked(plan)[:RESULT_LIMIT]), count
 
 
-def found_count(plan: Plan) -> int:
-    """How many the plan finds, up to MATCHED_COUNT_LIMIT + 1: reads no more rows than that."""
-    return matching(plan).order_by()[: MATCHED_COUNT_LIMIT + 1].count()
+def _reached(steps: list[Level], score) -> Level | None:
+    """The best level a candidate with this score reaches (levels are best first)."""
+    return next((level for level in steps if level.score <= score), None)
+
+
+def _first_found(plan: Plan) -> list[Candidate]:
+    """The best RESULT_LIMIT of the first MATCHED_COUNT_LIMIT + 1 found, each with `found`,
+    how many of those there were: one pass over at most that many rows."""
+    first = ranked(plan).order_by()[: MATCHED_COUNT_LIMIT + 1]
+    sql, params = first.query.sql_with_params()
+    return list(
+        Candidate.objects.raw(
+            f"SELECT *, COUNT(*) OVER () AS found FROM ({sql}) AS first_found "
+            "ORDER BY score DESC, text_rank DESC, id LIMIT %s",
+            (*params, RESULT_LIMIT),
+        )
+    )
 
 
 def explain(plan: Plan, candidate: Candidate) -> dict:
