@@ -11,6 +11,7 @@ the CV summary (D). The same rule is applied twice: in SQL to rank, in Python to
 rows shown (`explain`), and a test holds them to the same numbers."""
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorExact
+from django.db import connection, transaction
 from django.db.models import Case, F, FloatField, QuerySet, Value, When
 from django.db.models.functions import Round
 
@@ -130,16 +131,22 @@ def _reached(steps: list[Level], score) -> Level | None:
 
 def _first_found(plan: Plan) -> list[Candidate]:
     """The best RESULT_LIMIT of the first MATCHED_COUNT_LIMIT + 1 found, each with `found`,
-    how many of those there were: one pass over at most that many rows."""
+    how many of those there were: one pass over at most that many rows.
+
+    Sequential scans are off for it: expecting many matches, PostgreSQL would rather read the
+    table in order until enough are found, which reads all of it when fewer match than it
+    guessed (about 100 ms at 200,000 candidates, against the GIN index's few ms)."""
     first = ranked(plan).order_by()[: MATCHED_COUNT_LIMIT + 1]
     sql, params = first.query.sql_with_params()
-    return list(
-        Candidate.objects.raw(
-            f"SELECT *, COUNT(*) OVER () AS found FROM ({sql}) AS first_found "
-            "ORDER BY score DESC, text_rank DESC, id LIMIT %s",
-            (*params, RESULT_LIMIT),
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        return list(
+            Candidate.objects.raw(
+                f"SELECT *, COUNT(*) OVER () AS found FROM ({sql}) AS first_found "
+                "ORDER BY score DESC, text_rank DESC, id LIMIT %s",
+                (*params, RESULT_LIMIT),
+            )
         )
-    )
 
 
 def explain(plan: Plan, candidate: Candidate) -> dict:
