@@ -17,7 +17,7 @@ def _opening(title: str) -> JobOpening:
 
 def _search(title: str, **criteria):
     """What the Celery task asks the database (completing the words' prefixes, then the best
-    RESULT_LIMIT with the count), ready to time."""
+    RESULT_LIMIT and the count: see ranking.best), ready to time."""
     opening, criteria = _opening(title), Criteria(**criteria)
     return lambda: best(Plan.build(opening, criteria))
 
@@ -36,6 +36,16 @@ QUERIES = [
     (
         "search: renholder, county, B + lang",
         lambda: _search("Renholder", area=Area.COUNTY, driving_licences=["B"], languages=["no"]),
+    ),
+    (
+        "search: lager truck, words, nationwide",
+        lambda: _search(
+            "Lagermedarbeider",
+            occupation=False,
+            opening_text=False,
+            query="lager truck",
+            area=Area.NATIONAL,
+        ),
     ),
     (
         "search: kokk, typed words only",

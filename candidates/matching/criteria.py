@@ -96,9 +96,10 @@ class Plan:
         parts += [f"({term.tsquery})" for term in self.terms]
         return " | ".join(parts)
 
-    def search_tsquery(self) -> str:
-        """A code or a word, and (through the document's area tokens) the area."""
-        words = self.words_tsquery()
+    def search_tsquery(self, words: str | None = None) -> str:
+        """A code or a word (or the narrower `words`), and (through the document's area
+        tokens) the area."""
+        words = words or self.words_tsquery()
         area = self.area_tsquery()
         return f"({words}) & ({area})" if area else words
 

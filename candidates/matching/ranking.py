@@ -10,18 +10,26 @@ PostgreSQL's ts_rank, which weighs occupations (A) over competencies (B), experi
 the CV summary (D). The same rule is applied twice: in SQL to rank, in Python to explain the
 rows shown (`explain`), and a test holds them to the same numbers."""
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db.models import Case, Count, F, FloatField, Q, QuerySet, Value, When, Window
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorExact
+from django.db import connection, transaction
+from django.db.models import Case, F, FloatField, QuerySet, Value, When
 from django.db.models.functions import Round
 
 from ..models import Candidate, ShortlistEntry
+from ..models.search import MATCHED_COUNT_LIMIT
 from .criteria import Area, Plan
 from .document import sections_of
+from .levels import (
+    OCCUPATION_DONE,
+    OCCUPATION_MINOR,
+    OCCUPATION_WANTED,
+    TEXT,
+    Level,
+    levels,
+    max_points,
+    score_of,
+)
 
-OCCUPATION_WANTED = 35
-OCCUPATION_DONE = 35
-OCCUPATION_MINOR = 15
-TEXT = 30
 RESULT_LIMIT = 100
 # What ranking and explaining read; the rest of a candidate's row stays on disk.
 RANKED_FIELDS = (
@@ -37,29 +45,31 @@ def _tsquery(text: str) -> SearchQuery:
     return SearchQuery(text, search_type="raw", config="simple")
 
 
-def _has(lexeme: str) -> Q:
-    return Q(search_vector=_tsquery(f"'{lexeme}'"))
+def _matches(tsquery: str) -> SearchVectorExact:
+    """`search_vector @@ tsquery` as an expression: resolved without the lookup machinery of
+    a keyword filter, which otherwise costs more than the query's rows."""
+    return SearchVectorExact(F("search_vector"), _tsquery(tsquery))
 
 
-def max_points(plan: Plan) -> int:
-    return (OCCUPATION_WANTED + OCCUPATION_DONE if plan.occupation_code else 0) + (
-        TEXT if plan.terms else 0
-    )
+def _has(lexeme: str) -> SearchVectorExact:
+    return _matches(f"'{lexeme}'")
 
 
-def matching(plan: Plan) -> QuerySet:
-    """Everyone the plan finds, unordered: filters plus at least one code or word match."""
+def matching(plan: Plan, words: str | None = None) -> QuerySet:
+    """Everyone the plan finds, unordered: filters plus at least one code or word match (or
+    a narrower tsquery of codes and words, `words`)."""
     on_shortlist = ShortlistEntry.objects.filter(shortlist__opening=plan.opening).values(
         "candidate_id"
     )
     return (
         Candidate.objects.available_on(plan.day)
-        .filter(plan.area_q(), plan.filters_q(), search_vector=_tsquery(plan.search_tsquery()))
+        .filter(plan.area_q(), plan.filters_q(), search_vector=_tsquery(plan.search_tsquery(words)))
         .exclude(pk__in=on_shortlist)
     )
 
 
-def ranked(plan: Plan) -> QuerySet:
+def ranked(plan: Plan, words: str | None = None) -> QuerySet:
+    """Everyone found, best first, with score and text_rank: the ranking rule itself."""
     points = Value(0.0, output_field=FloatField())
     lexemes = plan.occupation_lexemes()
     if lexemes:
@@ -76,26 +86,67 @@ def ranked(plan: Plan) -> QuerySet:
         )
     for term in plan.terms:
         points = points + Case(
-            When(Q(search_vector=_tsquery(term.tsquery)), then=Value(TEXT / len(plan.terms))),
+            When(_matches(term.tsquery), then=Value(TEXT / len(plan.terms))),
             default=Value(0.0),
         )
     return (
-        matching(plan)
+        matching(plan, words)
         .only(*RANKED_FIELDS)
         .annotate(
             score=Round(points * 100.0 / max_points(plan)),
             text_rank=SearchRank(F("search_vector"), _tsquery(plan.words_tsquery())),
-            # Everyone found, counted in the same pass as the ranking.
-            matched_count=Window(Count("*")),
         )
         .order_by("-score", "-text_rank", "pk")
     )
 
 
 def best(plan: Plan) -> tuple[list[Candidate], int]:
-    """The RESULT_LIMIT best candidates and how many were found in all: one query."""
-    top = list(ranked(plan)[:RESULT_LIMIT])
-    return top, (top[0].matched_count if top else 0)
+    """The RESULT_LIMIT best candidates, and how many were found (counted up to one more than
+    MATCHED_COUNT_LIMIT: see SearchRun.is_matched_count_capped).
+
+    First the first MATCHED_COUNT_LIMIT + 1 found (in no order) are ranked and counted: when
+    that is everyone, that is the answer. Otherwise, exactly all the same but without scoring
+    every row found, the best are ranked among those who can reach a score level
+    (levels.levels, asked of the GIN index): when the last of the best RESULT_LIMIT of them
+    reaches the level, everyone else scores below it, so these are the best of all. The
+    first found guide the choice: the level their best reaches (few rows, often enough), then
+    the level their RESULT_LIMIT-th reaches (always enough); the last resort is everyone."""
+    first = _first_found(plan)
+    count = first[0].found if first else 0
+    if count <= MATCHED_COUNT_LIMIT:
+        return first, count
+    steps = levels(plan)
+    guesses = [_reached(steps, first[0].score), _reached(steps, first[-1].score)]
+    for level in dict.fromkeys(level for level in guesses if level):
+        top = list(ranked(plan, level.tsquery)[:RESULT_LIMIT])
+        if len(top) == RESULT_LIMIT and top[-1].score >= level.score:
+            return top, count
+    return list(ranked(plan)[:RESULT_LIMIT]), count
+
+
+def _reached(steps: list[Level], score) -> Level | None:
+    """The best level a candidate with this score reaches (levels are best first)."""
+    return next((level for level in steps if level.score <= score), None)
+
+
+def _first_found(plan: Plan) -> list[Candidate]:
+    """The best RESULT_LIMIT of the first MATCHED_COUNT_LIMIT + 1 found, each with `found`,
+    how many of those there were: one pass over at most that many rows.
+
+    Sequential scans are off for it: expecting many matches, PostgreSQL would rather read the
+    table in order until enough are found, which reads all of it when fewer match than it
+    guessed (about 100 ms at 200,000 candidates, against the GIN index's few ms)."""
+    first = ranked(plan).order_by()[: MATCHED_COUNT_LIMIT + 1]
+    sql, params = first.query.sql_with_params()
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        return list(
+            Candidate.objects.raw(
+                f"SELECT *, COUNT(*) OVER () AS found FROM ({sql}) AS first_found "
+                "ORDER BY score DESC, text_rank DESC, id LIMIT %s",
+                (*params, RESULT_LIMIT),
+            )
+        )
 
 
 def explain(plan: Plan, candidate: Candidate) -> dict:
@@ -119,11 +170,8 @@ def explain(plan: Plan, candidate: Candidate) -> dict:
     for term in plan.terms:
         found_in = [name for name, stems in sections.items() if term.matches(stems)]
         terms.append({"word": term.word, "matched": bool(found_in), "sections": found_in})
-        if found_in:
-            points += TEXT / len(plan.terms)
     return {
-        # Half away from zero, as PostgreSQL's round() does.
-        "score": int(points * 100 / max_points(plan) + 0.5),
+        "score": score_of(plan, points, sum(term["matched"] for term in terms)),
         "occupation": occupation,
         "terms": terms,
         "area": _area_reason(plan, candidate),

@@ -10,6 +10,11 @@ from employers.models.openings import OPENING_MANAGERS
 
 from .candidate import Candidate
 
+# A run's matched_count is exact up to here; more found is stored as one more and means
+# "over MATCHED_COUNT_LIMIT" (counting every match of a nationwide search for a common
+# occupation would read most of the candidate table).
+MATCHED_COUNT_LIMIT = 1000
+
 
 class SearchRunQuerySet(models.QuerySet):
     def visible_to(self, user):
@@ -81,6 +86,11 @@ class SearchRun(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    @property
+    def is_matched_count_capped(self) -> bool:
+        """More than MATCHED_COUNT_LIMIT were found: show "over MATCHED_COUNT_LIMIT"."""
+        return self.matched_count > MATCHED_COUNT_LIMIT
 
     @property
     def is_waiting_long(self) -> bool:

@@ -30,6 +30,9 @@ def opening():
 
 
 def _welder(**fields):
+    # Names no other generated person (contact, employer, owner) can share by chance.
+    fields.setdefault("first_name", "Hemmeligfornavn")
+    fields.setdefault("last_name", "Hemmeligetternavn")
     fields.setdefault("email", "hemmelig@example.no")
     fields.setdefault("phone", "99887766")
     fields.setdefault("adaptation_needs", "Trenger rolige omgivelser")
