@@ -93,6 +93,10 @@ class SearchRun(models.Model):
         return self.matched_count > MATCHED_COUNT_LIMIT
 
     @property
+    def matched_count_limit(self) -> int:
+        return MATCHED_COUNT_LIMIT
+
+    @property
     def is_waiting_long(self) -> bool:
         """Still queued after a minute: the background workers are busy or down."""
         waited = timezone.now() - self.created_at

@@ -10,6 +10,7 @@ from django.utils import timezone
 from accounts.models import Role
 from candidates.matching.criteria import Area, Criteria
 from candidates.models import AuditRecord, SearchRun, ShortlistEntry
+from candidates.models.search import MATCHED_COUNT_LIMIT
 from candidates.services.search import search_run_execute, search_run_repeat
 from employers.models import JobOpening, Occupation
 from tests.factories import user_with_role
@@ -282,3 +283,15 @@ def test_results_page_query_count_does_not_grow_with_rows(
     with django_assert_max_num_queries(16):
         response = client.get(reverse("candidates:search_run", args=[run.pk]))
     assert len(response.context["rows"]) == count
+
+
+def test_a_capped_count_reads_as_over_the_limit(login, contact_person, opening):
+    _welder()
+    run = _finished_run(opening, contact_person, occupation=True, opening_text=True)
+    page = reverse("candidates:search_run", args=[run.pk])
+    assert "1 kandidat passet." in login(contact_person).get(page).text
+    # What the search stores when it stopped counting at the limit.
+    SearchRun.objects.filter(pk=run.pk).update(matched_count=MATCHED_COUNT_LIMIT + 1)
+    text = login(contact_person).get(page).text
+    assert f"Over {MATCHED_COUNT_LIMIT} kandidater passet." in text
+    assert f"{MATCHED_COUNT_LIMIT + 1} kandidater" not in text
