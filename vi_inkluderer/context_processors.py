@@ -21,6 +21,27 @@ NAVIGATION = [
         ),
     ),
     ("employers:task_list", _("Mine oppgaver"), ("employers:task",)),
+    (
+        "agreements:list",
+        _("Avtaler"),
+        (
+            "agreements:list",
+            "agreements:detail",
+            "agreements:create",
+            "agreements:edit",
+            "agreements:transition",
+            "agreements:change_contact",
+            "agreements:document",
+            "agreements:upload",
+            "agreements:signed_copy",
+        ),
+    ),
+    (
+        "agreements:my_follow_ups",
+        _("Mine oppfølginger"),
+        ("agreements:my_follow_ups", "agreements:meeting_", "agreements:need_"),
+    ),
+    ("agreements:county", _("Oppfølging i fylket"), ("agreements:county",)),
     ("employers:lead_list", _("Tips"), ("employers:lead_", "employers:resource_groups")),
     (
         "employers:shared_openings",

@@ -10,6 +10,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from accounts.models import County, MeasureProvider, Region, Role, User
+from agreements.selectors import my_follow_ups
 from employers.models import Employer, JobOpening, Lead
 from employers.selectors.dialogue import task_agenda
 from notifications.models import Notification
@@ -96,6 +97,14 @@ def _my_tasks(user: User) -> Section:
     return Section("home/_my_tasks.html", {"agenda": agenda, "today": today})
 
 
+def _my_follow_ups(user: User) -> Section:
+    today = timezone.localdate()
+    return Section(
+        "home/_my_follow_ups.html",
+        {"follow_ups": my_follow_ups(user=user, today=today), "today": today},
+    )
+
+
 def _leads_waiting(user: User) -> Section:
     leads = (
         Lead.objects.visible_to(user)
@@ -136,6 +145,7 @@ def _pending_invitations(user: User) -> Section:
 SECTIONS_BY_ROLE = {
     Role.CONTACT_PERSON: [
         _my_tasks,
+        _my_follow_ups,
         _unread_notifications,
         _leads_assigned,
         _my_employers,
@@ -146,6 +156,7 @@ SECTIONS_BY_ROLE = {
     Role.NATIONAL_READER: [_unread_notifications, _pilot_counties],
     Role.PROVIDER_STAFF: [
         _my_tasks,
+        _my_follow_ups,
         _unread_notifications,
         _shared_openings,
         _my_employers,

@@ -1,0 +1,28 @@
+"""When a county lets an agreement be signed. The policy per county is data
+(CountySigningPolicy, set by administrators); this module applies it."""
+
+from django.utils.translation import gettext as _
+
+from .models import Agreement, CountySigningPolicy
+
+
+def policy_kind(agreement: Agreement) -> str:
+    """The county's policy; counties without one sign when both sides commit."""
+    policy = CountySigningPolicy.objects.filter(county_id=agreement.county_id).first()
+    return policy.kind if policy else CountySigningPolicy.Kind.MUTUAL_COMMITMENT
+
+
+def employer_has_hired_from_target_group(agreement: Agreement) -> bool:
+    """Whether the employer has hired at least one candidate from the target group."""
+    raise NotImplementedError("Placements arrive with the candidates issue")
+
+
+def signing_blocker(agreement: Agreement) -> str | None:
+    """Why the agreement may not be signed yet under its county's policy, or None."""
+    needs_hire = policy_kind(agreement) == CountySigningPolicy.Kind.AFTER_FIRST_HIRE
+    if needs_hire and not employer_has_hired_from_target_group(agreement):
+        return _(
+            "%(county)s signerer avtaler først når virksomheten har ansatt minst én "
+            "kandidat fra målgruppen. Registrer ansettelsen først."
+        ) % {"county": agreement.county.name}
+    return None
