@@ -1,0 +1,272 @@
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.core.validators import MaxValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import County, MeasureProvider, NavOffice, Region, Role
+
+from ..validators import birth_date_from_fnr, validate_fnr
+
+# Who follows candidates (owns a caseload).
+CANDIDATE_OWNER_ROLES = (Role.ADVISER, Role.PROVIDER_STAFF)
+
+
+class Innsatsgruppe(models.TextChoices):
+    STANDARD = "standard", _("Standard innsats")
+    SITUATION = "situation", _("Situasjonsbestemt innsats")
+    SPECIAL = "special", _("Spesielt tilpasset innsats")
+    PERMANENT = "permanent", _("Varig tilpasset innsats")
+
+
+class TargetGroupReason(models.TextChoices):
+    REDUCED_WORK_ABILITY = "reduced_work_ability", _("Nedsatt arbeidsevne")
+    CV_GAP = "cv_gap", _("Hull i CV-en")
+    YOUNG_NO_UPPER_SECONDARY = "young_no_upper_secondary", _("Ung uten fullført videregående")
+    PRIORITISED_IMMIGRANT = "prioritised_immigrant", _("Innvandrer fra prioriterte regioner")
+
+
+class Education(models.TextChoices):
+    PRIMARY = "primary", _("Grunnskole")
+    UPPER_SECONDARY_NOT_COMPLETED = "upper_secondary_partial", _("Videregående, ikke fullført")
+    UPPER_SECONDARY = "upper_secondary", _("Videregående skole")
+    TRADE_CERTIFICATE = "trade_certificate", _("Fag- eller svennebrev")
+    VOCATIONAL_COLLEGE = "vocational_college", _("Fagskole")
+    HIGHER_SHORT = "higher_short", _("Universitet/høyskole, inntil 4 år")
+    HIGHER_LONG = "higher_long", _("Universitet/høyskole, mer enn 4 år")
+    UNKNOWN = "unknown", _("Ukjent")
+
+
+class BirthCountryGroup(models.TextChoices):
+    """Statistics Norway's grouping of countries of birth, as the pilot reported it."""
+
+    NORWAY = "norway", _("Norge")
+    EU_EEA = "eu_eea", _("EU/EØS, Storbritannia, USA, Canada, Australia og New Zealand")
+    AFRICA_ASIA_OTHER = (
+        "africa_asia_other",
+        _(
+            "Asia, Afrika, Latin-Amerika, Oseania utenom Australia og New Zealand, "
+            "og Europa utenom EU/EØS"
+        ),
+    )
+
+
+class Gender(models.TextChoices):
+    FEMALE = "female", _("Kvinne")
+    MALE = "male", _("Mann")
+
+
+class Language(models.TextChoices):
+    NORWEGIAN = "no", _("Norsk")
+    ENGLISH = "en", _("Engelsk")
+    ARABIC = "ar", _("Arabisk")
+    SOMALI = "so", _("Somali")
+    TIGRINYA = "ti", _("Tigrinja")
+    POLISH = "pl", _("Polsk")
+    LITHUANIAN = "lt", _("Litauisk")
+    UKRAINIAN = "uk", _("Ukrainsk")
+    RUSSIAN = "ru", _("Russisk")
+    PERSIAN = "fa", _("Persisk")
+    DARI = "prs", _("Dari")
+    KURDISH = "ku", _("Kurdisk")
+    URDU = "ur", _("Urdu")
+    SPANISH = "es", _("Spansk")
+    FRENCH = "fr", _("Fransk")
+    SWEDISH = "sv", _("Svensk")
+
+
+class DrivingLicence(models.TextChoices):
+    B = "B", _("B (personbil)")
+    BE = "BE", _("BE (personbil med tilhenger)")
+    C1 = "C1", _("C1 (lett lastebil)")
+    C = "C", _("C (lastebil)")
+    CE = "CE", _("CE (vogntog)")
+    D = "D", _("D (buss)")
+    T = "T", _("T (traktor)")
+
+
+class CandidateQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The people a user may see: owners their own caseload, administrators everyone.
+
+        Contact persons reach candidates only through shortlists of their openings and search
+        results (with a minimal profile); project leaders and national readers see counts, never
+        people; employer users see only presented, consenting candidates on their shortlists."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.role == Role.ADMIN:
+            return self
+        if user.role in CANDIDATE_OWNER_ROLES:
+            return self.filter(owner=user)
+        return self.none()
+
+    def active(self):
+        return self.filter(is_active=True)
+
+    def available_on(self, day):
+        """Candidates searchable on a day: active, not marked temporarily unavailable."""
+        return self.active().filter(
+            Q(unavailable_until__isnull=True) | Q(unavailable_until__lt=day)
+        )
+
+
+class Candidate(models.Model):
+    """A job seeker in the target group, followed by one owner: a NAV adviser (at an office) or
+    a measure provider's staff member (at a provider)."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="caseload",
+        verbose_name=_("oppfølger"),
+    )
+    # The owner's organisation at the time; kept so the caseload survives a staff change.
+    office = models.ForeignKey(
+        NavOffice,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="candidates",
+        verbose_name=_("NAV-kontor"),
+    )
+    provider = models.ForeignKey(
+        MeasureProvider,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="candidates",
+        verbose_name=_("tiltaksleverandør"),
+    )
+    first_name = models.CharField(_("fornavn"), max_length=100)
+    last_name = models.CharField(_("etternavn"), max_length=100)
+    fnr = models.CharField(
+        _("fødselsnummer"), max_length=11, unique=True, validators=[validate_fnr]
+    )
+    birth_date = models.DateField(_("fødselsdato"), editable=False)
+    gender = models.CharField(_("kjønn"), max_length=10, choices=Gender.choices)
+    municipality = models.CharField(_("kommune"), max_length=100)
+    county = models.ForeignKey(
+        County, on_delete=models.PROTECT, related_name="candidates", verbose_name=_("fylke")
+    )
+    region = models.ForeignKey(
+        Region,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="candidates",
+        verbose_name=_("region / markedsområde"),
+    )
+    commute_km = models.PositiveSmallIntegerField(
+        _("kan pendle (km)"),
+        default=20,
+        validators=[MaxValueValidator(300, _("Oppgi en pendleavstand på høyst 300 km."))],
+    )
+    email = models.EmailField(_("e-post"), blank=True)
+    phone = models.CharField(_("telefon"), max_length=30, blank=True)
+    innsatsgruppe = models.CharField(
+        _("innsatsgruppe"), max_length=20, choices=Innsatsgruppe.choices
+    )
+    target_group_reasons = ArrayField(
+        models.CharField(max_length=30, choices=TargetGroupReason.choices),
+        verbose_name=_("hvorfor i målgruppen"),
+        default=list,
+    )
+    education = models.CharField(
+        _("høyeste fullførte utdanning"),
+        max_length=30,
+        choices=Education.choices,
+        default=Education.UNKNOWN,
+    )
+    birth_country_group = models.CharField(
+        _("fødeland (gruppe)"), max_length=20, choices=BirthCountryGroup.choices
+    )
+    competencies = models.TextField(_("kompetanse"), blank=True, max_length=3000)
+    certificates = models.TextField(_("kurs og sertifikater"), blank=True, max_length=2000)
+    work_experience = models.TextField(_("arbeidserfaring"), blank=True, max_length=3000)
+    occupations_wanted = models.ManyToManyField(
+        "employers.Occupation",
+        related_name="candidates_wanting",
+        blank=True,
+        verbose_name=_("ønskede yrker"),
+    )
+    occupations_done = models.ManyToManyField(
+        "employers.Occupation",
+        related_name="candidates_experienced",
+        blank=True,
+        verbose_name=_("yrker med erfaring"),
+    )
+    languages = ArrayField(
+        models.CharField(max_length=5, choices=Language.choices),
+        verbose_name=_("språk"),
+        default=list,
+        blank=True,
+    )
+    driving_licences = ArrayField(
+        models.CharField(max_length=3, choices=DrivingLicence.choices),
+        verbose_name=_("førerkort"),
+        default=list,
+        blank=True,
+    )
+    available_from = models.DateField(_("tilgjengelig fra"), default=timezone.localdate)
+    cv_summary = models.TextField(
+        _("kort CV for arbeidsgivere"),
+        blank=True,
+        max_length=2000,
+        help_text=_("Skrevet for arbeidsgiveren. Ikke skriv helseopplysninger her."),
+    )
+    # Special-category data: see Candidate.adaptation_needs_visible_to.
+    adaptation_needs = models.TextField(_("behov for tilrettelegging"), blank=True, max_length=3000)
+    unavailable_until = models.DateField(_("midlertidig utilgjengelig til"), null=True, blank=True)
+    unavailable_reason = models.CharField(
+        _("grunn til at kandidaten er utilgjengelig"), max_length=200, blank=True
+    )
+    is_active = models.BooleanField(_("aktiv i porteføljen"), default=True)
+    created_at = models.DateTimeField(_("registrert"), default=timezone.now)
+    updated_at = models.DateTimeField(_("endret"), auto_now=True)
+
+    objects = CandidateQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("kandidat")
+        verbose_name_plural = _("kandidater")
+        ordering = ["last_name", "first_name", "id"]
+        indexes = [
+            models.Index(fields=["owner", "is_active"], name="candidate_owner_idx"),
+            models.Index(fields=["county", "region"], name="candidate_area_idx"),
+            models.Index(fields=["provider"], name="candidate_provider_idx"),
+            models.Index(fields=["office"], name="candidate_office_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(office__isnull=True) | Q(provider__isnull=True),
+                name="candidate_owned_by_office_or_provider",
+            ),
+            models.CheckConstraint(
+                condition=Q(commute_km__lte=300), name="candidate_commute_at_most_300"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    def save(self, *args, **kwargs):
+        self.birth_date = birth_date_from_fnr(self.fnr)
+        super().save(*args, **kwargs)
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+    @property
+    def age(self) -> int:
+        today = timezone.localdate()
+        born = self.birth_date
+        return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+
+    def is_unavailable_on(self, day) -> bool:
+        return self.unavailable_until is not None and self.unavailable_until >= day
+
+    def is_owned_by(self, user) -> bool:
+        return user.is_authenticated and self.owner_id == user.pk

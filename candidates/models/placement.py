@@ -1,0 +1,84 @@
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from employers.models import Employer
+
+from .candidate import Candidate
+from .shortlist import ShortlistEntry
+
+
+class Placement(models.Model):
+    """A hire: paid employment confirmed for a candidate presented to an employer.
+
+    The employer is stored as well as the shortlist entry so agreements and dashboards count
+    hires per employer with one indexed query, including hires before an agreement was signed."""
+
+    class ContractType(models.TextChoices):
+        PERMANENT = "permanent", _("Fast ansettelse")
+        TEMPORARY = "temporary", _("Midlertidig ansettelse")
+
+    class MeasureUsed(models.TextChoices):
+        WAGE_SUBSIDY = "wage_subsidy", _("Lønnstilskudd")
+        INCLUSION_GRANT = "inclusion_grant", _("Inkluderingstilskudd")
+        MENTOR = "mentor", _("Mentor")
+        WORK_TRAINING = "work_training", _("Arbeidstrening")
+
+    entry = models.OneToOneField(ShortlistEntry, on_delete=models.PROTECT, related_name="placement")
+    candidate = models.ForeignKey(
+        Candidate, on_delete=models.PROTECT, related_name="placements", verbose_name=_("kandidat")
+    )
+    employer = models.ForeignKey(
+        Employer, on_delete=models.PROTECT, related_name="placements", verbose_name=_("virksomhet")
+    )
+    start_date = models.DateField(_("startdato"))
+    position = models.CharField(_("stilling"), max_length=200)
+    contract_type = models.CharField(
+        _("ansettelsesform"), max_length=20, choices=ContractType.choices
+    )
+    contract_confirmed = models.BooleanField(
+        _("arbeidsavtale bekreftet"),
+        help_text=_("Lønnet arbeid er bekreftet med skriftlig arbeidsavtale."),
+    )
+    extent_percent = models.PositiveSmallIntegerField(
+        _("stillingsprosent"),
+        validators=[
+            MinValueValidator(1, _("Stillingsprosenten må være mellom 1 og 100.")),
+            MaxValueValidator(100, _("Stillingsprosenten må være mellom 1 og 100.")),
+        ],
+    )
+    measures_used = ArrayField(
+        models.CharField(max_length=20, choices=MeasureUsed.choices),
+        verbose_name=_("virkemidler brukt"),
+        default=list,
+        blank=True,
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("registrert av"),
+    )
+    recorded_at = models.DateTimeField(_("registrert"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("ansettelse")
+        verbose_name_plural = _("ansettelser")
+        ordering = ["-start_date", "-id"]
+        indexes = [models.Index(fields=["employer", "start_date"], name="placement_employer_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(contract_confirmed=True),
+                name="placement_contract_confirmed",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(extent_percent__gte=1, extent_percent__lte=100),
+                name="placement_extent_1_to_100",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.candidate_id} @ {self.employer_id} ({self.start_date})"

@@ -1,0 +1,167 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from employers.models import JobOpening
+
+from .candidate import Candidate
+
+
+class Shortlist(models.Model):
+    """The candidate list (kandidatliste) of one opening. Closed when the opening is filled or
+    cancelled, so everyone sees the work is done."""
+
+    opening = models.OneToOneField(
+        JobOpening, on_delete=models.PROTECT, related_name="shortlist", verbose_name=_("stilling")
+    )
+    created_at = models.DateTimeField(_("opprettet"), default=timezone.now)
+    closed_at = models.DateTimeField(_("lukket"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("kandidatliste")
+        verbose_name_plural = _("kandidatlister")
+
+    def __str__(self) -> str:
+        return str(self.opening)
+
+    @property
+    def is_closed(self) -> bool:
+        return self.closed_at is not None
+
+
+class Step(models.TextChoices):
+    PROPOSED = "proposed", _("Foreslått")
+    ASSESSING = "assessing", _("Vurderes")
+    CONSENT_REQUESTED = "consent_requested", _("Samtykke etterspurt")
+    CONSENT_GIVEN = "consent_given", _("Samtykke gitt")
+    CONSENT_DECLINED = "consent_declined", _("Samtykke avslått")
+    PRESENTED = "presented", _("Presentert for arbeidsgiver")
+    INTERVIEW_WANTED = "interview_wanted", _("Arbeidsgiver ønsker intervju")
+    NOT_RELEVANT = "not_relevant", _("Ikke aktuell for arbeidsgiver")
+    INTERVIEW_HELD = "interview_held", _("Intervju holdt")
+    WORK_TRIAL = "work_trial", _("Arbeidsutprøving")
+    HIRED = "hired", _("Ansatt")
+    NOT_HIRED = "not_hired", _("Ikke ansatt")
+    WITHDRAWN = "withdrawn", _("Trukket")
+
+
+# The pipeline. "Withdrawn" is reachable from every step that is not final; "hired" only after
+# the candidate was presented to the employer (NAV's own rule).
+_NEXT = {
+    Step.PROPOSED: {Step.ASSESSING, Step.CONSENT_REQUESTED, Step.CONSENT_GIVEN},
+    Step.ASSESSING: {Step.CONSENT_REQUESTED, Step.CONSENT_GIVEN},
+    Step.CONSENT_REQUESTED: {Step.CONSENT_GIVEN, Step.CONSENT_DECLINED, Step.ASSESSING},
+    Step.CONSENT_GIVEN: {Step.PRESENTED},
+    Step.CONSENT_DECLINED: {Step.CONSENT_REQUESTED},
+    Step.PRESENTED: {Step.INTERVIEW_WANTED, Step.NOT_RELEVANT},
+    Step.INTERVIEW_WANTED: {Step.INTERVIEW_HELD, Step.NOT_RELEVANT},
+    Step.INTERVIEW_HELD: {Step.WORK_TRIAL, Step.HIRED, Step.NOT_HIRED},
+    Step.WORK_TRIAL: {Step.HIRED, Step.NOT_HIRED},
+}
+FINAL_STEPS = frozenset({Step.HIRED, Step.NOT_HIRED, Step.NOT_RELEVANT, Step.WITHDRAWN})
+TRANSITIONS = {
+    step: frozenset(
+        _NEXT.get(step, set()) | ({Step.WITHDRAWN} if step not in FINAL_STEPS else set())
+    )
+    for step in Step
+}
+# Steps at which the employer sees the candidate (given a valid consent).
+EMPLOYER_VISIBLE_STEPS = frozenset(
+    {
+        Step.PRESENTED,
+        Step.INTERVIEW_WANTED,
+        Step.NOT_RELEVANT,
+        Step.INTERVIEW_HELD,
+        Step.WORK_TRIAL,
+        Step.HIRED,
+        Step.NOT_HIRED,
+    }
+)
+
+
+class ShortlistEntry(models.Model):
+    """One candidate on one opening's shortlist, with where they are in the pipeline."""
+
+    class Source(models.TextChoices):
+        SEARCH = "search", _("Fra søk")
+        PROPOSAL = "proposal", _("Foreslått av oppfølger")
+
+    shortlist = models.ForeignKey(
+        Shortlist, on_delete=models.CASCADE, related_name="entries", verbose_name=_("liste")
+    )
+    candidate = models.ForeignKey(
+        Candidate,
+        on_delete=models.PROTECT,
+        related_name="shortlist_entries",
+        verbose_name=_("kandidat"),
+    )
+    step = models.CharField(_("steg"), max_length=20, choices=Step.choices, default=Step.PROPOSED)
+    source = models.CharField(_("kilde"), max_length=10, choices=Source.choices)
+    motivation = models.TextField(_("begrunnelse"), blank=True, max_length=2000)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("lagt til av"),
+    )
+    # Removed candidates are archived, not deleted, so the removal can be undone.
+    archived_at = models.DateTimeField(_("fjernet fra listen"), null=True, blank=True)
+    created_at = models.DateTimeField(_("lagt til"), default=timezone.now)
+    updated_at = models.DateTimeField(_("endret"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("kandidat på liste")
+        verbose_name_plural = _("kandidater på lister")
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["shortlist", "candidate"], name="shortlist_entry_unique_candidate"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["shortlist", "step"], name="shortlist_entry_step_idx"),
+            models.Index(
+                fields=["candidate"],
+                condition=Q(archived_at__isnull=True),
+                name="shortlist_entry_live_idx",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.candidate_id} @ {self.shortlist_id}: {self.step}"
+
+    def can_move_to(self, step: str) -> bool:
+        return step in TRANSITIONS[Step(self.step)]
+
+    @property
+    def is_archived(self) -> bool:
+        return self.archived_at is not None
+
+
+class ShortlistEvent(models.Model):
+    """Every move of an entry through the pipeline, and every archive/restore: who, when, why."""
+
+    entry = models.ForeignKey(ShortlistEntry, on_delete=models.CASCADE, related_name="events")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("utført av"),
+        help_text=_("Tom når kandidaten selv svarte via samtykkelenken."),
+    )
+    at = models.DateTimeField(_("tidspunkt"), default=timezone.now)
+    from_step = models.CharField(_("fra steg"), max_length=20, choices=Step.choices, blank=True)
+    to_step = models.CharField(_("til steg"), max_length=20, choices=Step.choices)
+    reason = models.TextField(_("begrunnelse"), blank=True, max_length=2000)
+
+    class Meta:
+        verbose_name = _("hendelse på kandidatliste")
+        verbose_name_plural = _("hendelser på kandidatlister")
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.entry_id}: {self.from_step or '-'} -> {self.to_step}"

@@ -1,0 +1,42 @@
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from employers.models import JobOpening
+
+from ..models import Candidate, Shortlist, ShortlistEntry, ShortlistEvent
+
+
+def shortlist_for(opening: JobOpening) -> Shortlist:
+    shortlist, _created = Shortlist.objects.get_or_create(opening=opening)
+    return shortlist
+
+
+@transaction.atomic
+def shortlist_add(
+    *, opening: JobOpening, candidate: Candidate, actor: User, source: str, motivation: str = ""
+) -> ShortlistEntry:
+    """Put a candidate on an opening's shortlist (from a search, or proposed by the owner)."""
+    shortlist = Shortlist.objects.select_for_update().get(pk=shortlist_for(opening).pk)
+    if shortlist.is_closed:
+        raise ValidationError(
+            _("Kandidatlisten er lukket fordi stillingen er besatt eller avlyst.")
+        )
+    if opening.status != JobOpening.Status.OPEN:
+        raise ValidationError(_("Bare åpne stillinger kan få nye kandidater."))
+    if not candidate.is_active:
+        raise ValidationError(_("Kandidaten er ikke lenger aktiv i noen portefølje."))
+    try:
+        with transaction.atomic():
+            entry = ShortlistEntry.objects.create(
+                shortlist=shortlist,
+                candidate=candidate,
+                source=source,
+                motivation=motivation,
+                added_by=actor,
+            )
+    except IntegrityError:
+        raise ValidationError(_("Kandidaten står allerede på kandidatlisten.")) from None
+    ShortlistEvent.objects.create(entry=entry, actor=actor, to_step=entry.step, reason=motivation)
+    return entry

@@ -1,0 +1,57 @@
+import datetime
+
+import factory
+from factory.django import DjangoModelFactory
+
+from accounts.models import County, Role
+from candidates.models import (
+    BirthCountryGroup,
+    Candidate,
+    Gender,
+    Innsatsgruppe,
+    ShortlistEntry,
+    TargetGroupReason,
+)
+from candidates.services.shortlist import shortlist_for
+from candidates.synthetic import synthetic_fnr
+
+from ..employers.factories import JobOpeningFactory
+from ..factories import user_with_role
+
+
+class CandidateFactory(DjangoModelFactory):
+    """A candidate followed by a NAV adviser in Oslo."""
+
+    class Meta:
+        model = Candidate
+
+    owner = factory.LazyFunction(lambda: user_with_role(Role.ADVISER))
+    office = factory.SelfAttribute("owner.office")
+    provider = factory.SelfAttribute("owner.provider")
+    first_name = factory.Faker("first_name", locale="no_NO")
+    last_name = factory.Faker("last_name", locale="no_NO")
+    gender = Gender.FEMALE
+    fnr = factory.Sequence(
+        lambda n: synthetic_fnr(datetime.date(1990, 1, 1) + datetime.timedelta(days=n), n, "female")
+    )
+    municipality = "Oslo"
+    county = factory.LazyFunction(lambda: County.objects.get(name="Oslo"))
+    innsatsgruppe = Innsatsgruppe.SITUATION
+    target_group_reasons = factory.LazyFunction(lambda: [TargetGroupReason.CV_GAP])
+    birth_country_group = BirthCountryGroup.NORWAY
+    cv_summary = "Stabil og punktlig, erfaring fra lager og butikk."
+
+    class Params:
+        provider_owned = factory.Trait(
+            owner=factory.LazyFunction(lambda: user_with_role(Role.PROVIDER_STAFF))
+        )
+
+
+class ShortlistEntryFactory(DjangoModelFactory):
+    class Meta:
+        model = ShortlistEntry
+
+    shortlist = factory.LazyFunction(lambda: shortlist_for(JobOpeningFactory()))
+    candidate = factory.SubFactory(CandidateFactory)
+    source = ShortlistEntry.Source.SEARCH
+    added_by = factory.LazyAttribute(lambda entry: entry.shortlist.opening.recorded_by)
