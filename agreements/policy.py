@@ -3,6 +3,8 @@
 
 from django.utils.translation import gettext as _
 
+from candidates.models import Placement
+
 from .models import Agreement, CountySigningPolicy
 
 
@@ -13,8 +15,9 @@ def policy_kind(agreement: Agreement) -> str:
 
 
 def employer_has_hired_from_target_group(agreement: Agreement) -> bool:
-    """Whether the employer has hired at least one candidate from the target group."""
-    raise NotImplementedError("Placements arrive with the candidates issue")
+    """Whether the employer has hired at least one candidate from the target group (every
+    candidate in the register is in the target group)."""
+    return Placement.objects.filter(employer_id=agreement.employer_id).exists()
 
 
 def signing_blocker(agreement: Agreement) -> str | None:
