@@ -236,6 +236,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    # fontTools logs every glyph it subsets while fpdf2 writes an agreement PDF.
+    "loggers": {"fontTools": {"level": "WARNING"}},
 }
 
 # Optional lookup in the public Enhetsregisteret (employers/brreg.py); off by default.
