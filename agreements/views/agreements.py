@@ -20,7 +20,7 @@ from ..forms import (
     SignedCopyForm,
     TransitionForm,
 )
-from ..models import Agreement
+from ..models import Agreement, AgreementTemplate
 from ..policy import signing_blocker
 from ..selectors import agreement_list
 from ..services import agreements as services
@@ -43,9 +43,13 @@ def agreement_index(request):
 
 def agreement_create(request, employer_pk: int):
     employer = get_object_or_404(Employer.objects.visible_to(request.user), pk=employer_pk)
-    form = AgreementCreateForm(
-        request.POST or None, initial={"fixed_contact": employer.fixed_contact_id or request.user}
-    )
+    template = AgreementTemplate.current()
+    initial = {
+        "fixed_contact": employer.fixed_contact_id or request.user.pk,
+        "employer_commitments": template.employer_commitments,
+        "nav_commitments": template.nav_commitments,
+    }
+    form = AgreementCreateForm(request.POST or None, initial=initial)
     if form.is_valid():
         try:
             agreement = services.agreement_create(
@@ -115,7 +119,7 @@ def agreement_transition(request, pk: int, to: str):
     form = TransitionForm(request.POST)
     if not form.is_valid():
         context = _detail_context(request, agreement, transition_form=form)
-        return render(request, "agreements/detail.html", context, status=400)
+        return render(request, "agreements/detail.html", context)
     try:
         services.agreement_transition(
             agreement=agreement, actor=request.user, to=to, **form.cleaned_data
@@ -178,7 +182,7 @@ def agreement_upload(request, pk: int):
     form = SignedCopyForm(request.POST, request.FILES)
     if not form.is_valid():
         context = _detail_context(request, agreement, upload_form=form)
-        return render(request, "agreements/detail.html", context, status=400)
+        return render(request, "agreements/detail.html", context)
     services.agreement_upload_signed_copy(
         agreement=agreement, actor=request.user, upload=form.cleaned_data["file"]
     )

@@ -20,7 +20,7 @@ from .common import editable_agreement, editable_meeting, show_errors, visible_m
 PAGE_SIZE = 25
 
 
-def _render_detail(request, meeting: FollowUpMeeting, need_form=None, status=200):
+def _render_detail(request, meeting: FollowUpMeeting, need_form=None):
     context = {
         "meeting": meeting,
         "agreement": meeting.agreement,
@@ -30,7 +30,7 @@ def _render_detail(request, meeting: FollowUpMeeting, need_form=None, status=200
         "need_form": need_form or RecruitmentNeedForm(),
         "today": timezone.localdate(),
     }
-    return render(request, "agreements/meeting_detail.html", context, status=status)
+    return render(request, "agreements/meeting_detail.html", context)
 
 
 def meeting_detail(request, pk: int):
@@ -122,7 +122,7 @@ def need_add(request, pk: int):
     meeting = editable_meeting(request, pk)
     form = RecruitmentNeedForm(request.POST)
     if not form.is_valid():
-        return _render_detail(request, meeting, need_form=form, status=400)
+        return _render_detail(request, meeting, need_form=form)
     services.need_add(meeting=meeting, actor=request.user, **form.cleaned_data)
     messages.success(request, _("Rekrutteringsbehovet er registrert."))
     return redirect("agreements:meeting_detail", pk=meeting.pk)
