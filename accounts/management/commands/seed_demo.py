@@ -15,6 +15,8 @@ SEEDERS = [
     # contact history in the same run.
     "employers.demo_openings",
     "employers.demo_dialogue",
+    # Agreements last: they take employers from the register and set their status.
+    "agreements.demo",
 ]
 
 
