@@ -17,7 +17,7 @@ from django.test.utils import CaptureQueriesContext
 
 from accounts.models import User
 
-SCENARIO_MODULES = ["vi_inkluderer.bench"]
+SCENARIO_MODULES = ["vi_inkluderer.bench", "agreements.bench"]
 
 
 def _p95(samples: list[float]) -> float:

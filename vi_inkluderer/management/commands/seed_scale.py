@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 # Each module has `seed_scale() -> str`, creates its rows once, and says what it did.
-SCALE_SEEDERS = ["accounts.scale"]
+SCALE_SEEDERS = ["accounts.scale", "agreements.scale"]
 
 
 class Command(BaseCommand):
