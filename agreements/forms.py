@@ -1,5 +1,5 @@
 from django import forms
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import County, User
@@ -12,12 +12,15 @@ from .services.agreements import AGREEMENT_FIELDS, validate_signed_copy
 from .services.meetings import PLAN_FIELDS, RECORD_FIELDS
 
 
-def contact_choices():
-    return (
-        User.objects.filter(role__in=CONTACT_ROLES, is_active=True)
-        .select_related("provider")
-        .order_by("first_name", "last_name")
-    )
+def contact_choices(county_id: int | None = None):
+    """Who can be an agreement's contact: NAV contact persons and project leaders of the
+    county, and staff of providers serving a region in it."""
+    users = User.objects.filter(role__in=CONTACT_ROLES, is_active=True)
+    if county_id is not None:
+        users = users.filter(
+            Q(county_id=county_id) | Q(provider__regions__county_id=county_id)
+        ).distinct()
+    return users.select_related("provider").order_by("first_name", "last_name", "id")
 
 
 def _contact_label(user: User) -> str:
@@ -27,7 +30,8 @@ def _contact_label(user: User) -> str:
 
 class ContactChoiceField(forms.ModelChoiceField):
     def __init__(self, **kwargs):
-        super().__init__(queryset=contact_choices(), **kwargs)
+        kwargs.setdefault("queryset", contact_choices())
+        super().__init__(**kwargs)
 
     def label_from_instance(self, obj):
         return _contact_label(obj)
@@ -47,6 +51,12 @@ class AgreementForm(forms.ModelForm):
             "nav_commitments": TEXTAREA,
             "local_adaptations": forms.Textarea(attrs={"rows": 3}),
         }
+
+    def __init__(self, *args, county_id: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("fixed_contact", "deputy_contact"):
+            if name in self.fields:
+                self.fields[name].queryset = contact_choices(county_id)
 
     def clean(self):
         data = super().clean()
@@ -90,6 +100,10 @@ class ContactChangeForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+    def __init__(self, *args, county_id: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["contact"].queryset = contact_choices(county_id)
 
 
 class SignedCopyForm(forms.Form):
@@ -165,6 +179,16 @@ class AgreementFilterForm(forms.Form):
         label=_("Fast kontaktperson"), required=False, empty_label=_("Alle")
     )
     sorter = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, data, *, agreements):
+        """`agreements`: what the user may see; the contact filter offers their contacts."""
+        super().__init__(data)
+        contact_ids = agreements.order_by().values("fixed_contact_id")
+        self.fields["kontakt"].queryset = (
+            User.objects.filter(pk__in=contact_ids)
+            .select_related("provider")
+            .order_by("first_name", "last_name", "id")
+        )
 
     def sort_key(self) -> str:
         key = self.cleaned_data.get("sorter") if self.is_valid() else ""

@@ -67,9 +67,13 @@ def seed_scale() -> str:
     employers = [e for e in _employers(counties) if contacts_by_county.get(e.county_id)]
     statuses = [s for s, weight in STATUS_WEIGHTS for _ in range(weight)]
     agreements = []
+    per_county: dict[int, int] = {}
     for n in range(AGREEMENTS):
         employer = employers[n % len(employers)]
         contacts = contacts_by_county[employer.county_id]
+        # Each county's agreements go round its contact persons in turn.
+        turn = per_county[employer.county_id] = per_county.get(employer.county_id, -1) + 1
+        contact = contacts[turn % len(contacts)]
         status = statuses[rng.randrange(len(statuses))]
         start = today - datetime.timedelta(days=rng.randrange(30, 900))
         agreements.append(
@@ -82,7 +86,7 @@ def seed_scale() -> str:
                 plan_anchor=start if status in (S.ACTIVE, S.ENDED) else None,
                 end_date=start + datetime.timedelta(days=365) if status == S.ENDED else None,
                 end_reason=Agreement.EndReason.COMPLETED if status == S.ENDED else "",
-                fixed_contact=contacts[n % len(contacts)],
+                fixed_contact=contact,
                 employer_signatory="Daglig leder",
                 employer_responsible="HR-leder",
                 union_involvement=Agreement.UnionInvolvement.INFORMED,
@@ -90,7 +94,7 @@ def seed_scale() -> str:
                 employer_commitments=template.employer_commitments,
                 nav_commitments=template.nav_commitments,
                 template=template,
-                created_by=contacts[n % len(contacts)],
+                created_by=contact,
             )
         )
     agreements = Agreement.objects.bulk_create(agreements)

@@ -34,7 +34,11 @@ def agreement_index(request):
     # NAV staff start in their own county; "Alle" sends fylke= and shows every county.
     if "fylke" not in data and request.user.county_id:
         data["fylke"] = str(request.user.county_id)
-    form = AgreementFilterForm(data)
+    # The contact filter offers the contacts of the agreements in the chosen county.
+    visible = Agreement.objects.visible_to(request.user)
+    if data.get("fylke", "").isdigit():
+        visible = visible.filter(county_id=int(data["fylke"]))
+    form = AgreementFilterForm(data, agreements=visible)
     agreements = form.filter(agreement_list(user=request.user))
     page = Paginator(agreements, PAGE_SIZE).get_page(request.GET.get("side"))
     context = {"form": form, "page": page, "sort": form.sort_columns()}
@@ -49,7 +53,7 @@ def agreement_create(request, employer_pk: int):
         "employer_commitments": template.employer_commitments,
         "nav_commitments": template.nav_commitments,
     }
-    form = AgreementCreateForm(request.POST or None, initial=initial)
+    form = AgreementCreateForm(request.POST or None, initial=initial, county_id=employer.county_id)
     if form.is_valid():
         try:
             agreement = services.agreement_create(
@@ -65,7 +69,7 @@ def agreement_create(request, employer_pk: int):
 
 def agreement_edit(request, pk: int):
     agreement = editable_agreement(request, pk)
-    form = AgreementForm(request.POST or None, instance=agreement)
+    form = AgreementForm(request.POST or None, instance=agreement, county_id=agreement.county_id)
     if form.is_valid():
         try:
             services.agreement_update(agreement=agreement, actor=request.user, **form.cleaned_data)
@@ -136,7 +140,7 @@ def agreement_transition(request, pk: int, to: str):
 
 def agreement_change_contact(request, pk: int):
     agreement = editable_agreement(request, pk)
-    form = ContactChangeForm(request.POST or None)
+    form = ContactChangeForm(request.POST or None, county_id=agreement.county_id)
     if form.is_valid():
         try:
             services.agreement_change_contact(
