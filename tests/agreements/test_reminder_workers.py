@@ -18,6 +18,8 @@ from tests.notifications.test_email_worker import _mails, _test_database_url, _w
 
 from .factories import MeetingFactory
 
+SEPARATOR = "-" * 79
+
 pytestmark = [pytest.mark.worker, pytest.mark.usefixtures("reference_data")]
 
 
@@ -72,10 +74,19 @@ def _due_meetings(count: int):
     return [MeetingFactory(planned_date=day) for _ in range(count)]
 
 
+def _messages(mail_dir) -> list[str]:
+    """Every e-mail written so far. The file backend names its files by the second, so one
+    file may hold several messages, each ending with a line of 79 dashes."""
+    return [
+        message for text in _mails(mail_dir) for message in text.split(SEPARATOR) if message.strip()
+    ]
+
+
 def _settle(mail_dir, expected: int) -> list[str]:
-    assert _wait_for(lambda: len(_mails(mail_dir)) >= expected), "the reminders did not arrive"
+    arrived = _wait_for(lambda: len(_messages(mail_dir)) >= expected, timeout=120)
+    assert arrived, "the reminders did not arrive"
     time.sleep(2)  # anything sent twice would arrive now
-    return _mails(mail_dir)
+    return _messages(mail_dir)
 
 
 def test_beat_task_run_twice_reminds_each_meeting_once(start_worker, mail_dir):
@@ -120,7 +131,7 @@ def test_a_run_that_dies_before_committing_leaves_the_reminder_to_the_next_run(
         )
         send_agreement_reminders.delay()
         time.sleep(3)
-        assert not _mails(mail_dir)
+        assert not _messages(mail_dir)
         raise RuntimeError("the other run dies")
     mails = _settle(mail_dir, 1)
     assert len(mails) == 1
