@@ -5,9 +5,11 @@ from it into a job opening; every page passes axe."""
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 from playwright.sync_api import expect
 
 from accounts.models import County, Role
+from agreements.models import Agreement
 from employers.models import JobOpening, Occupation
 
 from ..employers.factories import EmployerFactory
@@ -110,3 +112,25 @@ def test_contact_person_signs_plans_meets_and_makes_an_opening(
     page.goto(f"{live_site.url}/avtaler/")
     expect(page.get_by_role("link", name="Nidaros Bryggeri AS")).to_be_visible()
     _check(page, "list", console_errors)
+
+
+def test_project_leader_sees_lapsed_agreements_and_employer_user_their_own(
+    page, live_site, console_errors
+):
+    call_command("seed_demo", verbosity=0)
+    log_in(page, live_site.url, "prosjektleder@demo.no")
+    page.get_by_role("link", name="Oppfølging i fylket").click()
+    expect(page.get_by_role("heading", name="Oppfølging av avtalene")).to_be_visible()
+    page.get_by_role("link", name="Alle aktive avtaler").click()
+    expect(page.get_by_role("table").get_by_role("row")).not_to_have_count(1)
+    _check(page, "county", console_errors)
+
+    agreement = Agreement.objects.filter(county__name="Trøndelag", status="active").first()
+    employer_user = user_with_role(Role.EMPLOYER_USER, employer=agreement.employer)
+    page.context.clear_cookies()
+    log_in(page, live_site.url, employer_user.email, PASSWORD)
+    page.get_by_role("link", name="Avtaler").first.click()
+    page.get_by_role("link", name=agreement.employer.name).click()
+    expect(page.get_by_role("heading", name="Avtaledokument")).to_be_visible()
+    expect(page.get_by_role("heading", name="Møteplan")).to_have_count(0)
+    _check(page, "employer-user", console_errors)
