@@ -183,7 +183,10 @@ class AgreementFilterForm(forms.Form):
     def __init__(self, data, *, agreements):
         """`agreements`: what the user may see; the contact filter offers their contacts."""
         super().__init__(data)
-        contact_ids = agreements.order_by().values("fixed_contact_id")
+        # The ids first: one small query, instead of a subquery the planner may repeat per user.
+        contact_ids = list(
+            agreements.order_by().values_list("fixed_contact_id", flat=True).distinct()
+        )
         self.fields["kontakt"].queryset = (
             User.objects.filter(pk__in=contact_ids)
             .select_related("provider")
