@@ -38,7 +38,7 @@ AGREEMENT_FIELDS = (
 PDF_MAGIC = b"%PDF-"
 
 
-def _check_editor(agreement: Agreement, actor: User) -> None:
+def check_editor(agreement: Agreement, actor: User) -> None:
     if not agreement.can_be_edited_by(actor):
         raise PermissionDenied
 
@@ -115,7 +115,7 @@ def agreement_create(
 
 @transaction.atomic
 def agreement_update(*, agreement: Agreement, actor: User, **details: Any) -> Agreement:
-    _check_editor(agreement, actor)
+    check_editor(agreement, actor)
     agreement = _locked(agreement)
     per_year_before = agreement.follow_ups_per_year
     _apply(agreement, details)
@@ -147,7 +147,7 @@ def agreement_transition(
 ) -> Agreement:
     """Move the agreement one step in its status flow (see Agreement.TRANSITIONS), record who
     and when, and keep the employer and the meeting plan in step."""
-    _check_editor(agreement, actor)
+    check_editor(agreement, actor)
     agreement = _locked(agreement)
     if not agreement.can_move_to(to):
         raise ValidationError(
@@ -198,7 +198,7 @@ def agreement_change_contact(
 ) -> Agreement:
     """Hand the agreement to a new fixed contact: the history keeps who had it when, and the
     employer's users and the new contact are told."""
-    _check_editor(agreement, actor)
+    check_editor(agreement, actor)
     agreement = _locked(agreement)
     _check_contact(contact, "contact")
     if contact.pk == agreement.fixed_contact_id:
@@ -257,7 +257,7 @@ def validate_signed_copy(upload: UploadedFile) -> None:
 def agreement_upload_signed_copy(
     *, agreement: Agreement, actor: User, upload: UploadedFile
 ) -> Agreement:
-    _check_editor(agreement, actor)
+    check_editor(agreement, actor)
     validate_signed_copy(upload)
     agreement = _locked(agreement)
     old = agreement.signed_copy.name if agreement.signed_copy else ""

@@ -3,7 +3,7 @@ needs found in them into job openings."""
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -16,6 +16,7 @@ from employers.services.openings import opening_create
 
 from ..calendar import meeting_calendar
 from ..models import Agreement, FollowUpMeeting, RecruitmentNeed
+from .agreements import check_editor
 from .plans import plan_extend
 
 # Changing these changes the calendar event, so the invitation's SEQUENCE goes up.
@@ -31,11 +32,6 @@ RECORD_FIELDS = (
     "minutes",
     "assessment",
 )
-
-
-def _check_editor(agreement: Agreement, actor: User) -> None:
-    if not agreement.can_be_edited_by(actor):
-        raise PermissionDenied
 
 
 def _locked(meeting: FollowUpMeeting) -> FollowUpMeeting:
@@ -57,7 +53,7 @@ def _set(meeting: FollowUpMeeting, details: dict[str, Any], allowed: tuple[str, 
 @transaction.atomic
 def meeting_create(*, agreement: Agreement, actor: User, **details: Any) -> FollowUpMeeting:
     """An extra meeting outside the plan (some employers meet monthly)."""
-    _check_editor(agreement, actor)
+    check_editor(agreement, actor)
     if agreement.status != Agreement.Status.ACTIVE:
         raise ValidationError(_("Oppfølgingsmøter planlegges når avtalen er aktiv."))
     meeting = FollowUpMeeting(agreement=agreement)
@@ -69,7 +65,7 @@ def meeting_create(*, agreement: Agreement, actor: User, **details: Any) -> Foll
 
 @transaction.atomic
 def meeting_plan_update(*, meeting: FollowUpMeeting, actor: User, **details: Any):
-    _check_editor(meeting.agreement, actor)
+    check_editor(meeting.agreement, actor)
     meeting = _locked(meeting)
     if meeting.is_held:
         raise ValidationError(_("Et møte som er holdt, kan ikke flyttes."))
@@ -88,7 +84,7 @@ def meeting_plan_update(*, meeting: FollowUpMeeting, actor: User, **details: Any
 def meeting_record(*, meeting: FollowUpMeeting, actor: User, **details: Any) -> FollowUpMeeting:
     """Record the meeting as held (or correct the record): who came, minutes, assessment.
     The rolling plan is extended so there are always twelve months ahead."""
-    _check_editor(meeting.agreement, actor)
+    check_editor(meeting.agreement, actor)
     meeting = _locked(meeting)
     held_on = details.get("held_on")
     if held_on is None:
@@ -126,7 +122,7 @@ def meeting_invite(*, meeting: FollowUpMeeting, actor: User) -> None:
     """E-mail the calendar invitation (after commit, from a Celery task)."""
     from ..tasks import send_meeting_invitation
 
-    _check_editor(meeting.agreement, actor)
+    check_editor(meeting.agreement, actor)
     if meeting.is_held:
         raise ValidationError(_("Møtet er allerede holdt."))
     meeting = _locked(meeting)
@@ -147,7 +143,7 @@ def need_add(
     positions: int,
     description: str,
 ) -> RecruitmentNeed:
-    _check_editor(meeting.agreement, actor)
+    check_editor(meeting.agreement, actor)
     need = RecruitmentNeed(
         meeting=meeting,
         title=title,
@@ -169,7 +165,7 @@ def need_to_opening(*, need: RecruitmentNeed, actor: User) -> JobOpening:
         .get(pk=need.pk)
     )
     agreement = need.meeting.agreement
-    _check_editor(agreement, actor)
+    check_editor(agreement, actor)
     if need.opening_id is not None:
         raise ValidationError(_("Dette behovet er allerede gjort om til en stilling."))
     employer = agreement.employer

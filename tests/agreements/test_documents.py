@@ -15,7 +15,11 @@ from accounts.models import Role
 from agreements.calendar import meeting_calendar
 from agreements.documents import agreement_pdf
 from agreements.models import Agreement
-from agreements.services.meetings import meeting_plan_update, meeting_send_invitation_email
+from agreements.services.meetings import (
+    meeting_invite,
+    meeting_plan_update,
+    meeting_send_invitation_email,
+)
 from employers.models import EmployerPerson
 from tests.factories import user_with_role
 
@@ -218,3 +222,22 @@ def test_ended_agreements_are_not_uploadable(client):
     client.force_login(agreement.fixed_contact)
     response = _upload(client, agreement, SimpleUploadedFile("a.pdf", _pdf_bytes()))
     assert response.status_code == 403
+
+
+def test_invite_queues_the_email_after_commit_and_a_resend_is_a_new_version(
+    django_capture_on_commit_callbacks,
+):
+    meeting = MeetingFactory()
+    actor = meeting.agreement.fixed_contact
+    with django_capture_on_commit_callbacks() as callbacks:
+        meeting_invite(meeting=meeting, actor=actor)
+    assert len(callbacks) == 1
+    assert meeting_send_invitation_email(meeting_id=meeting.pk)  # what the queued task does
+    meeting.refresh_from_db()
+    assert meeting.invited_sequence == meeting.ics_sequence == 0
+    with django_capture_on_commit_callbacks():
+        meeting_invite(meeting=meeting, actor=actor)
+    assert meeting_send_invitation_email(meeting_id=meeting.pk)
+    meeting.refresh_from_db()
+    assert meeting.invited_sequence == meeting.ics_sequence == 1
+    assert len(mail.outbox) == 2
