@@ -15,6 +15,8 @@ DEMO_LOGINS = [
     ("nasjonal@demo.no", Role.NATIONAL_READER.label),
     ("leverandor@demo.no", Role.PROVIDER_STAFF.label),
     ("admin@demo.no", Role.ADMIN.label),
+    # Created with the demo employers (employers.demo), since it belongs to one of them.
+    ("virksomhet@demo.no", Role.EMPLOYER_USER.label),
 ]
 
 # Market areas as the pilot organised them: Trøndelag 7 market areas, Vestland 9 regions,

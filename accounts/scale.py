@@ -9,9 +9,11 @@ from .models import County, Measure, MeasureProvider, NavOffice, Region, Role, U
 
 REGIONS_PER_COUNTY = 8
 OFFICES_PER_REGION = 3
+PROVIDERS = 500
 
 
-def seed_scale() -> str:
+def seed_scale(scale: float = 1.0) -> str:
+    """The organisation is national at every scale; `scale` thins out the providers."""
     if User.objects.filter(email__endswith="@skala.no").exists():
         return "already there"
     password = make_password("skala-passord-2026")
@@ -61,7 +63,7 @@ def seed_scale() -> str:
             orgnr=demo_orgnr(1_000_000 + n),
             procurement=MeasureProvider.Procurement.TENDERED,
         )
-        for n in range(500)
+        for n in range(max(1, round(PROVIDERS * scale)))
     )
     through_measures = MeasureProvider.measures.through
     through_regions = MeasureProvider.regions.through

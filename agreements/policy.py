@@ -8,9 +8,9 @@ from candidates.models import Placement
 from .models import Agreement, CountySigningPolicy
 
 
-def policy_kind(agreement: Agreement) -> str:
+def county_policy(county_id: int) -> str:
     """The county's policy; counties without one sign when both sides commit."""
-    policy = CountySigningPolicy.objects.filter(county_id=agreement.county_id).first()
+    policy = CountySigningPolicy.objects.filter(county_id=county_id).first()
     return policy.kind if policy else CountySigningPolicy.Kind.MUTUAL_COMMITMENT
 
 
@@ -22,7 +22,7 @@ def employer_has_hired_from_target_group(agreement: Agreement) -> bool:
 
 def signing_blocker(agreement: Agreement) -> str | None:
     """Why the agreement may not be signed yet under its county's policy, or None."""
-    needs_hire = policy_kind(agreement) == CountySigningPolicy.Kind.AFTER_FIRST_HIRE
+    needs_hire = county_policy(agreement.county_id) == CountySigningPolicy.Kind.AFTER_FIRST_HIRE
     if needs_hire and not employer_has_hired_from_target_group(agreement):
         return _(
             "%(county)s signerer avtaler først når virksomheten har ansatt minst én "

@@ -1,11 +1,13 @@
-"""National-scale agreements for benchmarks (`manage.py seed_scale`): 5,000 agreements with
-their meeting histories, on their own employers (about one in six holds two agreements, so
-agreement and employer counts differ), spread over every county and its contact persons."""
+"""National-scale agreements for benchmarks (`manage.py seed_scale`): at scale 1, 5,000
+agreements with their meeting histories, on their own employers (about one in six holds two
+agreements, so agreement and employer counts differ), spread over every county and its
+contact persons. The bench contact person gets an active agreement whatever the scale."""
 
 import datetime
 import random
 
 from dateutil.relativedelta import relativedelta
+from django.db.models import Case, When
 from django.utils import timezone
 
 from accounts.demo import demo_orgnr
@@ -17,13 +19,19 @@ from .services.plans import PLAN_MONTHS_AHEAD, plan_dates
 
 AGREEMENTS = 5_000
 EMPLOYERS = 4_300
+BENCH_CONTACT = "contact_person.0.0@skala.no"
 # Far from the orgnr blocks of the demo data, the test factories and the other scale seeders.
 ORGNR_BLOCK = 4_400_000
 S = Agreement.Status
 STATUS_WEIGHTS = [(S.ACTIVE, 70), (S.SIGNED, 8), (S.IN_DIALOGUE, 12), (S.ENDED, 10)]
 
 
-def _employers(counties: list[County]) -> list[Employer]:
+def employers_at(scale: float) -> int:
+    """How many employers of its own this seeder creates at `scale`."""
+    return max(1, round(EMPLOYERS * scale))
+
+
+def _employers(counties: list[County], count: int) -> list[Employer]:
     return Employer.objects.bulk_create(
         Employer(
             orgnr=demo_orgnr(ORGNR_BLOCK + 2 * n),
@@ -32,7 +40,7 @@ def _employers(counties: list[County]) -> list[Employer]:
             county=counties[n % len(counties)],
             municipality=counties[n % len(counties)].name,
         )
-        for n in range(EMPLOYERS)
+        for n in range(count)
     )
 
 
@@ -54,27 +62,33 @@ def _meetings(agreement: Agreement, today: datetime.date, rng: random.Random):
         )
 
 
-def seed_scale() -> str:
+def seed_scale(scale: float) -> str:
     if Agreement.objects.filter(employer__name__startswith="Skala avtalevirksomhet").exists():
         return "already there"
     rng = random.Random(4)
     today = timezone.localdate()
     template = AgreementTemplate.current()
-    counties = list(County.objects.order_by("number"))
     contacts_by_county: dict[int, list[User]] = {}
-    for user in User.objects.filter(role=Role.CONTACT_PERSON, is_active=True).order_by("pk"):
+    contacts = User.objects.filter(role=Role.CONTACT_PERSON, is_active=True)
+    # The bench contact first, so its county's first agreement is theirs.
+    for user in contacts.order_by(Case(When(email=BENCH_CONTACT, then=0), default=1), "pk"):
         contacts_by_county.setdefault(user.county_id, []).append(user)
-    employers = [e for e in _employers(counties) if contacts_by_county.get(e.county_id)]
+    first_county = next(iter(contacts_by_county), None)
+    counties = sorted(
+        County.objects.filter(pk__in=contacts_by_county),
+        key=lambda c: (c.pk != first_county, c.number),
+    )
+    employers = _employers(counties, employers_at(scale))
     statuses = [s for s, weight in STATUS_WEIGHTS for _ in range(weight)]
     agreements = []
     per_county: dict[int, int] = {}
-    for n in range(AGREEMENTS):
+    for n in range(max(1, round(AGREEMENTS * scale))):
         employer = employers[n % len(employers)]
         contacts = contacts_by_county[employer.county_id]
         # Each county's agreements go round its contact persons in turn.
         turn = per_county[employer.county_id] = per_county.get(employer.county_id, -1) + 1
         contact = contacts[turn % len(contacts)]
-        status = statuses[rng.randrange(len(statuses))]
+        status = S.ACTIVE if n == 0 else statuses[rng.randrange(len(statuses))]
         start = today - datetime.timedelta(days=rng.randrange(30, 900))
         agreements.append(
             Agreement(

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class CandidatesConfig(AppConfig):
     name = "candidates"
     verbose_name = _("Kandidater")
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

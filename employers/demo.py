@@ -7,7 +7,9 @@ import csv
 import re
 from pathlib import Path
 
-from accounts.demo import FIRST_NAMES, LAST_NAMES, demo_orgnr
+from django.contrib.auth.hashers import make_password
+
+from accounts.demo import DEMO_PASSWORD, FIRST_NAMES, LAST_NAMES, demo_orgnr
 from accounts.models import County, Region, Role, User
 
 from .models import Employer, EmployerPerson, Industry
@@ -54,6 +56,11 @@ UNIONS = {
 CONTACT_TITLES = ["Daglig leder", "HR-rådgiver", "Avdelingsleder", "Driftsleder"]
 
 
+# The demo employer user works at Nidaros Hotelldrift AS (Trondheim, has an agreement), whose
+# fixed contact is the demo contact person markedskontakt@demo.no.
+EMPLOYER_USER_EMAIL = "virksomhet@demo.no"
+EMPLOYER_USER_NUMBER = 46
+
 # Municipality → a postcode and post town in it.
 POST = {
     "Oslo": ("0150", "Oslo"),
@@ -97,7 +104,24 @@ def seed() -> str:
     with EMPLOYERS_CSV.open(encoding="utf-8") as f:
         for row in csv.DictReader(f):
             seeder.employer(row)
-    return f"{seeder.created} new employers"
+    users = _employer_user(seeder.by_number[EMPLOYER_USER_NUMBER])
+    return f"{seeder.created} new employers, {users} new employer users"
+
+
+def _employer_user(employer: Employer) -> int:
+    """The demo login for an employer (HR adviser at the hotel); 1 if created, else 0."""
+    if User.objects.filter(email=EMPLOYER_USER_EMAIL).exists():
+        return 0
+    User.objects.create(
+        email=EMPLOYER_USER_EMAIL,
+        role=Role.EMPLOYER_USER,
+        employer=employer,
+        first_name="Hilde",
+        last_name="Nygård",
+        phone="47000046",
+        password=make_password(DEMO_PASSWORD),
+    )
+    return 1
 
 
 class _EmployerSeeder:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from accounts.models import Role, User
 from agreements.models import Agreement
+from candidates.selectors.pipeline import employer_placements
 from vi_inkluderer.access import rule_for
 from vi_inkluderer.home import Section
 
@@ -66,6 +67,13 @@ def _agreements(employer: Employer, user: User) -> Section:
     )
 
 
+def _placements(employer: Employer, user: User) -> Section:
+    # Hires are listed without names: the employer page is open to all staff.
+    return Section(
+        "employers/detail/_placements.html", {"placements": list(employer_placements(employer.pk))}
+    )
+
+
 def _facts(employer: Employer, user: User) -> Section:
     return Section("employers/detail/_facts.html")
 
@@ -96,7 +104,15 @@ def _units(employer: Employer, user: User) -> Section | None:
 
 SectionBuilder = Callable[[Employer, User], Section | None]
 
-MAIN: list[SectionBuilder] = [_agreements, _openings, _dialogue, _needs, _people, _units]
+MAIN: list[SectionBuilder] = [
+    _agreements,
+    _openings,
+    _placements,
+    _dialogue,
+    _needs,
+    _people,
+    _units,
+]
 ASIDE: list[SectionBuilder] = [_fixed_contact, _facts]
 
 

@@ -6,11 +6,15 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from accounts.models import County, Role
+from candidates.models import ConsentRequest, SearchResult, SearchRun, Step
+from candidates.services.consent import consent_token
+from candidates.services.shortlist import shortlist_for
 from employers.models import EmployerImport, EmployerPerson, JobOpening, Lead
 from notifications.models import Notification
 from vi_inkluderer.access import RULES
 
 from .agreements.factories import AgreementFactory, MeetingFactory, RecruitmentNeedFactory
+from .candidates.factories import CandidateFactory, ConsentRequestFactory, ShortlistEntryFactory
 from .employers.factories import (
     DialogueEntryFactory,
     EmployerFactory,
@@ -30,6 +34,10 @@ LEAD_READERS = {Role.CONTACT_PERSON, Role.PROJECT_LEADER, Role.ADMIN, Role.NATIO
 OPENING_MANAGERS = {Role.CONTACT_PERSON, Role.PROJECT_LEADER, Role.ADMIN}
 AGREEMENT_CREATORS = {Role.CONTACT_PERSON, Role.PROJECT_LEADER, Role.ADMIN}
 AGREEMENT_EDITORS = AGREEMENT_CREATORS | {Role.PROVIDER_STAFF}
+CANDIDATE_OWNERS = {Role.ADVISER, Role.PROVIDER_STAFF}
+SHORTLIST_WORKERS = {Role.CONTACT_PERSON, Role.ADMIN} | CANDIDATE_OWNERS
+CANDIDATE_READERS = CANDIDATE_OWNERS | {Role.ADMIN}
+CANDIDATE_COUNTERS = {Role.PROJECT_LEADER, Role.NATIONAL_READER, Role.ADMIN}
 
 # view name -> roles that may open it ("public" for pages without login).
 EXPECTED = {
@@ -94,6 +102,33 @@ EXPECTED = {
     "agreements:need_to_opening": OPENING_MANAGERS,
     "agreements:my_follow_ups": {Role.CONTACT_PERSON, Role.PROJECT_LEADER, Role.PROVIDER_STAFF},
     "agreements:county": {Role.PROJECT_LEADER, Role.ADMIN, Role.NATIONAL_READER},
+    "candidates:shortlist": OPENING_MANAGERS | CANDIDATE_OWNERS,
+    "candidates:propose": CANDIDATE_OWNERS,
+    "candidates:entry_detail": SHORTLIST_WORKERS,
+    "candidates:entry_move": SHORTLIST_WORKERS,
+    "candidates:entry_archive": SHORTLIST_WORKERS,
+    "candidates:entry_restore": SHORTLIST_WORKERS,
+    "candidates:entry_hire": {Role.CONTACT_PERSON, Role.ADMIN},
+    "candidates:consent_request": CANDIDATE_OWNERS,
+    "candidates:consent_withdraw": CANDIDATE_OWNERS,
+    "candidates:consent_respond": "public",
+    "candidates:employer_candidates": {Role.EMPLOYER_USER},
+    "candidates:employer_respond": {Role.EMPLOYER_USER},
+    "candidates:list": CANDIDATE_READERS,
+    "candidates:detail": CANDIDATE_READERS,
+    "candidates:create": CANDIDATE_OWNERS,
+    "candidates:edit": CANDIDATE_OWNERS,
+    "candidates:unavailable": CANDIDATE_OWNERS,
+    "candidates:available": CANDIDATE_OWNERS,
+    "candidates:deactivate": CANDIDATE_OWNERS,
+    "candidates:reactivate": CANDIDATE_OWNERS,
+    "candidates:export": CANDIDATE_OWNERS,
+    "candidates:counts": CANDIDATE_COUNTERS,
+    "candidates:search_start": OPENING_MANAGERS,
+    "candidates:search_run": OPENING_MANAGERS,
+    "candidates:search_progress": OPENING_MANAGERS,
+    "candidates:search_rerun": OPENING_MANAGERS,
+    "candidates:search_shortlist_add": OPENING_MANAGERS,
 }
 
 
@@ -140,6 +175,73 @@ def _agreement_for(user):
 
 def _meeting_for(user):
     return MeetingFactory(agreement=_agreement_for(user))
+
+
+def _entry_for(user, **fields):
+    """A shortlist entry the user works with: their own candidate's, or one on an opening they
+    recorded."""
+    if user.role in CANDIDATE_OWNERS:
+        return ShortlistEntryFactory(candidate=CandidateFactory(owner=user), **fields)
+    if user.role == Role.CONTACT_PERSON:
+        opening = JobOpeningFactory(recorded_by=user)
+        return ShortlistEntryFactory(shortlist=shortlist_for(opening), **fields)
+    return ShortlistEntryFactory(**fields)
+
+
+def _entry(user) -> dict:
+    return {"entry_id": _entry_for(user).pk}
+
+
+def _given_consent(user) -> dict:
+    entry = _entry_for(user, step=Step.CONSENT_GIVEN)
+    consent = ConsentRequestFactory(entry=entry, status=ConsentRequest.Status.GIVEN)
+    return {"consent_id": consent.pk}
+
+
+def _consent_token(user) -> dict:
+    return {"token": consent_token(ConsentRequestFactory())}
+
+
+def _presented_to_employer(user) -> dict:
+    employer = user.employer or EmployerFactory()
+    entry = ShortlistEntryFactory(
+        shortlist=shortlist_for(JobOpeningFactory(employer=employer)), step=Step.PRESENTED
+    )
+    ConsentRequestFactory(entry=entry, status=ConsentRequest.Status.GIVEN)
+    return {"entry_id": entry.pk}
+
+
+def _candidate(user) -> dict:
+    """One of the visitor's own candidates when they keep a caseload, else someone else's."""
+    if user.role in CANDIDATE_OWNERS:
+        return {"pk": CandidateFactory(owner=user).pk}
+    return {"pk": CandidateFactory().pk}
+
+
+def _search_run(user) -> SearchRun:
+    """A finished search with one result."""
+    run = SearchRun.objects.create(
+        opening=JobOpeningFactory(), created_by=user, status=SearchRun.Status.DONE, progress=100
+    )
+    SearchResult.objects.create(
+        run=run,
+        candidate=CandidateFactory(),
+        rank=1,
+        score=50,
+        explanation={
+            "terms": [],
+            "area": "national",
+            "commute_km": 20,
+            "municipality": "Oslo",
+            "available_by": "2026-01-01",
+        },
+    )
+    return run
+
+
+def _search_result(user) -> dict:
+    run = _search_run(user)
+    return {"pk": run.pk, "candidate_id": run.results.get().candidate_id}
 
 
 # URL arguments for pages about one object, created for (and owned by) the visiting user.
@@ -202,6 +304,26 @@ URL_KWARGS = {
     "agreements:need_to_opening": lambda user: {
         "pk": RecruitmentNeedFactory(meeting=_meeting_for(user)).pk
     },
+    "candidates:shortlist": lambda user: {"opening_id": JobOpeningFactory().pk},
+    "candidates:propose": lambda user: {"opening_id": JobOpeningFactory().pk},
+    "candidates:entry_detail": _entry,
+    "candidates:entry_move": _entry,
+    "candidates:entry_archive": _entry,
+    "candidates:entry_restore": _entry,
+    "candidates:entry_hire": _entry,
+    "candidates:consent_request": _entry,
+    "candidates:consent_withdraw": _given_consent,
+    "candidates:consent_respond": _consent_token,
+    "candidates:employer_respond": _presented_to_employer,
+    **{
+        f"candidates:{name}": _candidate
+        for name in ("detail", "edit", "unavailable", "available", "deactivate", "reactivate")
+    },
+    "candidates:search_start": lambda user: {"opening_id": JobOpeningFactory().pk},
+    "candidates:search_run": lambda user: {"pk": _search_run(user).pk},
+    "candidates:search_progress": lambda user: {"pk": _search_run(user).pk},
+    "candidates:search_rerun": lambda user: {"pk": _search_run(user).pk},
+    "candidates:search_shortlist_add": _search_result,
 }
 
 POST_ONLY = {
@@ -220,6 +342,16 @@ POST_ONLY = {
     "agreements:meeting_invite",
     "agreements:need_add",
     "agreements:need_to_opening",
+    "candidates:entry_move",
+    "candidates:entry_archive",
+    "candidates:entry_restore",
+    "candidates:consent_withdraw",
+    "candidates:employer_respond",
+    "candidates:available",
+    "candidates:deactivate",
+    "candidates:reactivate",
+    "candidates:search_rerun",
+    "candidates:search_shortlist_add",
 }
 
 

@@ -16,7 +16,7 @@ def test_every_role_gets_a_home_page_with_bounded_queries(
     for n in range(10):
         notification_create(recipient=user, title=f"Varsel {n}", send_email=False)
     client.force_login(user)
-    with django_assert_max_num_queries(13):
+    with django_assert_max_num_queries(14):
         response = client.get("/")
     assert response.status_code == 200
     assert "Varsel 9" in response.content.decode()

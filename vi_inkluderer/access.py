@@ -14,6 +14,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 
 from accounts.models import Role
+from candidates.models import CANDIDATE_OWNER_ROLES
 from employers.models.openings import OPENING_MANAGERS
 
 
@@ -59,7 +60,15 @@ AGREEMENT_CREATORS = (Role.CONTACT_PERSON, Role.PROJECT_LEADER, Role.ADMIN)
 AGREEMENT_EDITORS = (*AGREEMENT_CREATORS, Role.PROVIDER_STAFF)
 FOLLOW_UP_CONTACTS = (Role.CONTACT_PERSON, Role.PROJECT_LEADER, Role.PROVIDER_STAFF)
 FOLLOW_UP_OVERSEERS = (Role.PROJECT_LEADER, Role.ADMIN, Role.NATIONAL_READER)
+# Candidates: owners keep their caseload; administrators may open any candidate (audited);
+# project leaders and national readers see counts, never people.
+CANDIDATE_READERS = (*CANDIDATE_OWNER_ROLES, Role.ADMIN)
+CANDIDATE_COUNTERS = (Role.PROJECT_LEADER, Role.NATIONAL_READER, Role.ADMIN)
 LEAD_READERS = (Role.CONTACT_PERSON, Role.PROJECT_LEADER, Role.ADMIN, Role.NATIONAL_READER)
+# Shortlists: the contact side of an opening and the owners of candidates on it (each sees only
+# what candidates.selectors.pipeline gives them; project leaders see counts).
+SHORTLIST_READERS = (*OPENING_MANAGERS, *CANDIDATE_OWNER_ROLES)
+SHORTLIST_WORKERS = (Role.CONTACT_PERSON, Role.ADMIN, *CANDIDATE_OWNER_ROLES)
 
 RULES: dict[str, Rule] = {
     "healthz": public(),
@@ -121,6 +130,36 @@ RULES: dict[str, Rule] = {
     "agreements:need_to_opening": only(*OPENING_MANAGERS),
     "agreements:my_follow_ups": only(*FOLLOW_UP_CONTACTS),
     "agreements:county": only(*FOLLOW_UP_OVERSEERS),
+    # Candidate pipeline: who may move which step is checked per entry in
+    # candidates.services.pipeline; the candidate answers a consent link without logging in.
+    "candidates:shortlist": only(*SHORTLIST_READERS),
+    "candidates:propose": only(*CANDIDATE_OWNER_ROLES),
+    "candidates:entry_detail": only(*SHORTLIST_WORKERS),
+    "candidates:entry_move": only(*SHORTLIST_WORKERS),
+    "candidates:entry_archive": only(*SHORTLIST_WORKERS),
+    "candidates:entry_restore": only(*SHORTLIST_WORKERS),
+    "candidates:entry_hire": only(Role.CONTACT_PERSON, Role.ADMIN),
+    "candidates:consent_request": only(*CANDIDATE_OWNER_ROLES),
+    "candidates:consent_withdraw": only(*CANDIDATE_OWNER_ROLES),
+    "candidates:consent_respond": public(),
+    "candidates:employer_candidates": only(Role.EMPLOYER_USER),
+    "candidates:employer_respond": only(Role.EMPLOYER_USER),
+    "candidates:list": only(*CANDIDATE_READERS),
+    "candidates:detail": only(*CANDIDATE_READERS),
+    "candidates:create": only(*CANDIDATE_OWNER_ROLES),
+    "candidates:edit": only(*CANDIDATE_OWNER_ROLES),
+    "candidates:unavailable": only(*CANDIDATE_OWNER_ROLES),
+    "candidates:available": only(*CANDIDATE_OWNER_ROLES),
+    "candidates:deactivate": only(*CANDIDATE_OWNER_ROLES),
+    "candidates:reactivate": only(*CANDIDATE_OWNER_ROLES),
+    "candidates:export": only(*CANDIDATE_OWNER_ROLES),
+    "candidates:counts": only(*CANDIDATE_COUNTERS),
+    # Broad candidate search from an opening: the opening's contact side.
+    "candidates:search_start": only(*OPENING_MANAGERS),
+    "candidates:search_run": only(*OPENING_MANAGERS),
+    "candidates:search_progress": only(*OPENING_MANAGERS),
+    "candidates:search_rerun": only(*OPENING_MANAGERS),
+    "candidates:search_shortlist_add": only(*OPENING_MANAGERS),
 }
 
 

@@ -18,6 +18,7 @@ NAVIGATION = [
             "employers:person",
             "employers:import",
             "employers:dialogue",
+            "employers:opening_create",
         ),
     ),
     ("employers:task_list", _("Mine oppgaver"), ("employers:task",)),
@@ -42,12 +43,35 @@ NAVIGATION = [
         ("agreements:my_follow_ups", "agreements:meeting_", "agreements:need_"),
     ),
     ("agreements:county", _("Oppfølging i fylket"), ("agreements:county",)),
+    (
+        "candidates:list",
+        _("Mine kandidater"),
+        (
+            "candidates:list",
+            "candidates:detail",
+            "candidates:create",
+            "candidates:edit",
+            "candidates:unavailable",
+        ),
+    ),
+    ("candidates:counts", _("Kandidater i tall"), ("candidates:counts",)),
     ("employers:lead_list", _("Tips"), ("employers:lead_", "employers:resource_groups")),
     (
         "employers:shared_openings",
         _("Delte stillinger"),
-        ("employers:shared_openings", "employers:opening_"),
+        (
+            "employers:shared_openings",
+            "employers:opening_detail",
+            "employers:opening_edit",
+            "employers:opening_mark_filled",
+            "employers:opening_cancel",
+            "candidates:shortlist",
+            "candidates:propose",
+            "candidates:entry_",
+            "candidates:consent_request",
+        ),
     ),
+    ("candidates:employer_candidates", _("Kandidater til oss"), ("candidates:employer_",)),
 ]
 
 

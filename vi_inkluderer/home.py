@@ -3,6 +3,7 @@
 Each section is a template plus its context; apps add sections as their features land.
 """
 
+import datetime
 from dataclasses import dataclass, field
 
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
@@ -11,6 +12,7 @@ from django.utils import timezone
 
 from accounts.models import County, MeasureProvider, Region, Role, User
 from agreements.selectors import my_follow_ups
+from candidates.selectors.register import caseload_summary, headline_counts
 from employers.models import Employer, JobOpening, Lead
 from employers.selectors.dialogue import task_agenda
 from notifications.models import Notification
@@ -132,6 +134,20 @@ def _shared_openings(user: User) -> Section:
     )
 
 
+def _my_caseload(user: User) -> Section:
+    """The owner's caseload at a glance, and how many return from a pause within a week."""
+    today = timezone.localdate()
+    summary = caseload_summary(user, today, soon=today + datetime.timedelta(days=8))
+    return Section("home/_my_caseload.html", {"summary": summary})
+
+
+def _candidate_counts(user: User) -> Section:
+    """Counts, never people, for project leaders and national readers."""
+    return Section(
+        "home/_candidate_counts.html", {"counts": headline_counts(user, timezone.localdate())}
+    )
+
+
 def _pending_invitations(user: User) -> Section:
     # Invited accounts have no usable password until the person follows the e-mailed link.
     pending = User.objects.filter(
@@ -151,13 +167,26 @@ SECTIONS_BY_ROLE = {
         _my_employers,
         _colleagues,
     ],
-    Role.ADVISER: [_my_tasks, _unread_notifications, _shared_openings, _colleagues],
-    Role.PROJECT_LEADER: [_my_tasks, _unread_notifications, _leads_waiting, _county_staff],
-    Role.NATIONAL_READER: [_unread_notifications, _pilot_counties],
+    Role.ADVISER: [
+        _my_tasks,
+        _unread_notifications,
+        _my_caseload,
+        _shared_openings,
+        _colleagues,
+    ],
+    Role.PROJECT_LEADER: [
+        _my_tasks,
+        _unread_notifications,
+        _leads_waiting,
+        _candidate_counts,
+        _county_staff,
+    ],
+    Role.NATIONAL_READER: [_unread_notifications, _candidate_counts, _pilot_counties],
     Role.PROVIDER_STAFF: [
         _my_tasks,
         _my_follow_ups,
         _unread_notifications,
+        _my_caseload,
         _shared_openings,
         _my_employers,
         _provider,

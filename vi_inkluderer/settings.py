@@ -197,6 +197,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "agreements.tasks.extend_meeting_plans",
         "schedule": crontab(hour=2, minute=30),
     },
+    # Consent links expire at the sender's deadline; the owner hears about it within minutes.
+    "candidates-expire-consent-requests": {
+        "task": "candidates.tasks_consent.expire_consent_requests",
+        "schedule": crontab(minute="*/15"),
+    },
 }
 # Signed agreement copies (PDF) may be at most this large.
 AGREEMENT_UPLOAD_MAX_BYTES = env.int("AGREEMENT_UPLOAD_MAX_BYTES", default=10 * 2**20)

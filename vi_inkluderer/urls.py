@@ -10,6 +10,7 @@ urlpatterns = [
     path("varsler/", include("notifications.urls")),
     path("virksomheter/", include("employers.urls")),
     path("avtaler/", include("agreements.urls")),
+    path("kandidater/", include("candidates.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -10,7 +10,9 @@ from .candidate import (
     Language,
     TargetGroupReason,
 )
+from .consent import ConsentRequest
 from .placement import Placement
+from .search import SearchResult, SearchRun, SearchWord
 from .shortlist import (
     EMPLOYER_VISIBLE_STEPS,
     FINAL_STEPS,
@@ -19,6 +21,7 @@ from .shortlist import (
     ShortlistEntry,
     ShortlistEvent,
     Step,
+    openings_managed_by,
 )
 
 __all__ = [
@@ -29,15 +32,20 @@ __all__ = [
     "AuditRecord",
     "BirthCountryGroup",
     "Candidate",
+    "ConsentRequest",
     "DrivingLicence",
     "Education",
     "Gender",
     "Innsatsgruppe",
     "Language",
     "Placement",
+    "SearchResult",
+    "SearchRun",
+    "SearchWord",
     "Shortlist",
     "ShortlistEntry",
     "ShortlistEvent",
     "Step",
     "TargetGroupReason",
+    "openings_managed_by",
 ]

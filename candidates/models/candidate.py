@@ -1,13 +1,17 @@
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.validators import MaxValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Func, Q, Value
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import County, MeasureProvider, NavOffice, Region, Role
 
+from ..matching.document import SECTIONS, SEPARATOR, document_for
+from ..matching.vocabulary import remember
 from ..validators import birth_date_from_fnr, validate_fnr
 
 # Who follows candidates (owns a caseload).
@@ -87,11 +91,39 @@ class DrivingLicence(models.TextChoices):
     T = "T", _("T (traktor)")
 
 
+def _labels(values: list[str], choices: type[models.TextChoices]) -> list[str]:
+    names = dict(choices.choices)
+    return [str(names.get(value, value)) for value in values]
+
+
+def _weighted_search_vector():
+    """setweight(to_tsvector('simple', section), weight) for each section of the document."""
+    vectors = [
+        SearchVector(
+            Func(
+                F("search_document"),
+                Value(SEPARATOR),
+                Value(number),
+                function="split_part",
+                output_field=models.TextField(),
+            ),
+            config="simple",
+            weight=weight,
+        )
+        for number, weight in enumerate(SECTIONS, start=1)
+    ]
+    combined = vectors[0]
+    for vector in vectors[1:]:
+        combined = combined + vector
+    return combined
+
+
 class CandidateQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """The people a user may see: owners their own caseload, administrators everyone.
+        """The people a user may see: owners their own caseload, administrators everyone,
+        contact persons the candidates on shortlists of the openings they manage.
 
-        Contact persons reach candidates only through shortlists of their openings and search
+        Contact persons reach other candidates only through search
         results (with a minimal profile); project leaders and national readers see counts, never
         people; employer users see only presented, consenting candidates on their shortlists."""
         if not user.is_authenticated or not user.is_active:
@@ -100,7 +132,16 @@ class CandidateQuerySet(models.QuerySet):
             return self
         if user.role in CANDIDATE_OWNER_ROLES:
             return self.filter(owner=user)
+        if user.role == Role.CONTACT_PERSON:
+            return self.on_shortlists_managed_by(user)
         return self.none()
+
+    def on_shortlists_managed_by(self, user):
+        """Candidates on the live shortlist entries of openings a contact person manages."""
+        from .shortlist import ShortlistEntry
+
+        entries = ShortlistEntry.objects.live().managed_by(user)
+        return self.filter(pk__in=entries.values("candidate_id"))
 
     def active(self):
         return self.filter(is_active=True)
@@ -225,6 +266,12 @@ class Candidate(models.Model):
     is_active = models.BooleanField(_("aktiv i porteføljen"), default=True)
     created_at = models.DateTimeField(_("registrert"), default=timezone.now)
     updated_at = models.DateTimeField(_("endret"), auto_now=True)
+    # Normalised words for the broad search (candidates.matching); kept by save() and, for
+    # the occupation lists, by candidates.signals. PostgreSQL derives the weighted vector.
+    search_document = models.TextField(editable=False, blank=True, default="")
+    search_vector = models.GeneratedField(
+        expression=_weighted_search_vector(), output_field=SearchVectorField(), db_persist=True
+    )
 
     objects = CandidateQuerySet.as_manager()
 
@@ -237,6 +284,12 @@ class Candidate(models.Model):
             models.Index(fields=["county", "region"], name="candidate_area_idx"),
             models.Index(fields=["provider"], name="candidate_provider_idx"),
             models.Index(fields=["office"], name="candidate_office_idx"),
+            # The caseload list: an owner's candidates by name; administrators all by name.
+            models.Index(
+                fields=["owner", "last_name", "first_name", "id"], name="candidate_owner_name_idx"
+            ),
+            models.Index(fields=["last_name", "first_name", "id"], name="candidate_name_idx"),
+            GinIndex(fields=["search_vector"], name="candidate_search_idx"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -253,7 +306,11 @@ class Candidate(models.Model):
 
     def save(self, *args, **kwargs):
         self.birth_date = birth_date_from_fnr(self.fnr)
+        self.search_document = document_for(self)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_document"}
         super().save(*args, **kwargs)
+        remember([self.search_document])
 
     @property
     def full_name(self) -> str:
@@ -264,6 +321,18 @@ class Candidate(models.Model):
         today = timezone.localdate()
         born = self.birth_date
         return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+
+    @property
+    def target_group_reason_labels(self) -> list[str]:
+        return _labels(self.target_group_reasons, TargetGroupReason)
+
+    @property
+    def language_labels(self) -> list[str]:
+        return _labels(self.languages, Language)
+
+    @property
+    def driving_licence_labels(self) -> list[str]:
+        return _labels(self.driving_licences, DrivingLicence)
 
     def is_unavailable_on(self, day) -> bool:
         return self.unavailable_until is not None and self.unavailable_until >= day

@@ -82,3 +82,7 @@ class Placement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.candidate_id} @ {self.employer_id} ({self.start_date})"
+
+    @property
+    def measures_display(self) -> str:
+        return ", ".join(str(self.MeasureUsed(m).label) for m in self.measures_used)

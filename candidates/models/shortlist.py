@@ -4,9 +4,27 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import Role
 from employers.models import JobOpening
 
 from .candidate import Candidate
+
+
+def openings_managed_by(user):
+    """The openings whose shortlist a user works as the contact side: administrators all; a
+    contact person those they recorded, those of employers they are the fixed contact for, and
+    every opening in their county (market contacts cover for each other)."""
+    if not user.is_authenticated or not user.is_active:
+        return JobOpening.objects.none()
+    if user.role == Role.ADMIN:
+        return JobOpening.objects.all()
+    if user.role == Role.CONTACT_PERSON:
+        return JobOpening.objects.filter(
+            Q(recorded_by=user)
+            | Q(employer__fixed_contact=user)
+            | Q(employer__county_id=user.county_id)
+        )
+    return JobOpening.objects.none()
 
 
 class Shortlist(models.Model):
@@ -54,7 +72,8 @@ _NEXT = {
     Step.ASSESSING: {Step.CONSENT_REQUESTED, Step.CONSENT_GIVEN},
     Step.CONSENT_REQUESTED: {Step.CONSENT_GIVEN, Step.CONSENT_DECLINED, Step.ASSESSING},
     Step.CONSENT_GIVEN: {Step.PRESENTED},
-    Step.CONSENT_DECLINED: {Step.CONSENT_REQUESTED},
+    # A candidate who declined may ask again, or change their mind in a meeting.
+    Step.CONSENT_DECLINED: {Step.CONSENT_REQUESTED, Step.CONSENT_GIVEN},
     Step.PRESENTED: {Step.INTERVIEW_WANTED, Step.NOT_RELEVANT},
     Step.INTERVIEW_WANTED: {Step.INTERVIEW_HELD, Step.NOT_RELEVANT},
     Step.INTERVIEW_HELD: {Step.WORK_TRIAL, Step.HIRED, Step.NOT_HIRED},
@@ -79,6 +98,25 @@ EMPLOYER_VISIBLE_STEPS = frozenset(
         Step.NOT_HIRED,
     }
 )
+
+
+class ShortlistEntryQuerySet(models.QuerySet):
+    def live(self):
+        return self.filter(archived_at__isnull=True)
+
+    def managed_by(self, user):
+        return self.filter(shortlist__opening__in=openings_managed_by(user))
+
+    def visible_to(self, user):
+        """Entries a user may see in full: the contact side of the opening, and the candidate's
+        owner. Employer users see entries only through candidates.selectors.pipeline."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.role == Role.ADMIN:
+            return self
+        return self.filter(
+            Q(shortlist__opening__in=openings_managed_by(user)) | Q(candidate__owner=user)
+        )
 
 
 class ShortlistEntry(models.Model):
@@ -110,6 +148,8 @@ class ShortlistEntry(models.Model):
     archived_at = models.DateTimeField(_("fjernet fra listen"), null=True, blank=True)
     created_at = models.DateTimeField(_("lagt til"), default=timezone.now)
     updated_at = models.DateTimeField(_("endret"), auto_now=True)
+
+    objects = ShortlistEntryQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("kandidat på liste")
@@ -143,6 +183,12 @@ class ShortlistEntry(models.Model):
 class ShortlistEvent(models.Model):
     """Every move of an entry through the pipeline, and every archive/restore: who, when, why."""
 
+    class Kind(models.TextChoices):
+        MOVE = "move", _("Flyttet")
+        ARCHIVE = "archive", _("Fjernet fra listen")
+        RESTORE = "restore", _("Lagt tilbake på listen")
+        NOTE = "note", _("Merknad")
+
     entry = models.ForeignKey(ShortlistEntry, on_delete=models.CASCADE, related_name="events")
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -156,6 +202,7 @@ class ShortlistEvent(models.Model):
     at = models.DateTimeField(_("tidspunkt"), default=timezone.now)
     from_step = models.CharField(_("fra steg"), max_length=20, choices=Step.choices, blank=True)
     to_step = models.CharField(_("til steg"), max_length=20, choices=Step.choices)
+    kind = models.CharField(_("hva"), max_length=10, choices=Kind.choices, default=Kind.MOVE)
     reason = models.TextField(_("begrunnelse"), blank=True, max_length=2000)
 
     class Meta:

@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import County, Region, Role, User
 from accounts.validators import clean_orgnr
+from vi_inkluderer.sorting import sort_columns, sort_field
+from vi_inkluderer.versioning import StartAgainMixin
 
 from ..models import Employer, EmployerPerson, Industry
 from ..models.employer import status_rank
@@ -42,9 +44,14 @@ def fixed_contact_candidates() -> QuerySet[User]:
     )
 
 
-class EmployerForm(forms.ModelForm):
+class EmployerForm(StartAgainMixin, forms.ModelForm):
     """The employer's facts. The orgnr is fixed once registered; on creation it comes from
     the first step (OrgnrForm) as a hidden field."""
+
+    changed_meanwhile_message = _(
+        "Noen andre har endret virksomheten mens du redigerte. Sjekk feltene og lagre "
+        "på nytt for å beholde dine endringer."
+    )
 
     parent_orgnr = forms.CharField(
         label=_("Hovedenhet (organisasjonsnummer)"),
@@ -156,18 +163,6 @@ class EmployerForm(forms.ModelForm):
         data.pop("version", None)
         return data
 
-    def start_again_from(self, employer: Employer) -> None:
-        """After someone else's save: the next submit is made against their version."""
-        self.add_error(
-            None,
-            _(
-                "Noen andre har endret virksomheten mens du redigerte. Sjekk feltene og lagre "
-                "på nytt for å beholde dine endringer."
-            ),
-        )
-        self.data = self.data.copy()
-        self.data["version"] = employer.updated_at.isoformat()
-
 
 class EmployerPersonForm(forms.ModelForm):
     class Meta:
@@ -223,29 +218,13 @@ class EmployerFilterForm(forms.Form):
     mine = forms.BooleanField(
         label=_("Bare mine virksomheter (der jeg er fast kontaktperson)"), required=False
     )
-    sorter = forms.ChoiceField(
-        choices=[(k, k) for key in SORTS for k in (key, f"-{key}")],
-        required=False,
-        widget=forms.HiddenInput,
-    )
+    sorter = sort_field(SORTS)
 
     def sort_key(self) -> str:
         return self.cleaned_data.get("sorter") or "navn"
 
     def sort_columns(self) -> dict[str, dict]:
-        """Per sortable column: its label, the sort a click on it gives, and its aria-sort."""
-        current = self.sort_key()
-        columns = {}
-        for key, label in SORTS.items():
-            if current.lstrip("-") == key:
-                descending = current.startswith("-")
-                next_key = key if descending else f"-{key}"
-                aria_sort = "descending" if descending else "ascending"
-            else:
-                next_key = "-endret" if key == "endret" else key
-                aria_sort = ""
-            columns[key] = {"label": label, "next": next_key, "aria_sort": aria_sort}
-        return columns
+        return sort_columns(self.sort_key(), SORTS)
 
     def filter(self, employers: QuerySet[Employer], user: User) -> QuerySet[Employer]:
         """Apply the valid filters; an invalid one (shown as an error) is left out."""

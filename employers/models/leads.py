@@ -8,6 +8,7 @@ from accounts.models import County, Role
 from accounts.validators import validate_orgnr
 
 from .employer import Employer
+from .events import StatusEvent, status_fields
 
 
 class ResourceGroupQuerySet(models.QuerySet):
@@ -226,21 +227,11 @@ class Lead(models.Model):
         return is_assignee or self._is_county_leader(user)
 
 
-class LeadEvent(models.Model):
+class LeadEvent(StatusEvent):
     """One row per status change of a lead: who moved it, when, from what to what, and why."""
 
     lead = models.ForeignKey(Lead, on_delete=models.CASCADE, related_name="events")
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("utført av"),
-    )
-    at = models.DateTimeField(_("tidspunkt"), default=timezone.now)
-    from_status = models.CharField(
-        _("fra status"), max_length=20, choices=Lead.Status.choices, blank=True
-    )
-    to_status = models.CharField(_("til status"), max_length=20, choices=Lead.Status.choices)
+    from_status, to_status = status_fields(Lead.Status.choices)
     assigned_to = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -249,12 +240,7 @@ class LeadEvent(models.Model):
         related_name="+",
         verbose_name=_("tildelt"),
     )
-    note = models.TextField(_("merknad"), blank=True, max_length=2000)
 
-    class Meta:
+    class Meta(StatusEvent.Meta):
         verbose_name = _("hendelse for tips")
         verbose_name_plural = _("hendelser for tips")
-        ordering = ["at", "id"]
-
-    def __str__(self) -> str:
-        return f"{self.lead_id}: {self.from_status or '-'} -> {self.to_status}"

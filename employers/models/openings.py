@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Region, Role
 
 from .employer import Employer
+from .events import StatusEvent, status_fields
 from .occupations import Occupation
 
 # Who records, edits and publishes openings; everyone else on the staff side only reads them.
@@ -241,27 +242,12 @@ class JobOpening(models.Model):
         return ", ".join(parts)
 
 
-class JobOpeningEvent(models.Model):
+class JobOpeningEvent(StatusEvent):
     """One row per status change of an opening (who, when, from, to, why)."""
 
     opening = models.ForeignKey(JobOpening, on_delete=models.CASCADE, related_name="events")
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("utført av"),
-    )
-    at = models.DateTimeField(_("tidspunkt"), default=timezone.now)
-    from_status = models.CharField(
-        _("fra status"), max_length=20, choices=JobOpening.Status.choices, blank=True
-    )
-    to_status = models.CharField(_("til status"), max_length=20, choices=JobOpening.Status.choices)
-    note = models.TextField(_("merknad"), blank=True, max_length=2000)
+    from_status, to_status = status_fields(JobOpening.Status.choices)
 
-    class Meta:
+    class Meta(StatusEvent.Meta):
         verbose_name = _("hendelse for stilling")
         verbose_name_plural = _("hendelser for stillinger")
-        ordering = ["at", "id"]
-
-    def __str__(self) -> str:
-        return f"{self.opening_id}: {self.from_status or '-'} -> {self.to_status}"

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Role, User
+from candidates.services.pipeline import shortlist_close
 from notifications.services import notification_create
 
 from ..models import Employer, JobOpening, JobOpeningEvent
@@ -145,6 +146,7 @@ def opening_mark_filled(*, opening: JobOpening, actor: User, note: str = "") -> 
     _check_manager(actor)
     opening = _locked(opening)
     _move(opening, to=JobOpening.Status.FILLED, actor=actor, note=note)
+    shortlist_close(opening=opening, actor=actor)
     return opening
 
 
@@ -153,4 +155,5 @@ def opening_cancel(*, opening: JobOpening, actor: User, note: str = "") -> JobOp
     _check_manager(actor)
     opening = _locked(opening)
     _move(opening, to=JobOpening.Status.CANCELLED, actor=actor, note=note)
+    shortlist_close(opening=opening, actor=actor)
     return opening

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from candidates.selectors.pipeline import opening_placements
+from candidates.services.pipeline import may_propose
 from vi_inkluderer.access import rule_for
 
 from ..forms import add_service_errors
@@ -74,6 +76,9 @@ def _render_detail(request, opening: JobOpening, **forms):
         "opening": opening,
         "events": opening.events.select_related("actor"),
         "may_manage": JobOpening.can_manage(request.user),
+        "may_see_shortlist": rule_for("candidates:shortlist").allows(request.user),
+        "may_propose": may_propose(request.user, opening),
+        "placements": list(opening_placements(opening)),
         **forms,
     }
     return render(request, "employers/openings/detail.html", context)
@@ -152,5 +157,6 @@ def shared_openings(request):
         "form": form,
         "page": page,
         "may_suggest_lead": rule_for("employers:lead_create").allows(request.user),
+        "may_propose": rule_for("candidates:propose").allows(request.user),
     }
     return render(request, "employers/openings/shared_list.html", context)

@@ -28,3 +28,29 @@ document.addEventListener("keydown", (event) => {
     event.preventDefault();
   }
 });
+
+// A picker that adds its choice to a list of checked boxes: <select data-adds-to="list-id">.
+// The select keeps its name, so without JavaScript its choice is still saved.
+document.addEventListener("change", (event) => {
+  const select = event.target;
+  if (!select.matches("select[data-adds-to]") || !select.value) {
+    return;
+  }
+  const list = document.getElementById(select.dataset.addsTo);
+  const id = `${list.id}-${select.value}`;
+  if (!document.getElementById(id)) {
+    const item = document.createElement("li");
+    item.className = "form-check";
+    const box = document.createElement("input");
+    Object.assign(box, { type: "checkbox", className: "form-check-input", id, checked: true });
+    box.name = select.name;
+    box.value = select.value;
+    const label = document.createElement("label");
+    label.className = "form-check-label";
+    label.htmlFor = id;
+    label.textContent = select.selectedOptions[0].textContent;
+    item.append(box, label);
+    list.append(item);
+  }
+  select.value = "";
+});

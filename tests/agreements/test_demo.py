@@ -4,6 +4,7 @@ from django.utils import timezone
 
 from agreements.models import Agreement, FollowUpMeeting
 from agreements.policy import signing_blocker
+from candidates.models import Placement
 from employers.models import Employer
 
 pytestmark = pytest.mark.django_db
@@ -19,6 +20,10 @@ def test_demo_agreements_cover_the_pilot_counties_statuses_and_an_oslo_employer_
     assert set(Agreement.objects.values_list("status", flat=True)) == set(Agreement.Status)
     waiting = Agreement.objects.get(county__name="Oslo", status=Agreement.Status.IN_DIALOGUE)
     assert "Oslo signerer avtaler først" in signing_blocker(waiting)
+    assert Agreement.objects.filter(county__name="Oslo").in_force().exists()
+    # Oslo's signed agreements are with employers that have hired from the target group.
+    for signed in Agreement.objects.filter(county__name="Oslo").exclude(pk=waiting.pk):
+        assert Placement.objects.filter(employer_id=signed.employer_id).exists()
     today = timezone.localdate()
     overdue = FollowUpMeeting.objects.planned().filter(
         planned_date__lt=today, agreement__status=Agreement.Status.ACTIVE

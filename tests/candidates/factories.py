@@ -1,15 +1,18 @@
 import datetime
 
 import factory
+from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from accounts.models import County, Role
 from candidates.models import (
     BirthCountryGroup,
     Candidate,
+    ConsentRequest,
     Gender,
     Innsatsgruppe,
     ShortlistEntry,
+    Step,
     TargetGroupReason,
 )
 from candidates.services.shortlist import shortlist_for
@@ -55,3 +58,15 @@ class ShortlistEntryFactory(DjangoModelFactory):
     candidate = factory.SubFactory(CandidateFactory)
     source = ShortlistEntry.Source.SEARCH
     added_by = factory.LazyAttribute(lambda entry: entry.shortlist.opening.recorded_by)
+
+
+class ConsentRequestFactory(DjangoModelFactory):
+    """A pending consent link, answerable for three days."""
+
+    class Meta:
+        model = ConsentRequest
+
+    entry = factory.SubFactory(ShortlistEntryFactory, step=Step.CONSENT_REQUESTED)
+    method = ConsentRequest.Method.LINK
+    deadline = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=3))
+    requested_by = factory.SelfAttribute("entry.candidate.owner")

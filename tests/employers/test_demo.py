@@ -36,3 +36,12 @@ def test_fixed_contacts_are_contact_persons_of_the_same_county_or_provider_staff
     assert not Employer.objects.filter(
         status=Employer.Status.AGREEMENT, fixed_contact__isnull=True
     ).exists()
+
+
+def test_demo_employer_user_belongs_to_an_employer_whose_fixed_contact_is_the_demo_login():
+    call_command("seed_demo")
+    call_command("seed_demo")
+    user = User.objects.select_related("employer__fixed_contact").get(email="virksomhet@demo.no")
+    assert user.role == Role.EMPLOYER_USER
+    assert user.employer.fixed_contact.email == "markedskontakt@demo.no"
+    assert User.objects.filter(email="virksomhet@demo.no").count() == 1

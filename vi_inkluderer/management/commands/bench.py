@@ -3,6 +3,8 @@
 Each scenario is requested through Django's test client in this process, so the time is
 server time (middleware, view, queries, template) without network. Scenarios live in each
 app's `bench.py` as SCENARIOS: a list of (name, email of the user, function returning the URL).
+An app may also list QUERIES: (name, function returning a callable), timed without a request,
+for work whose database time is the point (the broad candidate search).
 """
 
 import statistics
@@ -17,7 +19,13 @@ from django.test.utils import CaptureQueriesContext
 
 from accounts.models import User
 
-SCENARIO_MODULES = ["vi_inkluderer.bench", "agreements.bench"]
+SCENARIO_MODULES = [
+    "vi_inkluderer.bench",
+    "employers.bench",
+    "candidates.bench",
+    "candidates.bench_register",
+    "agreements.bench",
+]
 
 
 def _p95(samples: list[float]) -> float:
@@ -29,16 +37,31 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--repeat", type=int, default=30)
+        parser.add_argument("--scale", type=float, default=1.0, help="1 is national scale")
 
-    def handle(self, *args, repeat: int, **options):
-        call_command("seed_scale", stdout=self.stdout)
+    def handle(self, *args, repeat: int, scale: float, **options):
+        call_command("seed_scale", scale=scale, stdout=self.stdout)
         rows = []
         for module_name in SCENARIO_MODULES:
-            for name, email, build_url in import_module(module_name).SCENARIOS:
+            module = import_module(module_name)
+            for name, email, build_url in module.SCENARIOS:
                 rows.append((name, *self._measure(email, build_url(), repeat)))
+            for name, build in getattr(module, "QUERIES", []):
+                rows.append((name, *self._time(build(), repeat)))
         self.stdout.write(f"\n{'scenario':<44} {'median ms':>10} {'p95 ms':>8} {'queries':>8}")
         for name, median, p95, queries in rows:
             self.stdout.write(f"{name:<44} {median:>10.1f} {p95:>8.1f} {queries:>8}")
+
+    def _time(self, work, repeat: int):
+        for _ in range(3):
+            work()
+        samples = []
+        for _ in range(repeat):
+            with CaptureQueriesContext(connection) as queries:
+                started = time.perf_counter()
+                work()
+                samples.append((time.perf_counter() - started) * 1000)
+        return statistics.median(samples), _p95(samples), len(queries.captured_queries)
 
     def _measure(self, email: str, url: str, repeat: int):
         client = Client(HTTP_HOST="localhost")

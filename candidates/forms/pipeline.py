@@ -1,0 +1,182 @@
+from django import forms
+from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
+from ..models import Candidate, Placement, ShortlistEntry, Step
+from ..services.consent import DEADLINE_DAYS, consent_deadline
+from ..services.pipeline import REASON_REQUIRED
+
+
+class ShortlistFilterForm(forms.Form):
+    VIEWS = [("tavle", _("Tavle")), ("tabell", _("Tabell"))]
+
+    vis = forms.ChoiceField(label=_("Visning"), choices=VIEWS, required=False)
+    steg = forms.ChoiceField(
+        label=_("Steg"), choices=[("", _("Alle steg")), *Step.choices], required=False
+    )
+    arkiverte = forms.BooleanField(label=_("Vis fjernede kandidater"), required=False)
+
+    def values(self) -> tuple[str, str, bool]:
+        if not self.is_valid():
+            return "tavle", "", False
+        data = self.cleaned_data
+        return data["vis"] or "tavle", data["steg"], data["arkiverte"]
+
+
+class MoveForm(forms.Form):
+    step = forms.ChoiceField(label=_("Nytt steg"))
+    reason = forms.CharField(
+        label=_("Begrunnelse"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Påkrevd for «ikke aktuell», «ikke ansatt» og «trukket»."),
+    )
+
+    def __init__(self, *args, steps: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["step"].choices = [(s, Step(s).label) for s in steps]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("step") in REASON_REQUIRED and not data.get("reason", "").strip():
+            self.add_error("reason", _("Skriv en begrunnelse for dette steget."))
+        return data
+
+
+class EmployerAnswerForm(forms.Form):
+    ANSWERS = [
+        (Step.INTERVIEW_WANTED, _("Vi ønsker intervju")),
+        (Step.NOT_RELEVANT, _("Ikke aktuell")),
+    ]
+
+    step = forms.ChoiceField(label=_("Svar"), choices=ANSWERS, widget=forms.RadioSelect)
+    reason = forms.CharField(
+        label=_("Begrunnelse (påkrevd hvis ikke aktuell)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("step") == Step.NOT_RELEVANT and not data.get("reason", "").strip():
+            self.add_error("reason", _("Skriv hvorfor kandidaten ikke er aktuell."))
+        return data
+
+
+class ArchiveForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Hvorfor fjernes kandidaten?"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class ProposeForm(forms.Form):
+    candidate = forms.ModelChoiceField(
+        label=_("Kandidat fra din oppfølging"),
+        queryset=Candidate.objects.none(),
+        empty_label=_("Velg kandidat"),
+    )
+    motivation = forms.CharField(
+        label=_("Hvorfor passer kandidaten?"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Skriv om kompetanse og motivasjon. Ikke skriv helseopplysninger her."),
+        error_messages={"required": _("Skriv hvorfor kandidaten passer for stillingen.")},
+    )
+
+    def __init__(self, *args, candidates, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["candidate"].queryset = candidates
+        self.fields["candidate"].error_messages["required"] = _("Velg en kandidat.")
+
+
+class ConsentForm(forms.Form):
+    DEADLINES = [
+        *[(str(days), format_lazy(_("{days} dager"), days=days)) for days in DEADLINE_DAYS],
+        ("date", _("Velg dato")),
+    ]
+
+    method = forms.ChoiceField(
+        label=_("Hvordan samtykker kandidaten?"),
+        choices=[
+            ("link", _("Send lenke på e-post: kandidaten svarer selv")),
+            ("meeting", _("Kandidaten har samtykket i møte med meg")),
+        ],
+        widget=forms.RadioSelect,
+        initial="link",
+    )
+    deadline = forms.ChoiceField(label=_("Svarfrist for lenken"), choices=DEADLINES, initial="3")
+    deadline_date = forms.DateField(
+        label=_("Dato for svarfrist"),
+        required=False,
+        help_text=_("Bare når du har valgt «Velg dato». Fristen er ved dagens slutt."),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    adaptation_text = forms.CharField(
+        label=_("Tilretteleggingstekst som kan deles med arbeidsgiveren (valgfritt)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Skriv bare det kandidaten vil at arbeidsgiveren skal vite. Med lenke velger "
+            "kandidaten selv om teksten deles."
+        ),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("method") != "link":
+            return data
+        if data.get("deadline") == "date":
+            if not data.get("deadline_date"):
+                self.add_error("deadline_date", _("Velg en dato for svarfristen."))
+            elif data["deadline_date"] < timezone.localdate():
+                self.add_error("deadline_date", _("Svarfristen må være fram i tid."))
+        return data
+
+    def deadline_value(self):
+        data = self.cleaned_data
+        if data["deadline"] == "date":
+            return consent_deadline(on=data["deadline_date"])
+        return consent_deadline(days=int(data["deadline"]))
+
+
+class ConsentAnswerForm(forms.Form):
+    share_adaptation = forms.BooleanField(
+        label=_("Ja, del også tilretteleggingsteksten over med arbeidsgiveren"), required=False
+    )
+
+
+class HireForm(forms.ModelForm):
+    measures_used = forms.MultipleChoiceField(
+        label=_("Virkemidler brukt"),
+        choices=Placement.MeasureUsed.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    contract_confirmed = forms.BooleanField(
+        label=_("Lønnet arbeid er bekreftet med skriftlig arbeidsavtale"),
+        error_messages={"required": _("Bekreft at lønnet arbeid er avtalt med arbeidsavtale.")},
+    )
+
+    class Meta:
+        model = Placement
+        fields = [
+            "start_date",
+            "position",
+            "contract_type",
+            "extent_percent",
+            "measures_used",
+            "contract_confirmed",
+        ]
+        widgets = {"start_date": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args, entry: ShortlistEntry, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["position"].initial = entry.shortlist.opening.title
+        self.fields["extent_percent"].initial = entry.shortlist.opening.extent_percent or 100

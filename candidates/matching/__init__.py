@@ -1,0 +1,1 @@
+"""Broad candidate search: Norwegian word matching, the search document, and ranking."""

@@ -1,0 +1,90 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .shortlist import ShortlistEntry
+
+
+class ConsentRequest(models.Model):
+    """The candidate's consent to share their CV summary (and, if they choose, one specific
+    adaptation text) with one employer for one opening: asked in a meeting or by a signed,
+    expiring link. An entry keeps every request, so the history shows each answer."""
+
+    class Method(models.TextChoices):
+        MEETING = "meeting", _("I møte")
+        LINK = "link", _("Lenke på e-post")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Venter på svar")
+        GIVEN = "given", _("Samtykke gitt")
+        DECLINED = "declined", _("Avslått")
+        EXPIRED = "expired", _("Utløpt")
+        WITHDRAWN = "withdrawn", _("Trukket tilbake")
+
+    entry = models.ForeignKey(ShortlistEntry, on_delete=models.CASCADE, related_name="consents")
+    method = models.CharField(_("måte"), max_length=10, choices=Method.choices)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    deadline = models.DateTimeField(_("svarfrist"), null=True, blank=True)
+    # What the owner offered to share, and what the candidate chose to share of it.
+    adaptation_text_offered = models.TextField(
+        _("tilretteleggingstekst som kan deles"),
+        blank=True,
+        max_length=1000,
+        help_text=_("Kandidaten velger selv om denne teksten skal deles med arbeidsgiveren."),
+    )
+    share_adaptation_text = models.TextField(
+        _("delt tilretteleggingstekst"), blank=True, max_length=1000
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("spurt av"),
+    )
+    requested_at = models.DateTimeField(_("spurt"), default=timezone.now)
+    link_sent_at = models.DateTimeField(_("lenke sendt"), null=True, blank=True)
+    responded_at = models.DateTimeField(_("svart"), null=True, blank=True)
+    withdrawn_at = models.DateTimeField(_("trukket tilbake"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("samtykke")
+        verbose_name_plural = _("samtykker")
+        ordering = ["-requested_at", "-id"]
+        constraints = [
+            # A second request for the same candidate and opening waits for the first answer.
+            models.UniqueConstraint(
+                fields=["entry"],
+                condition=Q(status="pending"),
+                name="consent_one_pending_per_entry",
+            ),
+            models.CheckConstraint(
+                condition=~Q(method="link") | Q(deadline__isnull=False),
+                name="consent_link_has_deadline",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["deadline"],
+                condition=Q(status="pending"),
+                name="consent_pending_deadline_idx",
+            ),
+            models.Index(fields=["entry", "status"], name="consent_entry_status_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.entry_id}: {self.status}"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == self.Status.PENDING
+
+    @property
+    def is_given(self) -> bool:
+        return self.status == self.Status.GIVEN
+
+    def is_overdue(self, now=None) -> bool:
+        return self.deadline is not None and self.deadline <= (now or timezone.now())

@@ -1,0 +1,129 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Role
+from employers.models import JobOpening
+from employers.models.openings import OPENING_MANAGERS
+
+from .candidate import Candidate
+
+
+class SearchRunQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Searches belong to the opening's contact side: contact persons, project leaders and
+        administrators, who may all work on any opening (as with openings themselves)."""
+        if not user.is_authenticated or not user.is_active or user.role not in OPENING_MANAGERS:
+            return self.none()
+        if user.role == Role.ADMIN:
+            return self
+        return self.filter(opening__in=JobOpening.objects.visible_to(user))
+
+
+class SearchRun(models.Model):
+    """One broad search for an opening: its criteria, its progress while the Celery task runs,
+    and (in SearchResult) the ranked candidates it found. Re-running keeps the old run and
+    links it, so the page can show what changed."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("I kø")
+        RUNNING = "running", _("Søker")
+        DONE = "done", _("Ferdig")
+        FAILED = "failed", _("Feilet")
+
+    opening = models.ForeignKey(
+        JobOpening, on_delete=models.CASCADE, related_name="search_runs", verbose_name=_("stilling")
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="search_runs",
+        verbose_name=_("søkt av"),
+    )
+    criteria = models.JSONField(_("søkekriterier"), default=dict)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    progress = models.PositiveSmallIntegerField(_("framdrift (%)"), default=0)
+    matched_count = models.PositiveIntegerField(_("kandidater som passet"), default=0)
+    result_count = models.PositiveIntegerField(_("kandidater i resultatet"), default=0)
+    message = models.CharField(_("melding"), max_length=500, blank=True)
+    previous = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reruns",
+        verbose_name=_("forrige kjøring"),
+    )
+    created_at = models.DateTimeField(_("startet"), default=timezone.now)
+    started_at = models.DateTimeField(_("begynte å søke"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("ferdig"), null=True, blank=True)
+
+    objects = SearchRunQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("kandidatsøk")
+        verbose_name_plural = _("kandidatsøk")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["opening", "-created_at"], name="searchrun_opening_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(progress__lte=100), name="searchrun_progress_at_most_100"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.opening} ({self.created_at:%Y-%m-%d %H:%M})"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    @property
+    def is_waiting_long(self) -> bool:
+        """Still queued after a minute: the background workers are busy or down."""
+        waited = timezone.now() - self.created_at
+        return self.status == self.Status.QUEUED and waited.total_seconds() > 60
+
+
+class SearchResult(models.Model):
+    """One candidate found by a run, with the score and why (SearchExplanation as JSON)."""
+
+    run = models.ForeignKey(SearchRun, on_delete=models.CASCADE, related_name="results")
+    candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="+")
+    rank = models.PositiveIntegerField(_("plassering"))
+    score = models.PositiveSmallIntegerField(_("poeng"))
+    explanation = models.JSONField(_("forklaring"), default=dict)
+
+    class Meta:
+        verbose_name = _("søkeresultat")
+        verbose_name_plural = _("søkeresultater")
+        ordering = ["run", "rank"]
+        constraints = [
+            models.UniqueConstraint(fields=["run", "rank"], name="searchresult_rank_unique"),
+            models.UniqueConstraint(
+                fields=["run", "candidate"], name="searchresult_candidate_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.run_id} #{self.rank}: {self.candidate_id}"
+
+
+class SearchWord(models.Model):
+    """A stem some search document contains (see candidates.matching.vocabulary)."""
+
+    word = models.CharField(max_length=100, primary_key=True)
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["word"], name="searchword_prefix_idx", opclasses=["varchar_pattern_ops"]
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.word

@@ -1,0 +1,384 @@
+"""Moving candidates through an opening's shortlist: one service per use case, each in one
+transaction with the entry (and its shortlist) locked, each leaving a ShortlistEvent."""
+
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import Role, User
+from employers.models import JobOpening
+from notifications.services import notification_create
+
+from ..models import (
+    CANDIDATE_OWNER_ROLES,
+    Candidate,
+    ConsentRequest,
+    Placement,
+    Shortlist,
+    ShortlistEntry,
+    ShortlistEvent,
+    Step,
+    openings_managed_by,
+)
+from .shortlist import shortlist_add
+
+# Who moves which step. The contact side talks to the employer; the owner knows the candidate
+# and asks for consent; the employer answers for itself after a presentation.
+CONTACT_SIDE_STEPS = frozenset(
+    {
+        Step.ASSESSING,
+        Step.PRESENTED,
+        Step.INTERVIEW_WANTED,
+        Step.NOT_RELEVANT,
+        Step.INTERVIEW_HELD,
+        Step.WORK_TRIAL,
+        Step.HIRED,
+        Step.NOT_HIRED,
+        Step.WITHDRAWN,
+    }
+)
+OWNER_STEPS = frozenset(
+    {
+        Step.ASSESSING,
+        Step.CONSENT_REQUESTED,
+        Step.CONSENT_GIVEN,
+        Step.CONSENT_DECLINED,
+        Step.WITHDRAWN,
+    }
+)
+EMPLOYER_STEPS = frozenset({Step.INTERVIEW_WANTED, Step.NOT_RELEVANT})
+REASON_REQUIRED = frozenset({Step.NOT_RELEVANT, Step.NOT_HIRED, Step.WITHDRAWN})
+# Steps with their own form (consent, hire); the plain move form offers the rest.
+OWN_FORM_STEPS = frozenset(
+    {Step.CONSENT_REQUESTED, Step.CONSENT_GIVEN, Step.CONSENT_DECLINED, Step.HIRED}
+)
+
+CLOSED_MESSAGE = _("Kandidatlisten er lukket fordi stillingen er besatt eller avlyst.")
+
+
+def manages_opening(user: User, opening: JobOpening) -> bool:
+    return openings_managed_by(user).filter(pk=opening.pk).exists()
+
+
+def has_given_consent(entry: ShortlistEntry) -> bool:
+    return entry.consents.filter(status=ConsentRequest.Status.GIVEN).exists()
+
+
+def steps_user_may_move(user: User, entry: ShortlistEntry) -> frozenset[str]:
+    """The steps this user may move this entry to, by their side of it (not yet checked
+    against the pipeline graph)."""
+    steps: set[str] = set()
+    if manages_opening(user, entry.shortlist.opening):
+        steps |= CONTACT_SIDE_STEPS
+    if entry.candidate.owner_id == user.pk:
+        steps |= OWNER_STEPS
+    if (
+        user.role == Role.EMPLOYER_USER
+        and user.employer_id == entry.shortlist.opening.employer_id
+        and has_given_consent(entry)
+    ):
+        steps |= EMPLOYER_STEPS
+    return frozenset(steps)
+
+
+def may_propose(user: User, opening: JobOpening) -> bool:
+    """Owners propose their own candidates to shared openings that are still open."""
+    return (
+        user.role in CANDIDATE_OWNER_ROLES
+        and opening.status == JobOpening.Status.OPEN
+        and opening.published_at is not None
+    )
+
+
+def may_archive(user: User, entry: ShortlistEntry) -> bool:
+    return entry.candidate.owner_id == user.pk or manages_opening(user, entry.shortlist.opening)
+
+
+def next_steps(user: User, entry: ShortlistEntry) -> list[str]:
+    """The steps the plain move form offers this user, in pipeline order."""
+    if entry.shortlist.is_closed or entry.is_archived:
+        return []
+    allowed = steps_user_may_move(user, entry) - OWN_FORM_STEPS
+    return [step for step in Step if entry.can_move_to(step) and step in allowed]
+
+
+def entry_link(entry: ShortlistEntry) -> str:
+    return reverse("candidates:entry_detail", kwargs={"entry_id": entry.pk})
+
+
+def lock_entry(entry: ShortlistEntry, *, allow_closed: bool = False) -> ShortlistEntry:
+    """Lock the entry and its shortlist (closing the list takes the same lock)."""
+    locked = (
+        ShortlistEntry.objects.select_for_update(of=("self", "shortlist"))
+        .select_related("shortlist__opening__employer", "candidate__owner")
+        .get(pk=entry.pk)
+    )
+    if locked.shortlist.is_closed and not allow_closed:
+        raise ValidationError(CLOSED_MESSAGE)
+    return locked
+
+
+def notify_owner(entry: ShortlistEntry, *, actor: User | None, title: str, body: str = "") -> None:
+    owner = entry.candidate.owner
+    if actor is not None and actor.pk == owner.pk:
+        return
+    notification_create(recipient=owner, title=title, body=body, link=entry_link(entry))
+
+
+def check_transition(entry: ShortlistEntry, to_step: str) -> None:
+    if not entry.can_move_to(to_step):
+        raise ValidationError(
+            _("Kandidaten kan ikke flyttes fra «%(from)s» til «%(to)s».")
+            % {"from": Step(entry.step).label, "to": Step(to_step).label}
+        )
+
+
+def record_move(
+    entry: ShortlistEntry, *, to_step: str, actor: User | None, reason: str = ""
+) -> ShortlistEvent:
+    """Move a locked entry and tell the candidate's owner. Callers check who may move."""
+    check_transition(entry, to_step)
+    from_step = entry.step
+    entry.step = to_step
+    entry.save(update_fields=["step", "updated_at"])
+    event = ShortlistEvent.objects.create(
+        entry=entry, actor=actor, from_step=from_step, to_step=to_step, reason=reason
+    )
+    opening = entry.shortlist.opening
+    notify_owner(
+        entry,
+        actor=actor,
+        title=_("%(candidate)s: %(step)s")
+        % {"candidate": entry.candidate, "step": event.get_to_step_display()},
+        body=_("%(opening)s hos %(employer)s. %(reason)s")
+        % {"opening": opening.title, "employer": opening.employer.name, "reason": reason},
+    )
+    return event
+
+
+def record_note(entry: ShortlistEntry, *, actor: User | None, reason: str) -> ShortlistEvent:
+    return ShortlistEvent.objects.create(
+        entry=entry,
+        actor=actor,
+        from_step=entry.step,
+        to_step=entry.step,
+        kind=ShortlistEvent.Kind.NOTE,
+        reason=reason,
+    )
+
+
+def _check_live(entry: ShortlistEntry) -> None:
+    if entry.is_archived:
+        raise ValidationError(
+            _("Kandidaten er fjernet fra listen. Legg kandidaten tilbake før du endrer steg.")
+        )
+
+
+@transaction.atomic
+def entry_move(
+    *, entry: ShortlistEntry, to_step: str, actor: User, reason: str = ""
+) -> ShortlistEntry:
+    """Move an entry one step along the pipeline, as the side of it the actor is on."""
+    entry = lock_entry(entry)
+    _check_live(entry)
+    if to_step in OWN_FORM_STEPS:
+        raise ValidationError(_("Dette steget registreres med et eget skjema."))
+    check_transition(entry, to_step)
+    if to_step not in steps_user_may_move(actor, entry):
+        raise PermissionDenied
+    reason = reason.strip()
+    if to_step in REASON_REQUIRED and not reason:
+        raise ValidationError({"reason": _("Skriv en begrunnelse for dette steget.")})
+    # Presenting shares the CV with the employer, which the candidate must have agreed to.
+    if to_step == Step.PRESENTED and not has_given_consent(entry):
+        raise ValidationError(_("Kandidaten kan ikke presenteres før samtykke er gitt."))
+    record_move(entry, to_step=to_step, actor=actor, reason=reason)
+    if to_step == Step.PRESENTED:
+        _notify_employer_users(entry)
+    return entry
+
+
+def _notify_employer_users(entry: ShortlistEntry) -> None:
+    opening = entry.shortlist.opening
+    users = User.objects.filter(
+        employer_id=opening.employer_id, role=Role.EMPLOYER_USER, is_active=True
+    )
+    for user in users:
+        notification_create(
+            recipient=user,
+            title=_("Ny kandidat til %(opening)s") % {"opening": opening.title},
+            body=_("NAV har presentert en kandidat som har samtykket til at dere ser CV-en."),
+            link=reverse("candidates:employer_candidates"),
+        )
+
+
+@transaction.atomic
+def entry_archive(*, entry: ShortlistEntry, actor: User, reason: str = "") -> ShortlistEntry:
+    """Remove a candidate from the list. Nothing is deleted: the removal can be undone."""
+    entry = lock_entry(entry)
+    if not may_archive(actor, entry):
+        raise PermissionDenied
+    if entry.is_archived:
+        raise ValidationError(_("Kandidaten er allerede fjernet fra listen."))
+    entry.archived_at = timezone.now()
+    entry.save(update_fields=["archived_at", "updated_at"])
+    ShortlistEvent.objects.create(
+        entry=entry,
+        actor=actor,
+        from_step=entry.step,
+        to_step=entry.step,
+        kind=ShortlistEvent.Kind.ARCHIVE,
+        reason=reason.strip(),
+    )
+    notify_owner(
+        entry,
+        actor=actor,
+        title=_("%(candidate)s er fjernet fra kandidatlisten") % {"candidate": entry.candidate},
+        body=entry.shortlist.opening.title,
+    )
+    return entry
+
+
+@transaction.atomic
+def entry_restore(*, entry: ShortlistEntry, actor: User) -> ShortlistEntry:
+    entry = lock_entry(entry)
+    if not may_archive(actor, entry):
+        raise PermissionDenied
+    if not entry.is_archived:
+        raise ValidationError(_("Kandidaten står allerede på listen."))
+    entry.archived_at = None
+    entry.save(update_fields=["archived_at", "updated_at"])
+    ShortlistEvent.objects.create(
+        entry=entry,
+        actor=actor,
+        from_step=entry.step,
+        to_step=entry.step,
+        kind=ShortlistEvent.Kind.RESTORE,
+    )
+    notify_owner(
+        entry,
+        actor=actor,
+        title=_("%(candidate)s er lagt tilbake på kandidatlisten") % {"candidate": entry.candidate},
+        body=entry.shortlist.opening.title,
+    )
+    return entry
+
+
+@transaction.atomic
+def entry_hire(
+    *,
+    entry: ShortlistEntry,
+    actor: User,
+    start_date: datetime.date,
+    position: str,
+    contract_type: str,
+    extent_percent: int,
+    contract_confirmed: bool,
+    measures_used: list[str],
+) -> Placement:
+    """Record a hire. NAV's rule: only after the candidate was presented to the employer, and
+    only when paid employment is confirmed with a contract."""
+    entry = lock_entry(entry)
+    _check_live(entry)
+    if Step.HIRED not in steps_user_may_move(actor, entry):
+        raise PermissionDenied
+    if not entry.can_move_to(Step.HIRED):
+        raise ValidationError(
+            _(
+                "Ansettelse kan bare registreres etter at kandidaten er presentert og har vært "
+                "på intervju eller arbeidsutprøving."
+            )
+        )
+    if not contract_confirmed:
+        raise ValidationError(
+            {"contract_confirmed": _("Bekreft at lønnet arbeid er avtalt med arbeidsavtale.")}
+        )
+    placement = Placement(
+        entry=entry,
+        candidate=entry.candidate,
+        employer=entry.shortlist.opening.employer,
+        start_date=start_date,
+        position=position,
+        contract_type=contract_type,
+        extent_percent=extent_percent,
+        contract_confirmed=True,
+        measures_used=measures_used,
+        recorded_by=actor,
+    )
+    placement.full_clean(exclude=["entry"])
+    placement.save()
+    reason = _("Starter %(date)s som %(position)s (%(contract)s, %(extent)d %%).") % {
+        "date": start_date.strftime("%d.%m.%Y"),
+        "position": position,
+        "contract": placement.get_contract_type_display().lower(),
+        "extent": extent_percent,
+    }
+    record_move(entry, to_step=Step.HIRED, actor=actor, reason=reason)
+    return placement
+
+
+@transaction.atomic
+def shortlist_propose(
+    *, opening: JobOpening, candidate: Candidate, actor: User, motivation: str
+) -> ShortlistEntry:
+    """An owner proposes one of their own candidates to a shared opening; the opening's contact
+    persons are told."""
+    if candidate.owner_id != actor.pk:
+        raise PermissionDenied
+    if opening.published_at is None:
+        raise ValidationError(_("Stillingen er ikke delt ennå."))
+    motivation = motivation.strip()
+    if not motivation:
+        raise ValidationError({"motivation": _("Skriv hvorfor kandidaten passer for stillingen.")})
+    entry = shortlist_add(
+        opening=opening,
+        candidate=candidate,
+        actor=actor,
+        source=ShortlistEntry.Source.PROPOSAL,
+        motivation=motivation,
+    )
+    recipients = {opening.recorded_by}
+    if opening.employer.fixed_contact_id and opening.employer.fixed_contact.is_active:
+        recipients.add(opening.employer.fixed_contact)
+    shortlist_link = reverse("candidates:shortlist", kwargs={"opening_id": opening.pk})
+    for recipient in recipients - {actor}:
+        # A fixed contact at a provider is told, but works the list through the contact person.
+        managing = manages_opening(recipient, opening)
+        notification_create(
+            recipient=recipient,
+            title=_("Ny kandidat foreslått til %(opening)s") % {"opening": opening.title},
+            body=_("%(owner)s foreslår en kandidat: %(motivation)s")
+            % {"owner": actor, "motivation": motivation},
+            link=entry_link(entry) if managing else shortlist_link,
+        )
+    return entry
+
+
+@transaction.atomic
+def shortlist_close(*, opening: JobOpening, actor: User) -> Shortlist | None:
+    """Close the opening's shortlist when it is filled or cancelled, and tell the owners of the
+    candidates still in play that the work is done."""
+    shortlist = Shortlist.objects.select_for_update().filter(opening=opening).first()
+    if shortlist is None or shortlist.is_closed:
+        return shortlist
+    shortlist.closed_at = timezone.now()
+    shortlist.save(update_fields=["closed_at"])
+    in_play = (
+        shortlist.entries.live()
+        .exclude(step__in=[Step.HIRED, Step.NOT_HIRED, Step.NOT_RELEVANT, Step.WITHDRAWN])
+        .select_related("candidate__owner")
+    )
+    status = JobOpening.Status(opening.status).label.lower()
+    for entry in in_play:
+        notify_owner(
+            entry,
+            actor=actor,
+            title=_("Kandidatlisten for %(opening)s er lukket") % {"opening": opening.title},
+            body=_("Stillingen er %(status)s. %(candidate)s er ikke lenger i prosess.")
+            % {"status": status, "candidate": entry.candidate},
+        )
+    return shortlist

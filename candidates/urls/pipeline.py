@@ -1,0 +1,20 @@
+from django.urls import path
+
+from ..views import consent, employer, pipeline
+
+urlpatterns = [
+    path("stillinger/<int:opening_id>/kandidatliste/", pipeline.shortlist, name="shortlist"),
+    path("stillinger/<int:opening_id>/foresla/", pipeline.propose, name="propose"),
+    path("kandidatliste/<int:entry_id>/", pipeline.entry_detail, name="entry_detail"),
+    path("kandidatliste/<int:entry_id>/flytt/", pipeline.entry_move, name="entry_move"),
+    path("kandidatliste/<int:entry_id>/fjern/", pipeline.entry_archive, name="entry_archive"),
+    path("kandidatliste/<int:entry_id>/angre/", pipeline.entry_restore, name="entry_restore"),
+    path("kandidatliste/<int:entry_id>/ansatt/", pipeline.entry_hire, name="entry_hire"),
+    path(
+        "kandidatliste/<int:entry_id>/samtykke/", pipeline.consent_request, name="consent_request"
+    ),
+    path("samtykke/<int:consent_id>/trekk/", pipeline.consent_withdraw, name="consent_withdraw"),
+    path("samtykke/svar/<str:token>/", consent.consent_respond, name="consent_respond"),
+    path("til-oss/", employer.employer_candidates, name="employer_candidates"),
+    path("til-oss/<int:entry_id>/svar/", employer.employer_respond, name="employer_respond"),
+]

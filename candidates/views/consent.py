@@ -1,0 +1,62 @@
+"""The candidate's own page, reached by the signed link in the e-mail: no login."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from ..forms.pipeline import ConsentAnswerForm
+from ..models import AuditRecord, ConsentRequest
+from ..services import consent as services
+from ..services.audit import audit_candidate_reads
+
+
+def _consent_or_404(token: str) -> ConsentRequest:
+    try:
+        return services.consent_from_token(token)
+    except ConsentRequest.DoesNotExist:
+        raise Http404(_("Lenken er ugyldig.")) from None
+
+
+def consent_respond(request, token: str):
+    consent = _consent_or_404(token)
+    form = ConsentAnswerForm(request.POST or None)
+    if request.method == "POST":
+        try:
+            if "withdraw" in request.POST:
+                services.consent_withdraw(consent=consent, actor=None)
+                messages.success(request, _("Samtykket ditt er trukket tilbake."))
+            elif form.is_valid():
+                accept = request.POST.get("answer") == "accept"
+                services.consent_respond(
+                    consent=consent,
+                    accept=accept,
+                    share_adaptation=form.cleaned_data["share_adaptation"],
+                )
+                messages.success(
+                    request,
+                    _("Takk! Du har samtykket.") if accept else _("Takk! Du har takket nei."),
+                )
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        return redirect("candidates:consent_respond", token=token)
+    entry = consent.entry
+    audit_candidate_reads(
+        actor=None,
+        candidates=[entry.candidate],
+        action=AuditRecord.Action.CONSENT_PAGE,
+        purpose=_("Kandidaten åpnet samtykkelenken"),
+        # Without the token: the log must not hold a working link to the candidate's answer.
+        path=reverse("candidates:consent_respond", kwargs={"token": "-"}),
+    )
+    context = {
+        "consent": consent,
+        "candidate": entry.candidate,
+        "opening": entry.shortlist.opening,
+        "form": form,
+        "answerable": consent.is_pending and not consent.is_overdue(),
+    }
+    return render(request, "candidates/pipeline/consent_respond.html", context)

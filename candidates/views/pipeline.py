@@ -1,0 +1,287 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.models import Role
+from employers.forms import add_service_errors
+from employers.models import JobOpening
+
+from ..forms.pipeline import (
+    ArchiveForm,
+    ConsentForm,
+    HireForm,
+    MoveForm,
+    ProposeForm,
+    ShortlistFilterForm,
+)
+from ..models import (
+    FINAL_STEPS,
+    AuditRecord,
+    Candidate,
+    ConsentRequest,
+    ShortlistEntry,
+    Step,
+)
+from ..selectors.pipeline import opening_placements, shortlist_view
+from ..services import consent as consent_services
+from ..services import pipeline as services
+from ..services.audit import audit_candidate_reads
+
+TABLE_PAGE_SIZE = 50
+
+
+def _show_errors(request, error: ValidationError) -> None:
+    for message in error.messages:
+        messages.error(request, message)
+
+
+def _visible_opening(request, opening_id: int) -> JobOpening:
+    openings = JobOpening.objects.visible_to(request.user).select_related("employer")
+    return get_object_or_404(openings, pk=opening_id)
+
+
+def _visible_entry(request, entry_id: int) -> ShortlistEntry:
+    entries = ShortlistEntry.objects.visible_to(request.user).select_related(
+        "shortlist__opening__employer", "candidate__owner", "added_by"
+    )
+    return get_object_or_404(entries, pk=entry_id)
+
+
+def shortlist(request, opening_id: int):
+    opening = _visible_opening(request, opening_id)
+    form = ShortlistFilterForm(request.GET)
+    layout, step, show_archived = form.values()
+    view = shortlist_view(
+        opening=opening, user=request.user, step=step, show_archived=show_archived
+    )
+    page = Paginator(view.entries, TABLE_PAGE_SIZE).get_page(request.GET.get("side"))
+    shown = page.object_list if layout == "tabell" else view.entries
+    audit_candidate_reads(
+        actor=request.user,
+        candidates=[entry.candidate for entry in shown],
+        action=AuditRecord.Action.LIST,
+        purpose=_("Kandidatliste for %(opening)s") % {"opening": opening.title},
+        path=request.path,
+    )
+    context = {
+        "opening": opening,
+        "view": view,
+        "form": form,
+        "layout": layout,
+        "page": page,
+        "steps": list(Step),
+        "may_propose": services.may_propose(request.user, opening),
+        "placements": opening_placements(opening),
+    }
+    return render(request, "candidates/pipeline/shortlist.html", context)
+
+
+def _may_see_adaptation_needs(user, entry: ShortlistEntry, manages: bool) -> bool:
+    """Special-category data: the owner and administrators; the opening's contact person only
+    while the proposal is in play (the issue's rule)."""
+    if user.role == Role.ADMIN or entry.candidate.owner_id == user.pk:
+        return True
+    in_play = not entry.is_archived and not entry.shortlist.is_closed
+    return manages and in_play and entry.step not in FINAL_STEPS
+
+
+def _render_entry(request, entry: ShortlistEntry, *, move_form=None, archive_form=None):
+    user = request.user
+    manages = services.manages_opening(user, entry.shortlist.opening)
+    show_needs = _may_see_adaptation_needs(user, entry, manages)
+    tab = "historikk" if request.GET.get("fane") == "historikk" else "profil"
+    purpose = _("Kandidatliste for %(opening)s") % {"opening": entry.shortlist.opening.title}
+    if show_needs and entry.candidate.adaptation_needs:
+        purpose += " " + _("(med behov for tilrettelegging)")
+    audit_candidate_reads(
+        actor=user,
+        candidates=[entry.candidate],
+        action=AuditRecord.Action.VIEW,
+        purpose=purpose,
+        path=request.path,
+    )
+    steps = services.next_steps(user, entry)
+    consents = list(entry.consents.select_related("requested_by"))
+    waiting = any(consent.is_pending for consent in consents)
+    is_owner = entry.candidate.owner_id == user.pk
+    live = not entry.is_archived and not entry.shortlist.is_closed
+    context = {
+        "entry": entry,
+        "candidate": entry.candidate,
+        "opening": entry.shortlist.opening,
+        "tab": tab,
+        "events": entry.events.select_related("actor"),
+        "consents": consents,
+        "show_adaptation_needs": show_needs,
+        "move_form": move_form or (MoveForm(steps=steps) if steps else None),
+        "archive_form": archive_form or ArchiveForm(),
+        "may_archive": services.may_archive(user, entry) and not entry.shortlist.is_closed,
+        "may_ask_consent": is_owner
+        and live
+        and not waiting
+        and entry.can_move_to(Step.CONSENT_GIVEN),
+        "may_hire": live and manages and entry.can_move_to(Step.HIRED),
+        "is_owner": is_owner,
+    }
+    return render(request, "candidates/pipeline/entry_detail.html", context)
+
+
+def entry_detail(request, entry_id: int):
+    return _render_entry(request, _visible_entry(request, entry_id))
+
+
+@require_POST
+def entry_move(request, entry_id: int):
+    entry = _visible_entry(request, entry_id)
+    form = MoveForm(request.POST, steps=services.next_steps(request.user, entry))
+    if not form.is_valid():
+        return _render_entry(request, entry, move_form=form)
+    try:
+        services.entry_move(
+            entry=entry,
+            to_step=form.cleaned_data["step"],
+            actor=request.user,
+            reason=form.cleaned_data["reason"],
+        )
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return _render_entry(request, entry, move_form=form)
+    messages.success(
+        request,
+        _("%(candidate)s er flyttet til «%(step)s».")
+        % {"candidate": entry.candidate, "step": Step(form.cleaned_data["step"]).label},
+    )
+    return redirect("candidates:entry_detail", entry_id=entry.pk)
+
+
+@require_POST
+def entry_archive(request, entry_id: int):
+    entry = _visible_entry(request, entry_id)
+    form = ArchiveForm(request.POST)
+    if not form.is_valid():
+        return _render_entry(request, entry, archive_form=form)
+    try:
+        services.entry_archive(entry=entry, actor=request.user, reason=form.cleaned_data["reason"])
+    except ValidationError as error:
+        _show_errors(request, error)
+    else:
+        messages.success(
+            request,
+            _("%(candidate)s er fjernet fra listen. Du kan angre og legge kandidaten tilbake.")
+            % {"candidate": entry.candidate},
+        )
+    return redirect("candidates:entry_detail", entry_id=entry.pk)
+
+
+@require_POST
+def entry_restore(request, entry_id: int):
+    entry = _visible_entry(request, entry_id)
+    try:
+        services.entry_restore(entry=entry, actor=request.user)
+    except ValidationError as error:
+        _show_errors(request, error)
+    else:
+        messages.success(
+            request, _("%(candidate)s er lagt tilbake på listen.") % {"candidate": entry.candidate}
+        )
+    return redirect("candidates:entry_detail", entry_id=entry.pk)
+
+
+def entry_hire(request, entry_id: int):
+    entry = _visible_entry(request, entry_id)
+    form = HireForm(request.POST or None, entry=entry)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.entry_hire(entry=entry, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Ansettelsen av %(candidate)s er registrert.") % {"candidate": entry.candidate},
+            )
+            return redirect("candidates:entry_detail", entry_id=entry.pk)
+    context = {"entry": entry, "opening": entry.shortlist.opening, "form": form}
+    return render(request, "candidates/pipeline/hire.html", context)
+
+
+def propose(request, opening_id: int):
+    opening = _visible_opening(request, opening_id)
+    if not services.may_propose(request.user, opening):
+        messages.error(request, _("Du kan bare foreslå kandidater til åpne, delte stillinger."))
+        return redirect("employers:opening_detail", pk=opening.pk)
+    already = ShortlistEntry.objects.filter(shortlist__opening=opening).values("candidate_id")
+    candidates = (
+        Candidate.objects.visible_to(request.user)
+        .active()
+        .exclude(pk__in=already)
+        .order_by("last_name", "first_name")
+    )
+    form = ProposeForm(request.POST or None, candidates=candidates)
+    if request.method == "POST" and form.is_valid():
+        try:
+            entry = services.shortlist_propose(
+                opening=opening,
+                candidate=form.cleaned_data["candidate"],
+                actor=request.user,
+                motivation=form.cleaned_data["motivation"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("%(candidate)s er foreslått. Markedskontakten har fått beskjed.")
+                % {"candidate": entry.candidate},
+            )
+            return redirect("candidates:entry_detail", entry_id=entry.pk)
+    context = {"opening": opening, "form": form, "has_candidates": candidates.exists()}
+    return render(request, "candidates/pipeline/propose.html", context)
+
+
+def consent_request(request, entry_id: int):
+    entry = _visible_entry(request, entry_id)
+    form = ConsentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            if data["method"] == "link":
+                consent_services.consent_request_link(
+                    entry=entry,
+                    actor=request.user,
+                    deadline=form.deadline_value(),
+                    adaptation_text_offered=data["adaptation_text"],
+                )
+                success = _("Lenken er sendt til %(email)s.") % {"email": entry.candidate.email}
+            else:
+                consent_services.consent_record_meeting(
+                    entry=entry, actor=request.user, share_adaptation_text=data["adaptation_text"]
+                )
+                success = _("Samtykket er registrert.")
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, success)
+            return redirect("candidates:entry_detail", entry_id=entry.pk)
+    context = {"entry": entry, "opening": entry.shortlist.opening, "form": form}
+    return render(request, "candidates/pipeline/consent_request.html", context)
+
+
+@require_POST
+def consent_withdraw(request, consent_id: int):
+    consents = ConsentRequest.objects.filter(
+        entry__in=ShortlistEntry.objects.visible_to(request.user)
+    )
+    consent = get_object_or_404(consents.select_related("entry"), pk=consent_id)
+    try:
+        consent_services.consent_withdraw(consent=consent, actor=request.user)
+    except ValidationError as error:
+        _show_errors(request, error)
+    else:
+        messages.success(
+            request, _("Samtykket er trukket tilbake. Arbeidsgiveren ser ikke lenger kandidaten.")
+        )
+    return redirect("candidates:entry_detail", entry_id=consent.entry_id)

@@ -1,0 +1,281 @@
+"""The search pages: starting a run, progress, results as minimal profiles with audit records,
+adding to the shortlist, re-running, and bounded query counts."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.models import Role
+from candidates.matching.criteria import Area, Criteria
+from candidates.models import AuditRecord, SearchRun, ShortlistEntry
+from candidates.services.search import search_run_execute, search_run_repeat
+from employers.models import JobOpening, Occupation
+from tests.factories import user_with_role
+
+from ..employers.factories import JobOpeningFactory
+from .factories import CandidateFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def opening():
+    return JobOpeningFactory(
+        title="Sveiser til verksted",
+        occupation=Occupation.objects.get(code="7212"),
+        requirements_must="Sveisesertifikat",
+    )
+
+
+def _welder(**fields):
+    fields.setdefault("email", "hemmelig@example.no")
+    fields.setdefault("phone", "99887766")
+    fields.setdefault("adaptation_needs", "Trenger rolige omgivelser")
+    candidate = CandidateFactory(competencies="Sveising MIG/MAG", **fields)
+    candidate.occupations_wanted.add(Occupation.objects.get(code="7212"))
+    return candidate
+
+
+def _finished_run(opening, user, **criteria) -> SearchRun:
+    criteria.setdefault("area", Area.NATIONAL)
+    run = SearchRun.objects.create(
+        opening=opening, created_by=user, criteria=Criteria(**criteria).to_json()
+    )
+    return search_run_execute(run_id=run.pk)
+
+
+def test_start_page_is_prefilled_from_the_opening(login, contact_person, opening):
+    response = login(contact_person).get(reverse("candidates:search_start", args=[opening.pk]))
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert form["occupation"].value() is True
+    assert form["area"].value() == "region"
+    assert "Ingen har søkt etter kandidater" in response.text
+
+
+def test_posting_criteria_stores_a_run_and_queues_the_task_after_commit(
+    login, contact_person, opening, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks() as callbacks:
+        response = login(contact_person).post(
+            reverse("candidates:search_start", args=[opening.pk]),
+            {"occupation": "on", "query": "truck", "area": "county"},
+        )
+    run = SearchRun.objects.get()
+    assert response.url == reverse("candidates:search_run", args=[run.pk])
+    assert run.criteria["query"] == "truck"
+    assert run.criteria["area"] == "county"
+    assert run.status == SearchRun.Status.QUEUED
+    assert len(callbacks) == 1
+
+
+def test_nothing_to_match_on_gives_a_helpful_message(login, contact_person, opening):
+    response = login(contact_person).post(
+        reverse("candidates:search_start", args=[opening.pk]), {"area": "region"}
+    )
+    assert response.status_code == 200
+    assert "Velg hva kandidatene skal matches på" in response.text
+    assert not SearchRun.objects.exists()
+
+
+def test_only_common_words_give_a_helpful_message(login, contact_person, opening):
+    response = login(contact_person).post(
+        reverse("candidates:search_start", args=[opening.pk]),
+        {"query": "erfaring og med", "area": "region"},
+    )
+    assert "Søkeordene er for vanlige" in response.text
+    assert response.context["form"]["query"].value() == "erfaring og med"
+
+
+def test_an_availability_date_years_ahead_is_refused_with_an_explanation(
+    login, contact_person, opening
+):
+    ten_years = timezone.localdate() + datetime.timedelta(days=3650)
+    response = login(contact_person).post(
+        reverse("candidates:search_start", args=[opening.pk]),
+        {"occupation": "on", "area": "region", "available_by": ten_years.isoformat()},
+    )
+    assert "mer enn ett år fram i tid" in response.text
+    assert not SearchRun.objects.exists()
+
+
+def test_municipality_area_needs_a_municipality(login, contact_person, opening):
+    response = login(contact_person).post(
+        reverse("candidates:search_start", args=[opening.pk]),
+        {"occupation": "on", "area": "municipality"},
+    )
+    assert "Skriv hvilken kommune" in response.text
+
+
+def test_a_closed_opening_cannot_be_searched_for(login, contact_person, opening):
+    opening.status = JobOpening.Status.FILLED
+    opening.save()
+    response = login(contact_person).post(
+        reverse("candidates:search_start", args=[opening.pk]),
+        {"occupation": "on", "area": "region"},
+    )
+    assert "Bare åpne stillinger" in response.text
+    assert not SearchRun.objects.exists()
+
+
+def test_a_running_search_polls_for_progress(login, contact_person, opening):
+    run = SearchRun.objects.create(
+        opening=opening, created_by=contact_person, status="running", progress=40
+    )
+    client = login(contact_person)
+    page = client.get(reverse("candidates:search_run", args=[run.pk]))
+    progress_url = reverse("candidates:search_progress", args=[run.pk])
+    assert f'hx-get="{progress_url}"' in page.text
+    assert 'hx-trigger="load delay:1s"' in page.text
+
+    partial = client.get(progress_url, HTTP_HX_REQUEST="true")
+    assert 'value="40"' in partial.text
+    assert "HX-Refresh" not in partial
+
+    run.status, run.progress = SearchRun.Status.DONE, 100
+    run.save()
+    done = client.get(progress_url, HTTP_HX_REQUEST="true")
+    assert done["HX-Refresh"] == "true"
+    assert "hx-get" not in done.text
+
+
+def test_a_search_waiting_long_in_the_queue_says_so(login, contact_person, opening):
+    run = SearchRun.objects.create(
+        opening=opening,
+        created_by=contact_person,
+        created_at=timezone.now() - datetime.timedelta(minutes=5),
+    )
+    response = login(contact_person).get(reverse("candidates:search_run", args=[run.pk]))
+    assert "Søket har ikke kommet i gang ennå" in response.text
+    assert "hx-get" in response.text
+
+
+def test_results_show_a_minimal_profile_and_are_audited(login, contact_person, opening):
+    candidate = _welder()
+    run = _finished_run(opening, contact_person, occupation=True, opening_text=True)
+
+    response = login(contact_person).get(reverse("candidates:search_run", args=[run.pk]))
+
+    text = response.text
+    assert f"Kandidat {candidate.pk}" in text
+    assert "Ønsker å jobbe som Sveisere" in text
+    assert f"Treff {run.results.get().score} %" in text
+    for secret in (
+        candidate.first_name,
+        candidate.last_name,
+        candidate.fnr,
+        candidate.email,
+        candidate.phone,
+        candidate.adaptation_needs,
+    ):
+        assert secret not in text
+    record = AuditRecord.objects.get()
+    assert (record.candidate, record.actor, record.action) == (
+        candidate,
+        contact_person,
+        AuditRecord.Action.SEARCH_RESULT,
+    )
+    assert "Sveiser til verksted" in record.purpose
+
+
+def test_a_search_without_results_explains_what_to_loosen(login, contact_person, opening):
+    run = _finished_run(opening, contact_person, occupation=True, area=Area.COUNTY)
+    response = login(contact_person).get(reverse("candidates:search_run", args=[run.pk]))
+    assert "Ingen kandidater passet søket. Prøv å søke i hele fylket" in response.text
+    assert not AuditRecord.objects.exists()
+
+
+def test_contact_person_adds_a_result_to_the_shortlist(login, contact_person, opening):
+    candidate = _welder()
+    run = _finished_run(opening, contact_person, occupation=True)
+    client = login(contact_person)
+
+    response = client.post(reverse("candidates:search_shortlist_add", args=[run.pk, candidate.pk]))
+
+    entry = ShortlistEntry.objects.get()
+    assert (entry.candidate, entry.source, entry.added_by) == (
+        candidate,
+        ShortlistEntry.Source.SEARCH,
+        contact_person,
+    )
+    assert response.url.endswith(f"?side=1#kandidat-{candidate.pk}")
+    page = client.get(reverse("candidates:search_run", args=[run.pk]))
+    assert "På kandidatlisten" in page.text
+    assert reverse("employers:opening_detail", args=[opening.pk]) in page.text
+
+    again = client.post(reverse("candidates:search_shortlist_add", args=[run.pk, candidate.pk]))
+    assert again.status_code == 302
+    assert ShortlistEntry.objects.count() == 1
+
+
+def test_only_candidates_in_the_run_can_be_added(login, contact_person, opening):
+    run = _finished_run(opening, contact_person, occupation=True)
+    stranger = CandidateFactory()
+    response = login(contact_person).post(
+        reverse("candidates:search_shortlist_add", args=[run.pk, stranger.pk])
+    )
+    assert response.status_code == 404
+
+
+def test_rerun_shows_what_changed(login, contact_person, opening):
+    stays, leaves = _welder(), _welder()
+    first = _finished_run(opening, contact_person, occupation=True)
+    leaves.is_active = False
+    leaves.save()
+    newcomer = _welder()
+    second = search_run_repeat(run=first, actor=contact_person)
+    search_run_execute(run_id=second.pk)
+
+    response = login(contact_person).get(reverse("candidates:search_run", args=[second.pk]))
+
+    assert second.previous == first
+    assert second.criteria == first.criteria
+    assert response.context["changes"] == {"new": 1, "moved": 0}
+    assert response.context["gone"] == [leaves.pk]
+    rows = {row.candidate: row.change for row in response.context["rows"]}
+    assert rows == {stays: "", newcomer: "new"}
+    assert "Ny siden forrige søk" in response.text
+
+
+def test_rerun_button_starts_a_linked_run(login, contact_person, opening):
+    first = _finished_run(opening, contact_person, occupation=True)
+    response = login(contact_person).post(reverse("candidates:search_rerun", args=[first.pk]))
+    second = SearchRun.objects.exclude(pk=first.pk).get()
+    assert response.url == reverse("candidates:search_run", args=[second.pk])
+    assert second.previous == first
+
+
+def test_runs_are_listed_on_the_start_page(login, contact_person, opening):
+    run = _finished_run(opening, contact_person, occupation=True)
+    response = login(contact_person).get(reverse("candidates:search_start", args=[opening.pk]))
+    assert reverse("candidates:search_run", args=[run.pk]) in response.text
+
+
+def test_other_roles_are_refused(login, opening):
+    adviser = user_with_role(Role.ADVISER)
+    response = login(adviser).get(reverse("candidates:search_start", args=[opening.pk]))
+    assert response.status_code == 403
+
+
+def test_opening_page_has_a_search_button_for_contact_persons(login, contact_person, opening):
+    url = reverse("employers:opening_detail", args=[opening.pk])
+    search = reverse("candidates:search_start", args=[opening.pk])
+    assert search in login(contact_person).get(url).text
+    assert search not in login(user_with_role(Role.ADVISER)).get(url).text
+
+
+@pytest.mark.parametrize("count", [3, 20])
+def test_results_page_query_count_does_not_grow_with_rows(
+    login, contact_person, opening, count, django_assert_max_num_queries
+):
+    for number in range(count):
+        _welder(provider_owned=bool(number % 2))
+    previous = _finished_run(opening, contact_person, occupation=True)
+    run = search_run_repeat(run=previous, actor=contact_person)
+    search_run_execute(run_id=run.pk)
+    client = login(contact_person)
+    with django_assert_max_num_queries(16):
+        response = client.get(reverse("candidates:search_run", args=[run.pk]))
+    assert len(response.context["rows"]) == count
