@@ -14,8 +14,7 @@ from django.db.models import Case, When
 from django.utils import timezone
 
 from accounts.models import County, Role, User
-from candidates.models import Candidate, Placement, ShortlistEntry, Step
-from candidates.services.shortlist import shortlist_for
+from candidates.models import Placement
 from employers.models import Employer
 
 from .models import (
@@ -152,53 +151,16 @@ def _history(agreement: Agreement, today: datetime.date, overdue: bool) -> None:
         )
 
 
-def _record_hire(employer: Employer, today: datetime.date) -> bool:
-    """A demo hire at the employer: a candidate from its county on one of its openings. Oslo
-    signs only after the first hire, so its signed demo agreements need one."""
-    opening = employer.openings.order_by("pk").first()
-    candidate = (
-        Candidate.objects.filter(county_id=employer.county_id, placements__isnull=True)
-        .order_by("pk")
-        .first()
-    )
-    if opening is None or candidate is None:
-        return False
-    entry = ShortlistEntry.objects.create(
-        shortlist=shortlist_for(opening),
-        candidate=candidate,
-        step=Step.HIRED,
-        source=ShortlistEntry.Source.SEARCH,
-        added_by=opening.recorded_by,
-    )
-    Placement.objects.create(
-        entry=entry,
-        candidate=candidate,
-        employer=employer,
-        start_date=today - relativedelta(months=14),
-        position=opening.title,
-        contract_type=Placement.ContractType.PERMANENT,
-        contract_confirmed=True,
-        extent_percent=100,
-        recorded_by=opening.recorded_by,
-    )
-    return True
-
-
-def _employer_for(
-    status: str, pool: list[Employer], county: County, today: datetime.date
-) -> Employer | None:
+def _employer_for(status: str, pool: list[Employer], county: County) -> Employer | None:
     """The next employer for an agreement with this status. Where the county signs only after
-    a first hire (Oslo), a signed agreement goes to an employer with a recorded hire (one is
-    recorded if needed) and the one in dialogue to an employer still waiting for it."""
+    a first hire (Oslo), a signed agreement goes only to an employer with a recorded hire (from
+    the candidates demo), and the one in dialogue to an employer still waiting for it."""
     if county_policy(county.pk) != CountySigningPolicy.Kind.AFTER_FIRST_HIRE:
         return pool[0] if pool else None
     hired = set(Placement.objects.filter(employer__in=pool).values_list("employer_id", flat=True))
     if status == S.IN_DIALOGUE:
         return next((e for e in pool if e.pk not in hired), None)
-    found = next((e for e in pool if e.pk in hired), None)
-    if found is None:
-        found = next((e for e in pool if _record_hire(e, today)), None)
-    return found
+    return next((e for e in pool if e.pk in hired), None)
 
 
 def seed() -> str:
@@ -218,7 +180,7 @@ def seed() -> str:
             continue
         pool = list(employers)
         for number, plan in enumerate(plans):
-            employer = _employer_for(plan[0], pool, county, today)
+            employer = _employer_for(plan[0], pool, county)
             if employer is None:
                 continue
             pool.remove(employer)

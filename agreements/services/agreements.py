@@ -78,8 +78,9 @@ def employer_sync_with_agreements(employer: Employer) -> None:
         employer.status = Employer.Status.AGREEMENT
         employer.fixed_contact_id = in_force.fixed_contact_id
     elif employer.status == Employer.Status.AGREEMENT:
-        in_dialogue = employer.agreements.filter(status=Agreement.Status.IN_DIALOGUE).exists()
-        employer.status = Employer.Status.IN_DIALOGUE if in_dialogue else Employer.Status.INACTIVE
+        # Without an agreement in force the employer is back in dialogue; whether it becomes
+        # inactive is a decision for the employer register, not a side effect of ending one.
+        employer.status = Employer.Status.IN_DIALOGUE
     else:
         return
     employer.save(update_fields=["status", "fixed_contact", "updated_at"])

@@ -20,7 +20,6 @@ def test_demo_agreements_cover_the_pilot_counties_statuses_and_an_oslo_employer_
     assert set(Agreement.objects.values_list("status", flat=True)) == set(Agreement.Status)
     waiting = Agreement.objects.get(county__name="Oslo", status=Agreement.Status.IN_DIALOGUE)
     assert "Oslo signerer avtaler først" in signing_blocker(waiting)
-    assert Agreement.objects.filter(county__name="Oslo").in_force().exists()
     # Oslo's signed agreements are with employers that have hired from the target group.
     for signed in Agreement.objects.filter(county__name="Oslo").exclude(pk=waiting.pk):
         assert Placement.objects.filter(employer_id=signed.employer_id).exists()

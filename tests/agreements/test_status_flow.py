@@ -145,12 +145,12 @@ def test_signed_agreement_makes_the_employer_an_agreement_employer_with_its_cont
     assert employer.coordinate_with(outsider) == agreement.fixed_contact
 
 
-def test_ending_the_only_agreement_takes_the_employer_out_of_agreement_status():
+def test_ending_the_only_agreement_puts_the_employer_back_in_dialogue():
     agreement = _agreement_in(S.SIGNED)
     _move(agreement, S.ACTIVE)
     _move(agreement, S.ENDED)
     employer = Employer.objects.get(pk=agreement.employer_id)
-    assert employer.status == Employer.Status.INACTIVE
+    assert employer.status == Employer.Status.IN_DIALOGUE
     assert employer.coordinate_with(user_with_role(Role.ADVISER)) is None
 
 
