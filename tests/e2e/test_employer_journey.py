@@ -108,9 +108,9 @@ def test_contact_person_logs_a_meeting_and_shares_an_opening_the_adviser_sees(
         "link", name="Delte stillinger"
     ).click()
     expect(page.get_by_role("heading", name="Delte stillinger", level=1)).to_be_visible()
-    expect(page.get_by_role("link", name=OPENING_TITLE)).to_be_visible()
+    expect(page.get_by_role("link", name=OPENING_TITLE, exact=True)).to_be_visible()
     _check(page, "10-shared-openings")
-    page.get_by_role("link", name=OPENING_TITLE).click()
+    page.get_by_role("link", name=OPENING_TITLE, exact=True).click()
     expect(page.get_by_text("Kan jobbe natt. Norsk muntlig.")).to_be_visible()
     _check(page, "11-adviser-opening")
     assert console_errors == [], console_errors
