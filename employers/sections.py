@@ -11,6 +11,7 @@ keep them to a fixed number per section.
 from collections.abc import Callable
 
 from accounts.models import Role, User
+from agreements.models import Agreement
 from candidates.selectors.pipeline import employer_placements
 from vi_inkluderer.access import rule_for
 from vi_inkluderer.home import Section
@@ -49,9 +50,25 @@ def _openings(employer: Employer, user: User) -> Section:
     )
 
 
+def _agreements(employer: Employer, user: User) -> Section:
+    agreements = (
+        Agreement.objects.visible_to(user)
+        .filter(employer=employer)
+        .select_related("fixed_contact")
+        .order_by("-created_at", "-id")
+    )
+    return Section(
+        "employers/detail/_agreements.html",
+        {
+            "employer": employer,
+            "agreements": agreements,
+            "can_create": rule_for("agreements:create").allows(user),
+        },
+    )
+
+
 def _placements(employer: Employer, user: User) -> Section:
-    # Hires are listed without names: the employer page is open to all staff. There is no
-    # agreement model yet, so hires are not split into before and after signing here.
+    # Hires are listed without names: the employer page is open to all staff.
     return Section(
         "employers/detail/_placements.html", {"placements": list(employer_placements(employer.pk))}
     )
@@ -87,7 +104,15 @@ def _units(employer: Employer, user: User) -> Section | None:
 
 SectionBuilder = Callable[[Employer, User], Section | None]
 
-MAIN: list[SectionBuilder] = [_openings, _placements, _dialogue, _needs, _people, _units]
+MAIN: list[SectionBuilder] = [
+    _agreements,
+    _openings,
+    _placements,
+    _dialogue,
+    _needs,
+    _people,
+    _units,
+]
 ASIDE: list[SectionBuilder] = [_fixed_contact, _facts]
 
 

@@ -60,6 +60,8 @@ def reference_data(transactional_db):
     migrations loaded; this puts it back."""
     from accounts.models import County, Measure
     from accounts.reference import load_counties, load_measures
+    from agreements.models import AgreementTemplate, CountySigningPolicy
+    from agreements.reference import load_policies, load_template
     from employers.models import Industry, Occupation
     from employers.reference import load_industries, load_occupations
 
@@ -67,3 +69,12 @@ def reference_data(transactional_db):
     load_measures(Measure)
     load_industries(Industry)
     load_occupations(Occupation)
+    load_policies(County, CountySigningPolicy)
+    load_template(AgreementTemplate)
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Uploaded files go to a temporary folder, never into var/."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT

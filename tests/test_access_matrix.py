@@ -1,6 +1,7 @@
 """Every URL × every role → allowed or denied. A URL added without a row here fails."""
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
@@ -12,6 +13,7 @@ from employers.models import EmployerImport, EmployerPerson, JobOpening, Lead
 from notifications.models import Notification
 from vi_inkluderer.access import RULES
 
+from .agreements.factories import AgreementFactory, MeetingFactory, RecruitmentNeedFactory
 from .candidates.factories import CandidateFactory, ConsentRequestFactory, ShortlistEntryFactory
 from .employers.factories import (
     DialogueEntryFactory,
@@ -30,6 +32,8 @@ EMPLOYER_PEOPLE_EDITORS = EMPLOYER_EDITORS | {Role.PROVIDER_STAFF}
 EMPLOYER_IMPORTERS = {Role.PROJECT_LEADER, Role.ADMIN}
 LEAD_READERS = {Role.CONTACT_PERSON, Role.PROJECT_LEADER, Role.ADMIN, Role.NATIONAL_READER}
 OPENING_MANAGERS = {Role.CONTACT_PERSON, Role.PROJECT_LEADER, Role.ADMIN}
+AGREEMENT_CREATORS = {Role.CONTACT_PERSON, Role.PROJECT_LEADER, Role.ADMIN}
+AGREEMENT_EDITORS = AGREEMENT_CREATORS | {Role.PROVIDER_STAFF}
 CANDIDATE_OWNERS = {Role.ADVISER, Role.PROVIDER_STAFF}
 SHORTLIST_WORKERS = {Role.CONTACT_PERSON, Role.ADMIN} | CANDIDATE_OWNERS
 CANDIDATE_READERS = CANDIDATE_OWNERS | {Role.ADMIN}
@@ -79,6 +83,26 @@ EXPECTED = {
     "employers:opening_mark_filled": OPENING_MANAGERS,
     "employers:opening_cancel": OPENING_MANAGERS,
     "candidates:shortlist_overview": {Role.CONTACT_PERSON, Role.ADMIN},
+    "agreements:list": ALL,
+    "agreements:detail": ALL,
+    "agreements:document": ALL,
+    "agreements:document_pdf": ALL,
+    "agreements:signed_copy": ALL,
+    "agreements:create": AGREEMENT_CREATORS,
+    "agreements:edit": AGREEMENT_EDITORS,
+    "agreements:transition": AGREEMENT_EDITORS,
+    "agreements:change_contact": AGREEMENT_EDITORS,
+    "agreements:upload": AGREEMENT_EDITORS,
+    "agreements:meeting_detail": STAFF,
+    "agreements:meeting_ics": STAFF,
+    "agreements:meeting_create": AGREEMENT_EDITORS,
+    "agreements:meeting_edit": AGREEMENT_EDITORS,
+    "agreements:meeting_record": AGREEMENT_EDITORS,
+    "agreements:meeting_invite": AGREEMENT_EDITORS,
+    "agreements:need_add": AGREEMENT_EDITORS,
+    "agreements:need_to_opening": OPENING_MANAGERS,
+    "agreements:my_follow_ups": {Role.CONTACT_PERSON, Role.PROJECT_LEADER, Role.PROVIDER_STAFF},
+    "agreements:county": {Role.PROJECT_LEADER, Role.ADMIN, Role.NATIONAL_READER},
     "candidates:shortlist": OPENING_MANAGERS | CANDIDATE_OWNERS,
     "candidates:propose": CANDIDATE_OWNERS,
     "candidates:entry_detail": SHORTLIST_WORKERS,
@@ -133,6 +157,25 @@ def _draft_opening(user) -> dict:
 
 def _open_opening(user) -> dict:
     return {"pk": JobOpeningFactory().pk}
+
+
+def _agreement_for(user):
+    """An active agreement the user may see, and edit where the role allows: the user is its
+    fixed contact when that is a contact role, its employer's user, or in its county."""
+    fields = {"active": True}
+    if user.role in (Role.CONTACT_PERSON, Role.PROVIDER_STAFF, Role.PROJECT_LEADER):
+        fields["fixed_contact"] = user
+    if user.role == Role.EMPLOYER_USER:
+        fields["employer"] = user.employer
+    elif user.county_id:
+        fields["employer__county"] = user.county
+    agreement = AgreementFactory(**fields)
+    agreement.signed_copy.save("avtale.pdf", ContentFile(b"%PDF-1.7 signert"))
+    return agreement
+
+
+def _meeting_for(user):
+    return MeetingFactory(agreement=_agreement_for(user))
 
 
 def _entry_for(user, **fields):
@@ -233,6 +276,35 @@ URL_KWARGS = {
     "employers:opening_publish": _draft_opening,
     "employers:opening_mark_filled": _open_opening,
     "employers:opening_cancel": _open_opening,
+    "agreements:create": lambda user: {"employer_pk": EmployerFactory().pk},
+    **{
+        f"agreements:{name}": lambda user: {"pk": _agreement_for(user).pk}
+        for name in (
+            "detail",
+            "document",
+            "document_pdf",
+            "signed_copy",
+            "edit",
+            "change_contact",
+            "upload",
+            "meeting_create",
+        )
+    },
+    "agreements:transition": lambda user: {"pk": _agreement_for(user).pk, "to": "ended"},
+    **{
+        f"agreements:{name}": lambda user: {"pk": _meeting_for(user).pk}
+        for name in (
+            "meeting_detail",
+            "meeting_ics",
+            "meeting_edit",
+            "meeting_record",
+            "meeting_invite",
+            "need_add",
+        )
+    },
+    "agreements:need_to_opening": lambda user: {
+        "pk": RecruitmentNeedFactory(meeting=_meeting_for(user)).pk
+    },
     "candidates:shortlist": lambda user: {"opening_id": JobOpeningFactory().pk},
     "candidates:propose": lambda user: {"opening_id": JobOpeningFactory().pk},
     "candidates:entry_detail": _entry,
@@ -266,6 +338,11 @@ POST_ONLY = {
     "employers:opening_publish",
     "employers:opening_mark_filled",
     "employers:opening_cancel",
+    "agreements:transition",
+    "agreements:upload",
+    "agreements:meeting_invite",
+    "agreements:need_add",
+    "agreements:need_to_opening",
     "candidates:entry_move",
     "candidates:entry_archive",
     "candidates:entry_restore",

@@ -3,6 +3,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
+from agreements.scale import employers_at as agreement_employers_at
 from candidates.bench_pipeline import SCENARIOS as PIPELINE_SCENARIOS
 from candidates.models import Shortlist, ShortlistEvent
 from candidates.scale import OPENINGS as CANDIDATE_BENCH_OPENINGS
@@ -35,8 +36,10 @@ def test_bench_runs_every_scenario_on_generated_data():
 @pytest.mark.django_db
 def test_scale_employers_spread_over_every_county_with_histories_tasks_and_openings():
     call_command("seed_scale", scale=0.005, stdout=StringIO())
-    # 100 employers at this scale, plus one per opening the candidate search bench searches from.
-    assert Employer.objects.count() == 100 + len(CANDIDATE_BENCH_OPENINGS)
+    # 100 employers at this scale, plus one per opening the candidate search bench searches from,
+    # plus the agreement benchmark's own employers.
+    expected = 100 + len(CANDIDATE_BENCH_OPENINGS) + agreement_employers_at(0.005)
+    assert Employer.objects.count() == expected
     assert Employer.objects.order_by().values("county").distinct().count() == 15
     assert DialogueEntry.objects.count() == 2500
     assert Task.objects.count() == 250

@@ -53,6 +53,13 @@ EMPLOYER_WORK = (*NAV_STAFF, Role.PROVIDER_STAFF)
 EMPLOYER_EDITORS = (Role.CONTACT_PERSON, Role.PROJECT_LEADER, Role.ADMIN)
 EMPLOYER_PEOPLE_EDITORS = (*EMPLOYER_EDITORS, Role.PROVIDER_STAFF)
 EMPLOYER_IMPORTERS = (Role.PROJECT_LEADER, Role.ADMIN)
+# Agreements: everyone signed in reads the ones in their scope (Agreement.visible_to), employer
+# users their own; these roles may change one they are the fixed contact for (or, for project
+# leaders and administrators, any in their county; see Agreement.can_be_edited_by).
+AGREEMENT_CREATORS = (Role.CONTACT_PERSON, Role.PROJECT_LEADER, Role.ADMIN)
+AGREEMENT_EDITORS = (*AGREEMENT_CREATORS, Role.PROVIDER_STAFF)
+FOLLOW_UP_CONTACTS = (Role.CONTACT_PERSON, Role.PROJECT_LEADER, Role.PROVIDER_STAFF)
+FOLLOW_UP_OVERSEERS = (Role.PROJECT_LEADER, Role.ADMIN, Role.NATIONAL_READER)
 # Candidates: owners keep their caseload; administrators may open any candidate (audited);
 # project leaders and national readers see counts, never people.
 CANDIDATE_READERS = (*CANDIDATE_OWNER_ROLES, Role.ADMIN)
@@ -102,6 +109,27 @@ RULES: dict[str, Rule] = {
     "employers:opening_publish": only(*OPENING_MANAGERS),
     "employers:opening_mark_filled": only(*OPENING_MANAGERS),
     "employers:opening_cancel": only(*OPENING_MANAGERS),
+    "agreements:list": signed_in(),
+    "agreements:detail": signed_in(),
+    "agreements:document": signed_in(),
+    "agreements:document_pdf": signed_in(),
+    "agreements:signed_copy": signed_in(),
+    "agreements:create": only(*AGREEMENT_CREATORS),
+    "agreements:edit": only(*AGREEMENT_EDITORS),
+    "agreements:transition": only(*AGREEMENT_EDITORS),
+    "agreements:change_contact": only(*AGREEMENT_EDITORS),
+    "agreements:upload": only(*AGREEMENT_EDITORS),
+    # Meetings and their minutes are NAV's and the provider's working notes.
+    "agreements:meeting_detail": only(*STAFF),
+    "agreements:meeting_ics": only(*STAFF),
+    "agreements:meeting_create": only(*AGREEMENT_EDITORS),
+    "agreements:meeting_edit": only(*AGREEMENT_EDITORS),
+    "agreements:meeting_record": only(*AGREEMENT_EDITORS),
+    "agreements:meeting_invite": only(*AGREEMENT_EDITORS),
+    "agreements:need_add": only(*AGREEMENT_EDITORS),
+    "agreements:need_to_opening": only(*OPENING_MANAGERS),
+    "agreements:my_follow_ups": only(*FOLLOW_UP_CONTACTS),
+    "agreements:county": only(*FOLLOW_UP_OVERSEERS),
     # Candidate pipeline: who may move which step is checked per entry in
     # candidates.services.pipeline; the candidate answers a consent link without logging in.
     "candidates:shortlist_overview": only(Role.CONTACT_PERSON, Role.ADMIN),

@@ -23,6 +23,27 @@ NAVIGATION = [
     ),
     ("employers:task_list", _("Mine oppgaver"), ("employers:task",)),
     (
+        "agreements:list",
+        _("Avtaler"),
+        (
+            "agreements:list",
+            "agreements:detail",
+            "agreements:create",
+            "agreements:edit",
+            "agreements:transition",
+            "agreements:change_contact",
+            "agreements:document",
+            "agreements:upload",
+            "agreements:signed_copy",
+        ),
+    ),
+    (
+        "agreements:my_follow_ups",
+        _("Mine oppfølginger"),
+        ("agreements:my_follow_ups", "agreements:meeting_", "agreements:need_"),
+    ),
+    ("agreements:county", _("Oppfølging i fylket"), ("agreements:county",)),
+    (
         "candidates:list",
         _("Mine kandidater"),
         (

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import County, MeasureProvider, Region, Role, User
+from agreements.selectors import my_follow_ups
 from candidates.models import AuditRecord
 from candidates.selectors.overview import entries_in_process, new_proposals
 from candidates.selectors.register import caseload_summary, headline_counts
@@ -105,6 +106,14 @@ def _my_tasks(user: User) -> Section:
     return Section("home/_my_tasks.html", {"agenda": agenda, "today": today})
 
 
+def _my_follow_ups(user: User) -> Section:
+    today = timezone.localdate()
+    return Section(
+        "home/_my_follow_ups.html",
+        {"follow_ups": my_follow_ups(user=user, today=today), "today": today},
+    )
+
+
 def _leads_waiting(user: User) -> Section:
     leads = (
         Lead.objects.visible_to(user)
@@ -187,6 +196,7 @@ def _pending_invitations(user: User) -> Section:
 SECTIONS_BY_ROLE = {
     Role.CONTACT_PERSON: [
         _my_tasks,
+        _my_follow_ups,
         _unread_notifications,
         _new_proposals,
         _leads_assigned,
@@ -211,6 +221,7 @@ SECTIONS_BY_ROLE = {
     Role.NATIONAL_READER: [_unread_notifications, _candidate_counts, _pilot_counties],
     Role.PROVIDER_STAFF: [
         _my_tasks,
+        _my_follow_ups,
         _unread_notifications,
         _my_caseload,
         _candidates_in_process,

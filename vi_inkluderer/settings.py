@@ -188,12 +188,23 @@ CELERY_BEAT_SCHEDULE = {
         "task": "employers.tasks.send_due_task_reminders",
         "schedule": crontab(hour=7, minute=0),
     },
+    # Follow-up meetings: reminders in the morning, the rolling plan kept 12 months ahead.
+    "agreements-reminders": {
+        "task": "agreements.tasks.send_agreement_reminders",
+        "schedule": crontab(hour=7, minute=5),
+    },
+    "agreements-extend-plans": {
+        "task": "agreements.tasks.extend_meeting_plans",
+        "schedule": crontab(hour=2, minute=30),
+    },
     # Consent links expire at the sender's deadline; the owner hears about it within minutes.
     "candidates-expire-consent-requests": {
         "task": "candidates.tasks_consent.expire_consent_requests",
         "schedule": crontab(minute="*/15"),
     },
 }
+# Signed agreement copies (PDF) may be at most this large.
+AGREEMENT_UPLOAD_MAX_BYTES = env.int("AGREEMENT_UPLOAD_MAX_BYTES", default=10 * 2**20)
 
 # Security: production values by default, checked by `manage.py check --deploy` in the tests.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -230,6 +241,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    # fontTools logs every glyph it subsets while fpdf2 writes an agreement PDF.
+    "loggers": {"fontTools": {"level": "WARNING"}},
 }
 
 # Optional lookup in the public Enhetsregisteret (employers/brreg.py); off by default.

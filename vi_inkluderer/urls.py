@@ -9,6 +9,7 @@ urlpatterns = [
     path("konto/", include("allauth.urls")),
     path("varsler/", include("notifications.urls")),
     path("virksomheter/", include("employers.urls")),
+    path("avtaler/", include("agreements.urls")),
     path("kandidater/", include("candidates.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -91,6 +91,6 @@ def test_detail_query_count_does_not_grow_with_people_and_sub_units(
         EmployerPerson.objects.create(employer=employer, name=f"Person {n}")
         EmployerFactory(parent=employer)
     client = login(user_with_role(Role.PROVIDER_STAFF))
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(12):
         response = client.get(_detail(employer))
     assert response.status_code == 200

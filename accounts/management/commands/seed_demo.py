@@ -19,6 +19,8 @@ SEEDERS = [
     "candidates.demo",
     # Shortlists after the candidates they are made of.
     "candidates.demo_pipeline",
+    # Agreements last: they take employers from the register and set their status.
+    "agreements.demo",
 ]
 
 

@@ -25,6 +25,7 @@ SCENARIO_MODULES = [
     "candidates.bench",
     "candidates.bench_register",
     "candidates.bench_pipeline",
+    "agreements.bench",
 ]
 
 

@@ -14,6 +14,7 @@ SCALE_SEEDERS = [
     "employers.scale",
     "candidates.scale",
     "candidates.scale_pipeline",
+    "agreements.scale",
 ]
 
 

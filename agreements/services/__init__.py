@@ -1,0 +1,1 @@
+"""Every write to agreements and meetings, one function per use case."""

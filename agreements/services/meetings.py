@@ -1,0 +1,221 @@
+"""Plan, move and record follow-up meetings; invite their participants; turn the recruitment
+needs found in them into job openings."""
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from employers.models import EmployerPerson, JobOpening, Occupation
+from employers.services.openings import opening_create
+
+from ..calendar import meeting_calendar
+from ..models import Agreement, FollowUpMeeting, RecruitmentNeed
+from .agreements import check_editor
+from .plans import plan_extend
+
+# Changing these changes the calendar event, so the invitation's SEQUENCE goes up.
+SCHEDULE_FIELDS = ("planned_date", "start_time", "location")
+PLAN_FIELDS = (*SCHEDULE_FIELDS, "agenda")
+RECORD_FIELDS = (
+    "held_on",
+    "nav_participants",
+    "employer_participants",
+    "union_rep_present",
+    "provider_participants",
+    "agenda",
+    "minutes",
+    "assessment",
+)
+
+
+def _locked(meeting: FollowUpMeeting) -> FollowUpMeeting:
+    return (
+        FollowUpMeeting.objects.select_for_update(of=("self",))
+        .select_related("agreement__employer", "agreement__fixed_contact")
+        .get(pk=meeting.pk)
+    )
+
+
+def _set(meeting: FollowUpMeeting, details: dict[str, Any], allowed: tuple[str, ...]) -> None:
+    unknown = set(details) - set(allowed)
+    if unknown:
+        raise TypeError(f"Not a meeting field here: {', '.join(sorted(unknown))}")
+    for name, value in details.items():
+        setattr(meeting, name, value)
+
+
+@transaction.atomic
+def meeting_create(*, agreement: Agreement, actor: User, **details: Any) -> FollowUpMeeting:
+    """An extra meeting outside the plan (some employers meet monthly)."""
+    check_editor(agreement, actor)
+    if agreement.status != Agreement.Status.ACTIVE:
+        raise ValidationError(_("Oppfølgingsmøter planlegges når avtalen er aktiv."))
+    meeting = FollowUpMeeting(agreement=agreement)
+    _set(meeting, details, PLAN_FIELDS)
+    meeting.full_clean()
+    meeting.save()
+    return meeting
+
+
+@transaction.atomic
+def meeting_plan_update(*, meeting: FollowUpMeeting, actor: User, **details: Any):
+    check_editor(meeting.agreement, actor)
+    meeting = _locked(meeting)
+    if meeting.is_held:
+        raise ValidationError(_("Et møte som er holdt, kan ikke flyttes."))
+    rescheduled = any(getattr(meeting, name) != details.get(name) for name in SCHEDULE_FIELDS)
+    _set(meeting, details, PLAN_FIELDS)
+    fields = [*details, "updated_at"]
+    if rescheduled:
+        meeting.ics_sequence += 1
+        fields.append("ics_sequence")
+    meeting.full_clean()
+    meeting.save(update_fields=fields)
+    return meeting
+
+
+@transaction.atomic
+def meeting_record(*, meeting: FollowUpMeeting, actor: User, **details: Any) -> FollowUpMeeting:
+    """Record the meeting as held (or correct the record): who came, minutes, assessment.
+    The rolling plan is extended so there are always twelve months ahead."""
+    check_editor(meeting.agreement, actor)
+    meeting = _locked(meeting)
+    held_on = details.get("held_on")
+    if held_on is None:
+        raise ValidationError({"held_on": _("Oppgi datoen møtet ble holdt.")})
+    if held_on > timezone.localdate():
+        raise ValidationError({"held_on": _("Et møte kan ikke være holdt fram i tid.")})
+    if not details.get("minutes", "").strip():
+        raise ValidationError({"minutes": _("Skriv et referat for et møte som er holdt.")})
+    _set(meeting, details, RECORD_FIELDS)
+    meeting.full_clean()
+    meeting.save(update_fields=[*details, "updated_at"])
+    agreement = meeting.agreement
+    if agreement.status == Agreement.Status.ACTIVE:
+        plan_extend(agreement=agreement, today=timezone.localdate())
+    return meeting
+
+
+def invitation_recipients(meeting: FollowUpMeeting) -> list[str]:
+    """The fixed contact, the deputy, and the employer's people with an e-mail address
+    (contact people, and union representatives when they take part)."""
+    agreement = meeting.agreement
+    addresses = [agreement.fixed_contact.email]
+    if agreement.deputy_contact_id:
+        addresses.append(agreement.deputy_contact.email)
+    kinds = [EmployerPerson.Kind.CONTACT]
+    if agreement.union_involvement == Agreement.UnionInvolvement.PARTICIPATES:
+        kinds.append(EmployerPerson.Kind.UNION_REP)
+    people = EmployerPerson.objects.filter(employer_id=agreement.employer_id, kind__in=kinds)
+    addresses += [email for email in people.values_list("email", flat=True) if email]
+    return list(dict.fromkeys(addresses))
+
+
+@transaction.atomic
+def meeting_invite(*, meeting: FollowUpMeeting, actor: User) -> None:
+    """E-mail the calendar invitation (after commit, from a Celery task)."""
+    from ..tasks import send_meeting_invitation
+
+    check_editor(meeting.agreement, actor)
+    if meeting.is_held:
+        raise ValidationError(_("Møtet er allerede holdt."))
+    meeting = _locked(meeting)
+    if meeting.invited_sequence is not None and meeting.invited_sequence >= meeting.ics_sequence:
+        # Re-sending the same version: raise the sequence so calendars take it as an update.
+        meeting.ics_sequence += 1
+        meeting.save(update_fields=["ics_sequence", "updated_at"])
+    transaction.on_commit(lambda: send_meeting_invitation.delay(meeting.pk))
+
+
+@transaction.atomic
+def need_add(
+    *,
+    meeting: FollowUpMeeting,
+    actor: User,
+    title: str,
+    occupation: Occupation,
+    positions: int,
+    description: str,
+) -> RecruitmentNeed:
+    check_editor(meeting.agreement, actor)
+    need = RecruitmentNeed(
+        meeting=meeting,
+        title=title,
+        occupation=occupation,
+        positions=positions,
+        description=description,
+    )
+    need.full_clean()
+    need.save()
+    return need
+
+
+@transaction.atomic
+def need_to_opening(*, need: RecruitmentNeed, actor: User) -> JobOpening:
+    """Make a draft job opening from the need, once; the contact completes it afterwards."""
+    need = (
+        RecruitmentNeed.objects.select_for_update(of=("self",))
+        .select_related("meeting__agreement__employer", "meeting__agreement__fixed_contact")
+        .get(pk=need.pk)
+    )
+    agreement = need.meeting.agreement
+    check_editor(agreement, actor)
+    if need.opening_id is not None:
+        raise ValidationError(_("Dette behovet er allerede gjort om til en stilling."))
+    employer = agreement.employer
+    opening = opening_create(
+        employer=employer,
+        actor=actor,
+        title=need.title,
+        occupation=need.occupation,
+        positions=need.positions,
+        location=employer.municipality or employer.county.name,
+        requirements_must=need.description,
+    )
+    need.opening = opening
+    need.save(update_fields=["opening"])
+    return opening
+
+
+def meeting_send_invitation_email(*, meeting_id: int) -> bool:
+    """Send the invitation with its .ics unless this version went out already; True if sent.
+    The row lock and `invited_sequence` make a duplicated or retried task send nothing."""
+    from django.conf import settings
+
+    with transaction.atomic():
+        meeting = (
+            FollowUpMeeting.objects.select_for_update(of=("self",))
+            .select_related(
+                "agreement__employer", "agreement__fixed_contact", "agreement__deputy_contact"
+            )
+            .filter(pk=meeting_id, held_on__isnull=True)
+            .first()
+        )
+        if meeting is None or meeting.invited_sequence == meeting.ics_sequence:
+            return False
+        recipients = invitation_recipients(meeting)
+        context = {
+            "meeting": meeting,
+            "agreement": meeting.agreement,
+            "site_url": settings.SITE_URL,
+        }
+        message = EmailMultiAlternatives(
+            subject=render_to_string("agreements/email/invitation_subject.txt", context).strip(),
+            body=render_to_string("agreements/email/invitation.txt", context),
+            to=recipients,
+        )
+        message.attach(
+            "oppfolgingsmote.ics",
+            meeting_calendar(meeting, recipients),
+            "text/calendar; method=REQUEST; charset=utf-8",
+        )
+        message.send()
+        meeting.invited_sequence = meeting.ics_sequence
+        meeting.save(update_fields=["invited_sequence"])
+    return True

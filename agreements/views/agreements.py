@@ -1,0 +1,207 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from employers.forms import add_service_errors
+from employers.models import Employer
+
+from ..documents import agreement_parties, agreement_pdf, agreement_sections, agreement_signatures
+from ..forms import (
+    AgreementCreateForm,
+    AgreementFilterForm,
+    AgreementForm,
+    ContactChangeForm,
+    SignedCopyForm,
+    TransitionForm,
+)
+from ..models import Agreement, AgreementTemplate
+from ..policy import signing_blocker
+from ..selectors import agreement_list
+from ..services import agreements as services
+from .common import editable_agreement, show_errors, visible_agreement
+
+PAGE_SIZE = 25
+
+
+def agreement_index(request):
+    data = request.GET.copy()
+    # NAV staff start in their own county; "Alle" sends fylke= and shows every county.
+    if "fylke" not in data and request.user.county_id:
+        data["fylke"] = str(request.user.county_id)
+    # The contact filter offers the contacts of the agreements in the chosen county.
+    visible = Agreement.objects.visible_to(request.user)
+    if data.get("fylke", "").isdigit():
+        visible = visible.filter(county_id=int(data["fylke"]))
+    form = AgreementFilterForm(data, agreements=visible)
+    agreements = form.filter(agreement_list(user=request.user))
+    page = Paginator(agreements, PAGE_SIZE).get_page(request.GET.get("side"))
+    context = {"form": form, "page": page, "sort": form.sort_columns()}
+    return render(request, "agreements/list.html", context)
+
+
+def agreement_create(request, employer_pk: int):
+    employer = get_object_or_404(Employer.objects.visible_to(request.user), pk=employer_pk)
+    template = AgreementTemplate.current()
+    initial = {
+        "fixed_contact": employer.fixed_contact_id or request.user.pk,
+        "employer_commitments": template.employer_commitments,
+        "nav_commitments": template.nav_commitments,
+    }
+    form = AgreementCreateForm(request.POST or None, initial=initial, county_id=employer.county_id)
+    if form.is_valid():
+        try:
+            agreement = services.agreement_create(
+                employer=employer, actor=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Avtalen er opprettet med status «I dialog»."))
+            return redirect("agreements:detail", pk=agreement.pk)
+    return render(request, "agreements/form.html", {"form": form, "employer": employer})
+
+
+def agreement_edit(request, pk: int):
+    agreement = editable_agreement(request, pk)
+    form = AgreementForm(request.POST or None, instance=agreement, county_id=agreement.county_id)
+    if form.is_valid():
+        try:
+            services.agreement_update(agreement=agreement, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Endringene er lagret."))
+            return redirect("agreements:detail", pk=agreement.pk)
+    context = {"form": form, "employer": agreement.employer, "agreement": agreement}
+    return render(request, "agreements/form.html", context)
+
+
+def _detail_context(request, agreement: Agreement, **forms) -> dict:
+    user = request.user
+    internal = Agreement.shows_internal_details_to(user)
+    may_edit = agreement.can_be_edited_by(user)
+    context = {
+        "agreement": agreement,
+        "may_edit": may_edit,
+        "internal": internal,
+        "parties": agreement_parties(agreement),
+        "transitions": [Agreement.Status(s) for s in Agreement.TRANSITIONS[agreement.status]],
+        "signing_blocker": (
+            signing_blocker(agreement) if agreement.status == Agreement.Status.IN_DIALOGUE else None
+        ),
+        "transition_form": forms.get("transition_form")
+        or TransitionForm(initial={"on": timezone.localdate()}),
+        "upload_form": forms.get("upload_form") or SignedCopyForm(),
+        "today": timezone.localdate(),
+    }
+    if internal:
+        meetings = agreement.meetings.order_by("planned_date", "id")
+        context |= {
+            "meetings": meetings,
+            "events": agreement.events.select_related("actor"),
+            "contact_periods": agreement.contact_periods.select_related("contact", "changed_by"),
+        }
+    return context
+
+
+def agreement_detail(request, pk: int):
+    agreement = visible_agreement(request, pk)
+    return render(request, "agreements/detail.html", _detail_context(request, agreement))
+
+
+@require_POST
+def agreement_transition(request, pk: int, to: str):
+    agreement = editable_agreement(request, pk)
+    if to not in Agreement.Status.values:
+        raise Http404
+    form = TransitionForm(request.POST)
+    if not form.is_valid():
+        context = _detail_context(request, agreement, transition_form=form)
+        return render(request, "agreements/detail.html", context)
+    try:
+        services.agreement_transition(
+            agreement=agreement, actor=request.user, to=to, **form.cleaned_data
+        )
+    except ValidationError as error:
+        show_errors(request, error)
+    else:
+        messages.success(
+            request,
+            _("Avtalen har nå status «%(status)s».") % {"status": Agreement.Status(to).label},
+        )
+    return redirect("agreements:detail", pk=agreement.pk)
+
+
+def agreement_change_contact(request, pk: int):
+    agreement = editable_agreement(request, pk)
+    form = ContactChangeForm(request.POST or None, county_id=agreement.county_id)
+    if form.is_valid():
+        try:
+            services.agreement_change_contact(
+                agreement=agreement, actor=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("%(name)s er ny fast kontaktperson. Virksomheten og kontaktpersonen er varslet.")
+                % {"name": form.cleaned_data["contact"]},
+            )
+            return redirect("agreements:detail", pk=agreement.pk)
+    return render(request, "agreements/change_contact.html", {"form": form, "agreement": agreement})
+
+
+def agreement_document(request, pk: int):
+    agreement = visible_agreement(request, pk)
+    context = {
+        "agreement": agreement,
+        "parties": agreement_parties(agreement),
+        "sections": agreement_sections(agreement),
+        "signatures": agreement_signatures(agreement),
+    }
+    return render(request, "agreements/document.html", context)
+
+
+def _filename(agreement: Agreement, suffix: str) -> str:
+    return f"vi-inkluderer-avtale-{slugify(agreement.employer.name)}{suffix}.pdf"
+
+
+def agreement_document_pdf(request, pk: int):
+    agreement = visible_agreement(request, pk)
+    response = HttpResponse(agreement_pdf(agreement), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{_filename(agreement, "")}"'
+    return response
+
+
+@require_POST
+def agreement_upload(request, pk: int):
+    agreement = editable_agreement(request, pk)
+    form = SignedCopyForm(request.POST, request.FILES)
+    if not form.is_valid():
+        context = _detail_context(request, agreement, upload_form=form)
+        return render(request, "agreements/detail.html", context)
+    services.agreement_upload_signed_copy(
+        agreement=agreement, actor=request.user, upload=form.cleaned_data["file"]
+    )
+    messages.success(request, _("Den signerte avtalen er lastet opp."))
+    return redirect("agreements:detail", pk=agreement.pk)
+
+
+def agreement_signed_copy(request, pk: int):
+    """The uploaded copy is served only here, after the access checks, never as public media."""
+    agreement = visible_agreement(request, pk)
+    if not agreement.signed_copy:
+        raise Http404
+    return FileResponse(
+        agreement.signed_copy.open("rb"),
+        as_attachment=True,
+        filename=_filename(agreement, "-signert"),
+        content_type="application/pdf",
+    )
