@@ -84,3 +84,10 @@ def county_follow_up(*, user: User, today: datetime.date, only_lapsed: bool):
     if only_lapsed:
         agreements = agreements.filter(since__lt=today - relativedelta(months=COUNTY_WINDOW_MONTHS))
     return agreements.order_by("since", "employer__name", "id")
+
+
+def first_signed_on(employer_id: int) -> datetime.date | None:
+    """When the employer first signed an agreement (any status since), or None."""
+    return Agreement.objects.filter(employer_id=employer_id, signed_on__isnull=False).aggregate(
+        first=Min("signed_on")
+    )["first"]

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from accounts.models import Role, User
 from agreements.models import Agreement
+from agreements.selectors import first_signed_on
 from candidates.selectors.pipeline import employer_placements
 from vi_inkluderer.access import rule_for
 from vi_inkluderer.home import Section
@@ -68,9 +69,14 @@ def _agreements(employer: Employer, user: User) -> Section:
 
 
 def _placements(employer: Employer, user: User) -> Section:
-    # Hires are listed without names: the employer page is open to all staff.
+    # Hires are listed without names: the employer page is open to all staff. Each is marked
+    # before or after the employer first signed an agreement (the evaluation compares them).
+    signed_on = first_signed_on(employer.pk)
+    placements = list(employer_placements(employer.pk))
+    for placement in placements:
+        placement.before_agreement = signed_on is None or placement.start_date < signed_on
     return Section(
-        "employers/detail/_placements.html", {"placements": list(employer_placements(employer.pk))}
+        "employers/detail/_placements.html", {"placements": placements, "signed_on": signed_on}
     )
 
 

@@ -8,6 +8,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from candidates.selectors.pipeline import hires_around
 from employers.forms import add_service_errors
 from employers.models import Employer
 
@@ -99,6 +100,7 @@ def _detail_context(request, agreement: Agreement, **forms) -> dict:
         or TransitionForm(initial={"on": timezone.localdate()}),
         "upload_form": forms.get("upload_form") or SignedCopyForm(),
         "today": timezone.localdate(),
+        "hires": hires_around(employer_id=agreement.employer_id, signed_on=agreement.signed_on),
     }
     if internal:
         meetings = agreement.meetings.order_by("planned_date", "id")

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 
 from accounts.models import Role, User
 from employers.models import JobOpening
@@ -78,6 +78,32 @@ def shortlist_view(
 
 def opening_placements(opening: JobOpening):
     return Placement.objects.filter(entry__shortlist__opening=opening).order_by("start_date")
+
+
+@dataclass(frozen=True)
+class HiresAroundSigning:
+    """An employer's hires through the model before and after a day (its agreement's signing):
+    the evaluation compares the two."""
+
+    before: int
+    after: int
+
+    @property
+    def total(self) -> int:
+        return self.before + self.after
+
+
+def hires_around(*, employer_id: int, signed_on) -> HiresAroundSigning:
+    """One query. Without a signing date every hire counts as before."""
+    if signed_on is None:
+        return HiresAroundSigning(
+            before=Placement.objects.filter(employer_id=employer_id).count(), after=0
+        )
+    counts = Placement.objects.filter(employer_id=employer_id).aggregate(
+        before=Count("pk", filter=Q(start_date__lt=signed_on)),
+        after=Count("pk", filter=Q(start_date__gte=signed_on)),
+    )
+    return HiresAroundSigning(**counts)
 
 
 def employer_placements(employer_id: int):
