@@ -4,13 +4,14 @@ national readers, who see numbers, never people)."""
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import County, Role, User
+from agreements.models import Agreement
 
-from ..models import AuditRecord, Candidate, Innsatsgruppe, TargetGroupReason
+from ..models import AuditRecord, Candidate, Innsatsgruppe, Placement, TargetGroupReason
 
 AUDIT_LOG_SHOWN = 20
 
@@ -98,13 +99,32 @@ def counts_scope(user: User) -> CountsScope:
 
 
 def headline_counts(user: User, today: datetime.date) -> dict[str, int]:
-    """The totals a project leader or national reader sees on the home page (one query)."""
+    """The totals a project leader or national reader sees on the home page (two queries)."""
     scope = counts_scope(user)
-    return scope.candidates.aggregate(
+    counts = scope.candidates.aggregate(
         total=Count("id"),
         nav=Count("id", filter=Q(provider__isnull=True)),
         provider=Count("id", filter=Q(provider__isnull=False)),
         **_availability_counts(today),
+    )
+    return counts | hire_counts(user, today)
+
+
+def hire_counts(user: User, today: datetime.date) -> dict[str, int]:
+    """Hires this year at employers in the reader's county (national readers: the pilot
+    counties), and how many of them started after the employer had signed an agreement: the
+    evaluation compares hires before and after signing. One query."""
+    placements = Placement.objects.filter(start_date__year=today.year)
+    if user.role == Role.PROJECT_LEADER:
+        placements = placements.filter(employer__county_id=user.county_id)
+    else:
+        placements = placements.filter(employer__county__is_pilot=True)
+    signed_before_start = Agreement.objects.filter(
+        employer_id=OuterRef("employer_id"), signed_on__lte=OuterRef("start_date")
+    )
+    return placements.annotate(after_signing=Exists(signed_before_start)).aggregate(
+        hires_this_year=Count("id"),
+        hires_after_signing=Count("id", filter=Q(after_signing=True)),
     )
 
 

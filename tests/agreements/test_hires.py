@@ -1,17 +1,21 @@
 """Hires through the model counted before and after the employer signed its agreement (the
-evaluation compares the two), on the agreement page and the employer page."""
+evaluation compares the two), on the agreement page, the employer page and the county
+dashboard on the project leader's home page."""
 
 import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
+from accounts.models import County, Role
 from candidates.models import Placement, Step
 from candidates.selectors.pipeline import hires_around
 from candidates.services.shortlist import shortlist_for
 
 from ..candidates.factories import ShortlistEntryFactory
 from ..employers.factories import EmployerFactory, JobOpeningFactory
+from ..factories import user_with_role
 from .factories import AgreementFactory
 
 pytestmark = pytest.mark.django_db
@@ -78,3 +82,22 @@ def test_employer_page_marks_each_hire_before_or_after_the_first_signing(client)
     assert "Avtale første gang signert 1. juni 2026." in page
     assert page.count("Før avtalen") == 1
     assert page.count("Etter avtalen") == 2
+
+
+def test_the_county_dashboard_counts_this_years_hires_and_those_after_signing(client):
+    today = timezone.localdate()
+    oslo = County.objects.get(name="Oslo")
+    with_agreement = EmployerFactory(county=oslo)
+    AgreementFactory(employer=with_agreement, active=True, signed_on=today.replace(month=1, day=1))
+    _hire(with_agreement, today)  # after signing
+    _hire(EmployerFactory(county=oslo), today)  # no agreement
+    _hire(with_agreement, today - datetime.timedelta(days=400))  # an earlier year
+    _hire(EmployerFactory(county=County.objects.get(name="Vestland")), today)  # elsewhere
+    client.force_login(user_with_role(Role.PROJECT_LEADER, county=oslo))
+    section = next(
+        s
+        for s in client.get("/").context["sections"]
+        if s.template == "home/_candidate_counts.html"
+    )
+    assert section.context["counts"]["hires_this_year"] == 2
+    assert section.context["counts"]["hires_after_signing"] == 1

@@ -86,6 +86,8 @@ def test_project_leaders_get_headline_counts_on_their_home_page(login, oslo_worl
         "available_now": 2,
         "unavailable": 1,
         "available_later": 0,
+        "hires_this_year": 0,
+        "hires_after_signing": 0,
     }
     assert COUNTS in response.content.decode()
 
