@@ -81,3 +81,12 @@ def test_admin_sees_invitations_that_were_not_taken_into_use(client):
     html = client.get("/").content.decode()
     assert "Nina Ny" in html
     assert "Per Passord" not in html
+
+
+def test_a_new_notification_reads_as_seconds_ago_not_zero_minutes(client):
+    user = user_with_role(Role.CONTACT_PERSON)
+    notification_create(recipient=user, title="Ny kandidat foreslått", send_email=False)
+    client.force_login(user)
+    page = client.get("/").content.decode()
+    assert "sekunder siden" in page or "nå" in page
+    assert "0 minutter" not in page
