@@ -1,8 +1,12 @@
+import datetime
+
 import pytest
+from django.utils import timezone
 
 from accounts.models import Role
 from candidates.models import CANDIDATE_OWNER_ROLES
 from candidates.services.shortlist import shortlist_for
+from notifications.models import Notification
 from notifications.services import notification_create
 
 from .candidates.factories import CandidateFactory, ConsentRequestFactory, ShortlistEntryFactory
@@ -86,7 +90,10 @@ def test_admin_sees_invitations_that_were_not_taken_into_use(client):
 @pytest.mark.django_db
 def test_a_new_notification_reads_as_seconds_ago_not_zero_minutes(client):
     user = user_with_role(Role.CONTACT_PERSON)
-    notification_create(recipient=user, title="Ny kandidat foreslått", send_email=False)
+    notification = notification_create(recipient=user, title="Ny kandidat", send_email=False)
+    Notification.objects.filter(pk=notification.pk).update(
+        created_at=timezone.now() - datetime.timedelta(seconds=20)
+    )
     client.force_login(user)
     page = client.get("/").content.decode()
     assert "sekunder siden" in page
