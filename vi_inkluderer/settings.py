@@ -4,6 +4,7 @@ Defaults are safe for production; development and tests switch them off explicit
 (`DEBUG=true`, set by `make run` and `make test`).
 """
 
+import os
 from pathlib import Path
 
 import environ
@@ -17,8 +18,10 @@ VAR_DIR = BASE_DIR / "var"
 env = environ.Env()
 
 DEBUG = env.bool("DEBUG", default=False)
-SECRET_KEY = env.str(
-    "SECRET_KEY", default="development-only-secret-key-never-use-in-production" if DEBUG else None
+# Read as it is: django-environ would take a key starting with "$" (Django's own key generator
+# makes those) for a reference to another variable and silently use that instead.
+SECRET_KEY = os.environ.get(
+    "SECRET_KEY", "development-only-secret-key-never-use-in-production" if DEBUG else None
 )
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
