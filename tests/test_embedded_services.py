@@ -10,6 +10,7 @@ PROBE = """
 import os, psycopg, redis
 with psycopg.connect(os.environ["DATABASE_URL"].replace("postgresql://", "postgres://")) as conn:
     print(conn.execute("select current_database()").fetchone()[0])
+    print(conn.execute("show shared_buffers").fetchone()[0])
 client = redis.Redis.from_url(os.environ["REDIS_URL"])
 client.set("probe", "ok")
 print(client.get("probe").decode())
@@ -37,7 +38,7 @@ def test_wrapper_starts_embedded_postgres_and_redis_and_stops_them(tmp_path):
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["vi_inkluderer", "ok"]
+    assert result.stdout.split() == ["vi_inkluderer", "512MB", "ok"]
     assert (tmp_path / "postgres" / "PG_VERSION").exists()
     assert (tmp_path / "redis" / "appendonlydir").exists() or list(
         (tmp_path / "redis").glob("*.aof")

@@ -26,6 +26,12 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+# PostgreSQL's default (128MB) cannot keep the national-scale candidate table (about 300 MB) in
+# memory, so a nationwide search re-read it from the OS cache on every run; a production
+# server is sized the same way (docker-compose.yml).
+SHARED_BUFFERS = "512MB"
+
+
 def start_postgres(data_dir: Path):
     """Start (or reuse) a PostgreSQL server in data_dir; it stops when this process exits."""
     # pgserver keeps its lock under the XDG runtime dir and warns when that is unset (CI).
@@ -34,6 +40,11 @@ def start_postgres(data_dir: Path):
 
     data_dir.mkdir(parents=True, exist_ok=True)
     server = pgserver.get_server(data_dir, cleanup_mode="stop")
+    if SHARED_BUFFERS not in server.psql("SHOW shared_buffers;"):
+        # A postmaster setting: stored once in the data directory, applied by a restart.
+        server.psql(f"ALTER SYSTEM SET shared_buffers = '{SHARED_BUFFERS}';")
+        server.cleanup()
+        server = pgserver.get_server(data_dir, cleanup_mode="stop")
     exists = server.psql(f"SELECT 1 FROM pg_database WHERE datname = '{DATABASE_NAME}';")
     if "1 row" not in exists:
         server.psql(f"CREATE DATABASE {DATABASE_NAME};")
