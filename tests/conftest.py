@@ -5,6 +5,7 @@ from django.utils.crypto import get_random_string
 from accounts.models import Role
 
 from .factories import user_with_role
+from .workers import start_celery_worker
 
 
 class CsrfClient(Client):
@@ -78,3 +79,29 @@ def media_root(settings, tmp_path):
     """Uploaded files go to a temporary folder, never into var/."""
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def mail_dir(tmp_path):
+    return tmp_path / "mail"
+
+
+@pytest.fixture
+def start_worker(mail_dir):
+    """Start real Celery worker processes by name; all are stopped after the test."""
+    workers = []
+
+    def start(name: str):
+        workers.append(start_celery_worker(name, mail_dir))
+        return workers[-1]
+
+    yield start
+    for worker in workers:
+        worker.terminate()
+    for worker in workers:
+        worker.wait(timeout=30)
+
+
+@pytest.fixture
+def celery_worker_process(start_worker):
+    return start_worker("worker")

@@ -2,70 +2,19 @@
 twice, when two workers run it at the same time, and when a run dies before committing."""
 
 import datetime
-import os
-import subprocess
-import sys
 import time
 
 import pytest
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from agreements.models import Reminder
 from agreements.tasks import send_agreement_reminders
-from tests.notifications.test_email_worker import _mails, _test_database_url, _wait_for
+from tests.workers import mail_messages, wait_for
 
 from .factories import MeetingFactory
 
-SEPARATOR = "-" * 79
-
 pytestmark = [pytest.mark.worker, pytest.mark.usefixtures("reference_data")]
-
-
-@pytest.fixture
-def mail_dir(tmp_path):
-    return tmp_path / "mail"
-
-
-@pytest.fixture
-def start_worker(mail_dir):
-    workers = []
-
-    def start(name: str) -> subprocess.Popen:
-        env = {
-            **os.environ,
-            "DATABASE_URL": _test_database_url(),
-            "EMAIL_FILE_PATH": str(mail_dir),
-            "DEBUG": "true",
-        }
-        env.pop("EMAIL_URL", None)
-        worker = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "celery",
-                "-A",
-                "vi_inkluderer",
-                "worker",
-                "--pool=solo",
-                "--loglevel=warning",
-                "--without-mingle",
-                "--without-gossip",
-                "-n",
-                f"{name}@%h",
-            ],
-            cwd=settings.BASE_DIR,
-            env=env,
-        )
-        workers.append(worker)
-        return worker
-
-    yield start
-    for worker in workers:
-        worker.terminate()
-    for worker in workers:
-        worker.wait(timeout=30)
 
 
 def _due_meetings(count: int):
@@ -74,19 +23,11 @@ def _due_meetings(count: int):
     return [MeetingFactory(planned_date=day) for _ in range(count)]
 
 
-def _messages(mail_dir) -> list[str]:
-    """Every e-mail written so far. The file backend names its files by the second, so one
-    file may hold several messages, each ending with a line of 79 dashes."""
-    return [
-        message for text in _mails(mail_dir) for message in text.split(SEPARATOR) if message.strip()
-    ]
-
-
 def _settle(mail_dir, expected: int) -> list[str]:
-    arrived = _wait_for(lambda: len(_messages(mail_dir)) >= expected, timeout=120)
+    arrived = wait_for(lambda: len(mail_messages(mail_dir)) >= expected, timeout=120)
     assert arrived, "the reminders did not arrive"
     time.sleep(2)  # anything sent twice would arrive now
-    return _messages(mail_dir)
+    return mail_messages(mail_dir)
 
 
 def test_beat_task_run_twice_reminds_each_meeting_once(start_worker, mail_dir):
@@ -131,7 +72,7 @@ def test_a_run_that_dies_before_committing_leaves_the_reminder_to_the_next_run(
         )
         send_agreement_reminders.delay()
         time.sleep(3)
-        assert not _messages(mail_dir)
+        assert not mail_messages(mail_dir)
         raise RuntimeError("the other run dies")
     mails = _settle(mail_dir, 1)
     assert len(mails) == 1

@@ -9,19 +9,14 @@ from django.utils import timezone
 from candidates.models import Step
 from candidates.services.consent import consent_request_link
 from candidates.tasks_consent import send_consent_link
-from tests.notifications.test_email_worker import (  # noqa: F401 (fixtures)
-    _mails,
-    _wait_for,
-    celery_worker_process,
-    mail_dir,
-)
+from tests.workers import mail_messages, wait_for
 
 from .factories import CandidateFactory, ShortlistEntryFactory
 
 pytestmark = [pytest.mark.worker, pytest.mark.usefixtures("reference_data")]
 
 
-def test_the_worker_mails_the_consent_link_once(celery_worker_process, mail_dir):  # noqa: F811
+def test_the_worker_mails_the_consent_link_once(celery_worker_process, mail_dir):
     entry = ShortlistEntryFactory(
         step=Step.ASSESSING, candidate=CandidateFactory(email="sara@example.no")
     )
@@ -32,9 +27,9 @@ def test_the_worker_mails_the_consent_link_once(celery_worker_process, mail_dir)
     )
 
     def links():
-        return [mail for mail in _mails(mail_dir) if "To: sara@example.no" in mail]
+        return [mail for mail in mail_messages(mail_dir) if "To: sara@example.no" in mail]
 
-    assert _wait_for(lambda: len(links()) == 1)
+    assert wait_for(lambda: len(links()) == 1)
     assert "/kandidater/samtykke/svar/" in links()[0]
     send_consent_link.delay(consent.pk)
     time.sleep(3)

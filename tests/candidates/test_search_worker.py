@@ -11,12 +11,7 @@ from candidates.models import SearchRun
 from candidates.services.search import search_run_start
 from employers.models import Occupation
 from tests.factories import user_with_role
-from tests.notifications.test_email_worker import (  # noqa: F401 (fixtures)
-    _test_database_url,
-    _wait_for,
-    celery_worker_process,
-    mail_dir,
-)
+from tests.workers import wait_for, worker_database_url
 
 from ..employers.factories import JobOpeningFactory
 from .factories import CandidateFactory
@@ -44,7 +39,7 @@ def test_worker_runs_the_search_with_progress_and_stores_the_run():
 
     # Hold the results table so the worker stops just before it stores the results, and the
     # progress it has reported so far can be seen.
-    with psycopg.connect(_test_database_url()) as blocker:
+    with psycopg.connect(worker_database_url()) as blocker:
         blocker.execute("LOCK TABLE candidates_searchresult IN EXCLUSIVE MODE")
         with transaction.atomic():
             run = search_run_start(
@@ -53,10 +48,10 @@ def test_worker_runs_the_search_with_progress_and_stores_the_run():
                 criteria=Criteria(area=Area.NATIONAL, opening_text=False),
             )
             assert _progress_of(run) == ("queued", 0)
-        assert _wait_for(lambda: _progress_of(run) == ("running", 70)), _progress_of(run)
+        assert wait_for(lambda: _progress_of(run) == ("running", 70)), _progress_of(run)
         blocker.rollback()
 
-    assert _wait_for(lambda: _progress_of(run) == ("done", 100)), _progress_of(run)
+    assert wait_for(lambda: _progress_of(run) == ("done", 100)), _progress_of(run)
     run.refresh_from_db()
     assert (run.matched_count, run.result_count, run.message) == (2, 2, "")
     assert run.started_at <= run.finished_at

@@ -15,12 +15,7 @@ from playwright.sync_api import expect
 from accounts.models import Role, User
 from candidates.models import Candidate, ShortlistEntry, Step, openings_managed_by
 from employers.models import JobOpening
-from tests.notifications.test_email_worker import (  # noqa: F401 (fixtures)
-    _mails,
-    _test_database_url,
-    celery_worker_process,
-    mail_dir,
-)
+from tests.workers import mail_messages
 
 from ..factories import user_with_role
 from .conftest import assert_accessible, log_in
@@ -55,10 +50,10 @@ def _move(page, step):
     expect(page.locator("#entry-step")).to_have_text(step)
 
 
-def _consent_link(mail_dir, email):  # noqa: F811 (the fixture's value)
+def _consent_link(mail_dir, email):
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
-        for text in _mails(mail_dir):
+        for text in mail_messages(mail_dir):
             if email in text and CONSENT_PATH.search(text):
                 return CONSENT_PATH.search(text).group(0)
         time.sleep(0.2)
@@ -75,7 +70,7 @@ def test_from_a_search_to_the_employer_seeing_the_consenting_candidate(
     page,
     demo_site,
     console_errors,
-    mail_dir,  # noqa: F811
+    mail_dir,
 ):
     url = demo_site.url
     # An opening of the demo contact person's county that nobody has worked on yet.

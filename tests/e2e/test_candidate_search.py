@@ -10,11 +10,7 @@ from playwright.sync_api import expect
 
 from candidates.models import ShortlistEntry
 from employers.models import JobOpening
-from tests.notifications.test_email_worker import (  # noqa: F401 (fixtures)
-    _test_database_url,
-    celery_worker_process,
-    mail_dir,
-)
+from tests.workers import worker_database_url
 
 from .conftest import assert_accessible, log_in
 
@@ -45,7 +41,7 @@ def test_contact_person_searches_and_shortlists_three_candidates(page, demo_worl
 
     # Hold the results table: the worker stops before storing results, and the page shows
     # its progress until the table is released.
-    with psycopg.connect(_test_database_url()) as blocker:
+    with psycopg.connect(worker_database_url()) as blocker:
         blocker.execute("LOCK TABLE candidates_searchresult IN EXCLUSIVE MODE")
         page.get_by_role("button", name="Søk", exact=True).click()
         expect(page.get_by_text("Søker gjennom kandidatene … 70 %")).to_be_visible(timeout=30_000)

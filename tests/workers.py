@@ -1,0 +1,56 @@
+"""Helpers for tests that run a real Celery worker (fixtures `start_worker`,
+`celery_worker_process` and `mail_dir` in tests/conftest.py) and read the e-mails it writes."""
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+from django.conf import settings
+from django.db import connection
+
+# Django's file e-mail backend ends every message with this line.
+MESSAGE_END = "-" * 79
+
+
+def worker_database_url() -> str:
+    """DATABASE_URL pointing at the test database pytest-django created."""
+    parts = urlsplit(os.environ["DATABASE_URL"])
+    return urlunsplit(parts._replace(path="/" + connection.settings_dict["NAME"]))
+
+
+def start_celery_worker(name: str, mail_dir: Path) -> subprocess.Popen:
+    """A worker process on the test database and Redis, writing e-mails as files to mail_dir."""
+    env = {
+        **os.environ,
+        "DATABASE_URL": worker_database_url(),
+        "EMAIL_FILE_PATH": str(mail_dir),
+        "DEBUG": "true",
+    }
+    env.pop("EMAIL_URL", None)
+    command = [sys.executable, "-m", "celery", "-A", "vi_inkluderer", "worker", "--pool=solo"]
+    command += ["--loglevel=warning", "--without-mingle", "--without-gossip", "-n", f"{name}@%h"]
+    return subprocess.Popen(command, cwd=settings.BASE_DIR, env=env)
+
+
+def wait_for(condition, timeout=60.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def mail_messages(mail_dir: Path) -> list[str]:
+    """Every e-mail written completely so far. The file backend names its files by the second,
+    so one file may hold several messages; a message still being written has no end line yet."""
+    if not mail_dir.exists():
+        return []
+    messages = []
+    for path in sorted(mail_dir.iterdir()):
+        *finished, _unfinished_or_empty = path.read_text().split(MESSAGE_END)
+        messages += [message for message in finished if message.strip()]
+    return messages
