@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "csp",
     "vi_inkluderer",
+    "core",
     "accounts",
     "notifications",
     "employers",
