@@ -1,17 +1,17 @@
 from celery import shared_task
 
+from core.tasks import RETRY_ON_TRANSIENT_ERRORS
+
 from .services import consent as services
 
 
-@shared_task(bind=True, max_retries=5, default_retry_delay=60)
+@shared_task(bind=True, **RETRY_ON_TRANSIENT_ERRORS)
 def send_consent_link(self, consent_id: int) -> bool:
-    try:
-        return services.consent_send_link(consent_id=consent_id)
-    except OSError as exc:  # SMTP unreachable: try again later, link_sent_at prevents doubles
-        raise self.retry(exc=exc) from exc
+    """link_sent_at prevents doubles when a retry follows a failure."""
+    return services.consent_send_link(consent_id=consent_id)
 
 
-@shared_task
+@shared_task(**RETRY_ON_TRANSIENT_ERRORS)
 def expire_consent_requests() -> int:
     """Beat, every 15 minutes. Safe to run twice or in parallel: only pending requests past
     their deadline are touched, each under a row lock."""

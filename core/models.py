@@ -71,3 +71,24 @@ class ActivityEntry(models.Model):
         except FieldDoesNotExist:
             choices = {}
         return str(choices.get(state, state))
+
+
+class OutboxMessage(models.Model):
+    """A Celery task to be published, written in the same transaction as the change that asks
+    for it (a transactional outbox). It is deleted once the broker took it; a row that stays
+    (Redis was down or frozen) is published again by the `core-flush-outbox` beat task, so no
+    work depends on a publish succeeding. Every task is idempotent, so a second publish of the
+    same row is harmless."""
+
+    task_name = models.CharField(max_length=200)
+    args = models.JSONField(default=list)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    attempts = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("ventende bakgrunnsjobb")
+        verbose_name_plural = _("ventende bakgrunnsjobber")
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.task_name}{tuple(self.args)}"

@@ -4,6 +4,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from accounts.models import User
+from core.outbox import enqueue
 
 from .models import Notification
 
@@ -18,7 +19,7 @@ def notification_create(
         recipient=recipient, title=title, body=body, link=link, send_email=send_email
     )
     if send_email:
-        transaction.on_commit(lambda: send_notification_email.delay(notification.pk))
+        enqueue(send_notification_email, notification.pk)
     return notification
 
 

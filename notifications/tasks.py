@@ -1,11 +1,11 @@
 from celery import shared_task
 
+from core.tasks import RETRY_ON_TRANSIENT_ERRORS
+
 from . import services
 
 
-@shared_task(bind=True, max_retries=5, default_retry_delay=60)
+@shared_task(bind=True, **RETRY_ON_TRANSIENT_ERRORS)
 def send_notification_email(self, notification_id: int) -> bool:
-    try:
-        return services.notification_send_email(notification_id=notification_id)
-    except OSError as exc:  # SMTP unreachable: try again later, the row guard prevents doubles
-        raise self.retry(exc=exc) from exc
+    """The row guard (emailed_at) prevents doubles when a retry follows a failure."""
+    return services.notification_send_email(notification_id=notification_id)

@@ -62,6 +62,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "core.middleware.OutboxNoticeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -175,6 +176,28 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 REDIS_URL = env.str("REDIS_URL")
 CELERY_BROKER_URL = REDIS_URL
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A worker keeps reconnecting to a Redis that is gone for hours (the default gives up after
+# about 46 minutes and, under `make run`, takes the whole stack down with it).
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
+# A frozen Redis must not hold a web request: connecting and each socket operation time out
+# after 2 s, and a publish is tried at most twice within another second.
+BROKER_TIMEOUT_SECONDS = 2
+CELERY_BROKER_CONNECTION_TIMEOUT = BROKER_TIMEOUT_SECONDS
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.5,
+    "interval_max": 0.5,
+}
+# An unacknowledged task (its worker was killed) returns to the queue after this long. It must
+# be longer than the longest task (CELERY_TASK_TIME_LIMIT) and than any retry countdown, or a
+# task still running or still waiting for its retry would be handed out twice.
+CELERY_VISIBILITY_TIMEOUT_SECONDS = 15 * 60
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "socket_connect_timeout": BROKER_TIMEOUT_SECONDS,
+    "socket_timeout": BROKER_TIMEOUT_SECONDS,
+    "visibility_timeout": CELERY_VISIBILITY_TIMEOUT_SECONDS,
+}
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
@@ -187,6 +210,11 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BEAT_SCHEDULE = {
+    # Tasks a broker outage left in the transactional outbox (core.outbox) go out again.
+    "core-flush-outbox": {
+        "task": "core.tasks.flush_outbox",
+        "schedule": 60.0,
+    },
     # Every morning (CELERY_TIMEZONE is Europe/Oslo): e-mail owners of tasks due today.
     "employers-task-reminders": {
         "task": "employers.tasks.send_due_task_reminders",

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from core.outbox import enqueue
 from employers.models import EmployerPerson, JobOpening, Occupation
 from employers.services.openings import opening_create
 
@@ -130,7 +131,7 @@ def meeting_invite(*, meeting: FollowUpMeeting, actor: User) -> None:
         # Re-sending the same version: raise the sequence so calendars take it as an update.
         meeting.ics_sequence += 1
         meeting.save(update_fields=["ics_sequence", "updated_at"])
-    transaction.on_commit(lambda: send_meeting_invitation.delay(meeting.pk))
+    enqueue(send_meeting_invitation, meeting.pk)
 
 
 @transaction.atomic

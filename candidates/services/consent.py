@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from core.outbox import enqueue
 from notifications.services import notification_create
 
 from ..models import ConsentRequest, ShortlistEntry, Step
@@ -115,7 +116,7 @@ def consent_request_link(
     )
     from ..tasks_consent import send_consent_link
 
-    transaction.on_commit(lambda: send_consent_link.delay(consent.pk))
+    enqueue(send_consent_link, consent.pk)
     return consent
 
 

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from core.outbox import enqueue
 from employers.models import JobOpening
 
 from ..matching.criteria import Area, Criteria, Plan
@@ -23,7 +24,7 @@ def search_run_start(
         run = SearchRun.objects.create(
             opening=opening, created_by=actor, criteria=criteria.to_json(), previous=previous
         )
-        transaction.on_commit(lambda: run_candidate_search.delay(run.pk))
+        enqueue(run_candidate_search, run.pk)
     return run
 
 
