@@ -35,6 +35,6 @@ def section_for(code: str) -> str | None:
     if code in SECTIONS:
         return code
     division = code[:2]
-    if len(code) < 2 or not division.isdigit():
+    if len(code) < 2 or not division.isdecimal():
         return None
     return next((s for divisions, s in SECTION_BY_DIVISIONS if int(division) in divisions), None)

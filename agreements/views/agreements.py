@@ -37,7 +37,7 @@ def agreement_index(request):
         data["fylke"] = str(request.user.county_id)
     # The contact filter offers the contacts of the agreements in the chosen county.
     visible = Agreement.objects.visible_to(request.user)
-    if data.get("fylke", "").isdigit():
+    if data.get("fylke", "").isdecimal():
         visible = visible.filter(county_id=int(data["fylke"]))
     form = AgreementFilterForm(data, agreements=visible)
     agreements = form.filter(agreement_list(user=request.user))

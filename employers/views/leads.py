@@ -34,7 +34,7 @@ def lead_list(request):
 
 def lead_create(request):
     employer = None
-    if request.GET.get("virksomhet", "").isdigit():
+    if request.GET.get("virksomhet", "").isdecimal():
         employer = get_object_or_404(
             Employer.objects.visible_to(request.user), pk=request.GET["virksomhet"]
         )
