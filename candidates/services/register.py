@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.models import User
+from core.exports import spreadsheet_row
 
 from ..models import AuditRecord, Candidate
 from .audit import audit_candidate_reads
@@ -183,7 +184,7 @@ def caseload_export(*, actor: User, candidates: Iterable[Candidate], path: str =
     writer = csv.writer(buffer, delimiter=";")
     writer.writerow([str(label) for label, _value in EXPORT_COLUMNS])
     for candidate in candidates:
-        writer.writerow([value(candidate) for _label, value in EXPORT_COLUMNS])
+        writer.writerow(spreadsheet_row(value(candidate) for _label, value in EXPORT_COLUMNS))
     audit_candidate_reads(
         actor=actor,
         candidates=candidates,

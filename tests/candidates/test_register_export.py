@@ -51,3 +51,10 @@ def test_the_export_follows_the_lists_filters(login):
     candidate_of(owner, first_name="Ola", last_name="Hansen")
     rows = _rows(login(owner).get(EXPORT, {"sok": "nordmann"}))
     assert [row[0] for row in rows[1:]] == ["Kari"]
+
+
+def test_text_that_a_spreadsheet_would_run_as_a_formula_is_exported_as_text(login):
+    owner = adviser()
+    candidate_of(owner, first_name='=HYPERLINK("http://x")', last_name="@SUM(A1)")
+    rows = _rows(login(owner).get(EXPORT))
+    assert rows[1][:2] == ['\'=HYPERLINK("http://x")', "'@SUM(A1)"]
