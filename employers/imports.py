@@ -67,6 +67,8 @@ class ImportFile:
     columns: list[str]
     rows: list[dict]
     ignored_columns: list[str] = field(default_factory=list)
+    # Blank rows between the header and the last row with content, skipped.
+    blank_rows: int = 0
 
 
 @dataclass(frozen=True)
@@ -111,15 +113,41 @@ def _cell_text(value) -> str:
     return str(value).strip()
 
 
-def _csv_rows(content: bytes) -> list[list[str]]:
+def _decode(content: bytes) -> str:
+    if content.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # Excel's "Unicode-tekst" is UTF-16 with a byte order mark.
+        return content.decode("utf-16", errors="replace")
     try:
-        text = content.decode("utf-8-sig")
+        return content.decode("utf-8-sig")
     except UnicodeDecodeError:
         # Excel in Norway saves "CSV" as Windows-1252.
-        text = content.decode("cp1252", errors="replace")
+        return content.decode("cp1252", errors="replace")
+
+
+def _csv_rows(content: bytes) -> list[list[str]]:
+    text = _decode(content)
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise ImportFileError(
+            _(
+                "Filen inneholder et ugyldig tegn (NUL) på linje %(line)s. Er det en tekstfil? "
+                "Lagre den som CSV (UTF-8) eller som Excel-fil og prøv igjen."
+            )
+            % {"line": line}
+        )
     first_line = text.split("\n", 1)[0]
     delimiter = max([";", ",", "\t"], key=first_line.count)
-    return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    try:
+        return list(reader)
+    except csv.Error as error:
+        raise ImportFileError(
+            _(
+                "Linje %(line)s kan ikke leses: en celle er for lang eller et anførselstegn "
+                "mangler sin avslutning."
+            )
+            % {"line": reader.line_num}
+        ) from error
 
 
 def _xlsx_rows(uploaded) -> list[list]:
@@ -127,7 +155,10 @@ def _xlsx_rows(uploaded) -> list[list]:
         workbook = load_workbook(uploaded, read_only=True, data_only=True)
         try:
             rows = []
-            for values in workbook.worksheets[0].iter_rows(values_only=True):
+            sheet = workbook.worksheets[0]
+            # The size a file declares can be wrong (blank rows in the middle); read to the end.
+            sheet.reset_dimensions()
+            for values in sheet.iter_rows(values_only=True):
                 rows.append(list(values))
                 if len(rows) > MAX_ROWS + 1:
                     break
@@ -171,6 +202,7 @@ def read_import_file(uploaded) -> ImportFile:
         )
 
     rows = []
+    blank_rows = 0
     for number, raw in enumerate(raw_rows[1:], start=2):
         values = {
             header: _cell_text(value)
@@ -179,6 +211,8 @@ def read_import_file(uploaded) -> ImportFile:
         }
         if any(values.values()):
             rows.append({"row": number, "values": values})
+        else:
+            blank_rows += 1
     if not rows:
         raise ImportFileError(_("Filen har ingen rader med virksomheter."))
     if len(rows) > MAX_ROWS:
@@ -190,6 +224,8 @@ def read_import_file(uploaded) -> ImportFile:
         columns=[h for h in headers if h in COLUMNS],
         rows=rows,
         ignored_columns=[h for h in headers if h and h not in COLUMNS],
+        # Blank rows after the last row with content are how sheets end: not reported.
+        blank_rows=blank_rows - (len(raw_rows) - rows[-1]["row"]),
     )
 
 
@@ -355,8 +391,9 @@ def plan_import(rows: list[dict]) -> ImportPlan:
             first_row_of[orgnr] = checker.number
         checkers.append(checker)
 
+    orgnrs_in_file = set(first_row_of)  # once: per row it made the dry run quadratic
     for checker in checkers:
-        parent = checker.parent_orgnr(set(first_row_of))
+        parent = checker.parent_orgnr(orgnrs_in_file)
         plan.errors.extend(checker.errors)
         if checker.errors:
             continue

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from ..forms.imports import ImportUploadForm
@@ -18,6 +19,16 @@ def import_upload(request):
         employer_import = services.employer_import_create(
             file_name=request.FILES["file"].name, content=content, actor=request.user
         )
+        if content.blank_rows:
+            messages.info(
+                request,
+                ngettext(
+                    "%(count)s tom rad midt i filen ble hoppet over.",
+                    "%(count)s tomme rader midt i filen ble hoppet over.",
+                    content.blank_rows,
+                )
+                % {"count": content.blank_rows},
+            )
         if content.ignored_columns:
             messages.warning(
                 request,

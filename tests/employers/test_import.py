@@ -233,3 +233,61 @@ def test_dry_run_query_count_does_not_grow_with_rows(
     response = client.post(UPLOAD, {"file": _csv(*lines)})
     with django_assert_max_num_queries(12):
         client.get(response["Location"])
+
+
+def _xlsx_with_wrong_declared_size(rows: list[list]) -> bytes:
+    """An .xlsx whose <dimension> says it ends at row 3, as some programs write it."""
+    import re
+    import zipfile
+
+    workbook = Workbook()
+    for row in rows:
+        workbook.active.append(row)
+    saved = io.BytesIO()
+    workbook.save(saved)
+    source, patched = zipfile.ZipFile(saved), io.BytesIO()
+    with zipfile.ZipFile(patched, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = re.sub(rb'<dimension ref="[^"]+"', b'<dimension ref="A1:D3"', data)
+            target.writestr(item, data)
+    return patched.getvalue()
+
+
+def test_xlsx_is_read_to_its_real_end_and_blank_rows_are_reported(login, project_leader):
+    header = ["orgnr", "navn", "sektor", "fylke"]
+    rows = [header, [PARENT, "Første AS", "privat", "Oslo"], [CHILD, "Andre AS", "privat", "Oslo"]]
+    rows += [[], [], [OTHER, "Tredje AS", "privat", "Oslo"], []]
+    upload = SimpleUploadedFile("liste.xlsx", _xlsx_with_wrong_declared_size(rows))
+    client = login(project_leader)
+    response = _upload(client, upload)
+    messages = [str(m) for m in get_messages(response.wsgi_request)]
+    assert "2 tomme rader midt i filen ble hoppet over." in messages
+    _apply(client, response)
+    assert Employer.objects.count() == 3
+
+
+def test_utf16_text_from_excel_is_read(login, project_leader):
+    upload = _csv(f"{PARENT};Ærlige Øl AS;privat;I;Oslo;;;;;", encoding="utf-16")
+    client = login(project_leader)
+    _apply(client, _upload(client, upload))
+    assert Employer.objects.get(orgnr=PARENT).name == "Ærlige Øl AS"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (bytes(range(256)) * 40, "ugyldig tegn (NUL) på linje 1"),
+        (f"{HEADER}\n{PARENT};Nul\x00AS;privat;;Oslo;;;;;".encode(), "(NUL) på linje 2"),
+        (f"{HEADER}\n{PARENT};{'x' * 200_000};privat;;Oslo;;;;;".encode(), "Linje 2 kan ikke"),
+    ],
+    ids=["random bytes", "NUL in a cell", "200 KB cell"],
+)
+def test_broken_csv_files_get_a_clear_message(login, project_leader, content, message):
+    response = login(project_leader).post(
+        UPLOAD, {"file": SimpleUploadedFile("liste.csv", content)}
+    )
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not EmployerImport.objects.exists()
