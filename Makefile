@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 WITH_SERVICES := $(PY) -m vi_inkluderer.embedded
 ARGS ?=
 
-.PHONY: install run test test-fast lint format manage bench browser
+.PHONY: install run test test-fast lint format manage bench browser backup restore
 
 install: $(VENV)/.installed
 
@@ -46,3 +46,11 @@ bench: install
 # Any management command against the development data: make manage ARGS="createsuperuser"
 manage: install
 	DEBUG=true $(WITH_SERVICES) --var var -- $(PY) manage.py $(ARGS)
+
+# Database (pg_dump custom format) and uploaded files into var/backups/*.tar.gz; and back.
+backup: install
+	DEBUG=true $(WITH_SERVICES) --var var -- $(PY) manage.py backup $(ARGS)
+
+restore: install
+	@test -n "$(FILE)" || (echo "usage: make restore FILE=var/backups/....tar.gz" && exit 2)
+	DEBUG=true $(WITH_SERVICES) --var var -- $(PY) manage.py restore "$(FILE)" $(ARGS)
