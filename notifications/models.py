@@ -24,8 +24,9 @@ class Notification(models.Model):
     created_at = models.DateTimeField(_("opprettet"), default=timezone.now)
     read_at = models.DateTimeField(_("lest"), null=True, blank=True)
     send_email = models.BooleanField(default=True)
-    # Set once the e-mail went out; the task checks it under a row lock so a retried or
-    # duplicated task never sends the same e-mail twice.
+    # The e-mail is claimed before it is sent and marked when it went out (core.mail), so a
+    # retried, duplicated or crashed task never sends it twice.
+    email_claimed_at = models.DateTimeField(null=True, blank=True)
     emailed_at = models.DateTimeField(null=True, blank=True)
 
     objects = NotificationQuerySet.as_manager()

@@ -1,9 +1,9 @@
 from django.core.mail import send_mail
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from accounts.models import User
+from core.mail import send_once
 from core.outbox import enqueue
 
 from .models import Notification
@@ -24,28 +24,30 @@ def notification_create(
 
 
 def notification_send_email(*, notification_id: int) -> bool:
-    """Send the notification's e-mail unless it was sent already. Returns True if sent now."""
+    """Send the notification's e-mail unless it was sent (or claimed) already; at most once,
+    see core.mail. Returns True if sent now."""
+    return send_once(
+        Notification.objects.filter(send_email=True).select_related("recipient"),
+        notification_id,
+        send=_send_notification_email,
+        sent_field="emailed_at",
+        claimed_field="email_claimed_at",
+    )
+
+
+def _send_notification_email(notification: Notification) -> bool:
     from django.conf import settings
 
-    with transaction.atomic():
-        notification = (
-            Notification.objects.select_for_update()
-            .select_related("recipient")
-            .filter(pk=notification_id, send_email=True, emailed_at__isnull=True)
-            .first()
-        )
-        if notification is None or not notification.recipient.is_active:
-            return False
-        context = {"notification": notification, "site_url": settings.SITE_URL}
-        send_mail(
-            subject=render_to_string("notifications/email/subject.txt", context).strip(),
-            message=render_to_string("notifications/email/body.txt", context),
-            html_message=render_to_string("notifications/email/body.html", context),
-            from_email=None,
-            recipient_list=[notification.recipient.email],
-        )
-        notification.emailed_at = timezone.now()
-        notification.save(update_fields=["emailed_at"])
+    if not notification.recipient.is_active:
+        return False
+    context = {"notification": notification, "site_url": settings.SITE_URL}
+    send_mail(
+        subject=render_to_string("notifications/email/subject.txt", context).strip(),
+        message=render_to_string("notifications/email/body.txt", context),
+        html_message=render_to_string("notifications/email/body.html", context),
+        from_email=None,
+        recipient_list=[notification.recipient.email],
+    )
     return True
 
 

@@ -46,6 +46,8 @@ class ConsentRequest(models.Model):
         verbose_name=_("spurt av"),
     )
     requested_at = models.DateTimeField(_("spurt"), default=timezone.now)
+    # Claimed before the link is mailed, so a crashed worker never mails it twice (core.mail).
+    link_claimed_at = models.DateTimeField(null=True, blank=True)
     link_sent_at = models.DateTimeField(_("lenke sendt"), null=True, blank=True)
     responded_at = models.DateTimeField(_("svart"), null=True, blank=True)
     withdrawn_at = models.DateTimeField(_("trukket tilbake"), null=True, blank=True)

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from core.mail import send_once
 from core.outbox import enqueue
 from notifications.services import notification_create
 
@@ -121,31 +122,35 @@ def consent_request_link(
 
 
 def consent_send_link(*, consent_id: int) -> bool:
-    """E-mail the link unless it was sent already. Returns True if sent now."""
-    with transaction.atomic():
-        consent = (
-            ConsentRequest.objects.select_for_update(of=("self",))
-            .select_related("entry__candidate", "entry__shortlist__opening__employer")
-            .filter(pk=consent_id, status=ConsentRequest.Status.PENDING, link_sent_at__isnull=True)
-            .first()
-        )
-        if consent is None or not consent.entry.candidate.email:
-            return False
-        context = {
-            "consent": consent,
-            "opening": consent.entry.shortlist.opening,
-            "link": consent_link(consent),
-            "deadline": timezone.localtime(consent.deadline, OSLO),
-        }
-        send_mail(
-            subject=render_to_string("candidates/email/consent_subject.txt", context).strip(),
-            message=render_to_string("candidates/email/consent_body.txt", context),
-            html_message=render_to_string("candidates/email/consent_body.html", context),
-            from_email=None,
-            recipient_list=[consent.entry.candidate.email],
-        )
-        consent.link_sent_at = timezone.now()
-        consent.save(update_fields=["link_sent_at"])
+    """E-mail the link unless it was sent (or claimed) already; at most once, see core.mail.
+    Returns True if sent now."""
+    return send_once(
+        ConsentRequest.objects.filter(status=ConsentRequest.Status.PENDING).select_related(
+            "entry__candidate", "entry__shortlist__opening__employer"
+        ),
+        consent_id,
+        send=_send_consent_link,
+        sent_field="link_sent_at",
+        claimed_field="link_claimed_at",
+    )
+
+
+def _send_consent_link(consent: ConsentRequest) -> bool:
+    if not consent.entry.candidate.email:
+        return False
+    context = {
+        "consent": consent,
+        "opening": consent.entry.shortlist.opening,
+        "link": consent_link(consent),
+        "deadline": timezone.localtime(consent.deadline, OSLO),
+    }
+    send_mail(
+        subject=render_to_string("candidates/email/consent_subject.txt", context).strip(),
+        message=render_to_string("candidates/email/consent_body.txt", context),
+        html_message=render_to_string("candidates/email/consent_body.html", context),
+        from_email=None,
+        recipient_list=[consent.entry.candidate.email],
+    )
     return True
 
 
