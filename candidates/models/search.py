@@ -102,6 +102,19 @@ class SearchRun(models.Model):
         waited = timezone.now() - self.created_at
         return self.status == self.Status.QUEUED and waited.total_seconds() > 60
 
+    @property
+    def is_stuck(self) -> bool:
+        """Running for more than a minute: a search takes seconds, so its worker most likely
+        died (the queue hands the task out again only after the visibility timeout). The user
+        may start it again rather than wait."""
+        started = self.started_at or self.created_at
+        ran = timezone.now() - started
+        return self.status == self.Status.RUNNING and ran.total_seconds() > 60
+
+    @property
+    def may_start_again(self) -> bool:
+        return self.is_waiting_long or self.is_stuck
+
 
 class SearchResult(models.Model):
     """One candidate found by a run, with the score and why (SearchExplanation as JSON)."""

@@ -295,3 +295,33 @@ def test_a_capped_count_reads_as_over_the_limit(login, contact_person, opening):
     text = login(contact_person).get(page).text
     assert f"Over {MATCHED_COUNT_LIMIT} kandidater passet." in text
     assert f"{MATCHED_COUNT_LIMIT + 1} kandidater" not in text
+
+
+def test_a_search_stuck_running_offers_to_run_it_again(login, contact_person, opening):
+    run = SearchRun.objects.create(
+        opening=opening,
+        created_by=contact_person,
+        status=SearchRun.Status.RUNNING,
+        progress=70,
+        started_at=timezone.now() - datetime.timedelta(minutes=2),
+    )
+    client = login(contact_person)
+    response = client.get(reverse("candidates:search_run", args=[run.pk]))
+    assert "Søket har stått stille i over ett minutt" in response.text
+    assert reverse("candidates:search_rerun", args=[run.pk]) in response.text
+
+    again = client.post(reverse("candidates:search_rerun", args=[run.pk]))
+    new_run = SearchRun.objects.exclude(pk=run.pk).get()
+    assert again["Location"] == reverse("candidates:search_run", args=[new_run.pk])
+    assert new_run.previous == run
+
+
+def test_a_search_running_for_seconds_offers_no_restart(login, contact_person, opening):
+    run = SearchRun.objects.create(
+        opening=opening,
+        created_by=contact_person,
+        status=SearchRun.Status.RUNNING,
+        started_at=timezone.now() - datetime.timedelta(seconds=5),
+    )
+    response = login(contact_person).get(reverse("candidates:search_run", args=[run.pk]))
+    assert reverse("candidates:search_rerun", args=[run.pk]) not in response.text
