@@ -90,7 +90,7 @@ def _needs(employer: Employer, user: User) -> Section:
 
 
 def _people(employer: Employer, user: User) -> Section:
-    people = list(employer.people.all())
+    people = list(employer.people.current())
     return Section(
         "employers/detail/_people.html",
         {

@@ -113,7 +113,9 @@ def invitation_recipients(meeting: FollowUpMeeting) -> list[str]:
     kinds = [EmployerPerson.Kind.CONTACT]
     if agreement.union_involvement == Agreement.UnionInvolvement.PARTICIPATES:
         kinds.append(EmployerPerson.Kind.UNION_REP)
-    people = EmployerPerson.objects.filter(employer_id=agreement.employer_id, kind__in=kinds)
+    people = EmployerPerson.objects.current().filter(
+        employer_id=agreement.employer_id, kind__in=kinds
+    )
     addresses += [email for email in people.values_list("email", flat=True) if email]
     return list(dict.fromkeys(addresses))
 

@@ -1,4 +1,5 @@
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -72,8 +73,11 @@ class DialogueEntryForm(forms.Form):
 
     def __init__(self, *args, employer: Employer, **kwargs):
         super().__init__(*args, **kwargs)
-        if employer.people.exists():
-            self.fields["participants"].queryset = employer.people.all()
+        # Removed people stay choosable on the entries they were part of, and only there.
+        already = [person.pk for person in self.initial.get("participants", [])]
+        people = employer.people.filter(Q(removed_at__isnull=True) | Q(pk__in=already))
+        if people.exists():
+            self.fields["participants"].queryset = people
         else:
             del self.fields["participants"]
         if not self.is_bound and "occurred_at" not in self.initial:

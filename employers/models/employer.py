@@ -208,6 +208,10 @@ class EmployerPersonQuerySet(models.QuerySet):
     def visible_to(self, user):
         return self.filter(employer__in=Employer.objects.visible_to(user))
 
+    def current(self):
+        """People still at the employer; removed ones stay only for the history they are in."""
+        return self.filter(removed_at__isnull=True)
+
 
 class EmployerPerson(models.Model):
     """Someone at the employer: a contact person or a union representative (tillitsvalgt)."""
@@ -222,6 +226,8 @@ class EmployerPerson(models.Model):
     title = models.CharField(_("stilling / forbund"), max_length=150, blank=True)
     email = models.EmailField(_("e-post"), blank=True)
     phone = models.CharField(_("telefon"), max_length=30, blank=True)
+    # Removing a person keeps the row, so earlier contact-history entries still name them.
+    removed_at = models.DateTimeField(_("fjernet"), null=True, blank=True)
 
     objects = EmployerPersonQuerySet.as_manager()
 

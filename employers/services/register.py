@@ -65,6 +65,8 @@ def employer_person_update(*, person: EmployerPerson, data: dict, actor: User) -
 
 @transaction.atomic
 def employer_person_delete(*, person: EmployerPerson, actor: User) -> None:
+    """Remove the person from the employer's lists; the contact history keeps their name."""
     employer = person.employer
-    person.delete()
+    person.removed_at = timezone.now()
+    person.save(update_fields=["removed_at"])
     _touch(employer)

@@ -11,7 +11,8 @@ from ..services import register as services
 
 def _person_for_change(request, pk: int) -> EmployerPerson:
     person = get_object_or_404(
-        EmployerPerson.objects.visible_to(request.user).select_related("employer"), pk=pk
+        EmployerPerson.objects.visible_to(request.user).current().select_related("employer"),
+        pk=pk,
     )
     if not can_manage_people(request.user, person.employer):
         raise PermissionDenied

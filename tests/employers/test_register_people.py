@@ -5,7 +5,7 @@ from accounts.models import Role
 from employers.models import EmployerPerson
 from tests.factories import user_with_role
 
-from .factories import EmployerFactory
+from .factories import DialogueEntryFactory, EmployerFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -53,7 +53,7 @@ def test_deleting_a_person_asks_for_confirmation_first(login, contact_person, pe
     assert "Fjern Hanne Hansen?" in confirmation.content.decode()
     assert EmployerPerson.objects.filter(pk=person.pk).exists()
     assert client.post(url).status_code == 302
-    assert not EmployerPerson.objects.filter(pk=person.pk).exists()
+    assert not EmployerPerson.objects.current().filter(pk=person.pk).exists()
 
 
 def test_provider_staff_manage_people_only_where_they_are_the_fixed_contact(login, person):
@@ -92,3 +92,19 @@ def test_every_form_page_carries_the_csrf_field_a_browser_needs(login, contact_p
         reverse("employers:person_delete", args=[person.pk]),
     ]:
         assert 'name="csrfmiddlewaretoken"' in client.get(url).content.decode(), url
+
+
+def test_a_removed_person_stays_named_in_the_contact_history(login, contact_person, person):
+    person.email = "hanne@example.no"
+    person.save(update_fields=["email"])
+    entry = DialogueEntryFactory(employer=person.employer)
+    entry.participants.add(person)
+    client = login(contact_person)
+    client.post(reverse("employers:person_delete", args=[person.pk]))
+
+    assert list(entry.participants.all()) == [person]
+    detail = client.get(reverse("employers:detail", args=[person.employer.pk]))
+    assert "hanne@example.no" not in detail.content.decode()
+    history = client.get(reverse("employers:dialogue_list", args=[person.employer.pk]))
+    assert "Hanne Hansen" in history.content.decode()
+    assert client.get(reverse("employers:person_edit", args=[person.pk])).status_code == 404
