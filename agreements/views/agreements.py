@@ -25,7 +25,7 @@ from ..models import Agreement, AgreementTemplate
 from ..policy import signing_blocker
 from ..selectors import agreement_list
 from ..services import agreements as services
-from .common import editable_agreement, show_errors, visible_agreement
+from .common import editable_agreement, visible_agreement
 
 PAGE_SIZE = 25
 
@@ -123,21 +123,22 @@ def agreement_transition(request, pk: int, to: str):
     if to not in Agreement.Status.values:
         raise Http404
     form = TransitionForm(request.POST)
-    if not form.is_valid():
-        context = _detail_context(request, agreement, transition_form=form)
-        return render(request, "agreements/detail.html", context)
-    try:
-        services.agreement_transition(
-            agreement=agreement, actor=request.user, to=to, **form.cleaned_data
-        )
-    except ValidationError as error:
-        show_errors(request, error)
-    else:
-        messages.success(
-            request,
-            _("Avtalen har nå status «%(status)s».") % {"status": Agreement.Status(to).label},
-        )
-    return redirect("agreements:detail", pk=agreement.pk)
+    if form.is_valid():
+        try:
+            services.agreement_transition(
+                agreement=agreement, actor=request.user, to=to, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Avtalen har nå status «%(status)s».") % {"status": Agreement.Status(to).label},
+            )
+            return redirect("agreements:detail", pk=agreement.pk)
+    # Refused: the same page again, with the date, reason and note the user typed kept.
+    context = _detail_context(request, agreement, transition_form=form) | {"transition_to": to}
+    return render(request, "agreements/detail.html", context)
 
 
 def agreement_change_contact(request, pk: int):

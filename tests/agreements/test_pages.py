@@ -260,3 +260,36 @@ def test_list_filters_by_status_and_contact(client):
     client.force_login(contact)
     page = client.get(reverse("agreements:list"), {"status": "active", "kontakt": contact.pk})
     assert list(page.context["page"].object_list) == [mine]
+
+
+def test_a_refused_signing_comes_back_with_the_date_typed(client):
+    agreement = AgreementFactory(employer__county=county("Trøndelag"))
+    client.force_login(agreement.fixed_contact)
+    future = (timezone.localdate() + datetime.timedelta(days=10)).isoformat()
+    response = client.post(
+        reverse("agreements:transition", args=[agreement.pk, "signed"]), {"on": future}
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert f'value="{future}"' in page
+    assert 'role="alert"' in page
+    agreement.refresh_from_db()
+    assert agreement.status == Agreement.Status.IN_DIALOGUE
+
+
+def test_a_refused_ending_keeps_the_note_typed(client):
+    agreement = AgreementFactory(
+        employer__county=county("Trøndelag"),
+        status=Agreement.Status.SIGNED,
+        signed_on=timezone.localdate(),
+    )
+    client.force_login(agreement.fixed_contact)
+    note = "Virksomheten flytter avdelingen til Hamar."
+    response = client.post(
+        reverse("agreements:transition", args=[agreement.pk, "ended"]),
+        {"reason": "", "note": note, "on": timezone.localdate().isoformat()},
+    )
+    assert response.status_code == 200
+    assert note in response.content.decode()
+    agreement.refresh_from_db()
+    assert agreement.status == Agreement.Status.SIGNED
