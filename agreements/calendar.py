@@ -15,12 +15,16 @@ def meeting_calendar(meeting: FollowUpMeeting, attendees: list[str]) -> bytes:
     calendar = Calendar()
     calendar.add("prodid", "-//NAV//Vi inkluderer!//NO")
     calendar.add("version", "2.0")
-    calendar.add("method", "REQUEST")
+    # A cancelled meeting goes out once more as a CANCEL of the same UID, so calendars
+    # remove it (RFC 5546).
+    calendar.add("method", "CANCEL" if meeting.is_cancelled else "REQUEST")
     event = Event()
     # The same UID for every version of the meeting, and a higher SEQUENCE for each change,
     # so calendar programs update the event instead of adding a new one.
     event.add("uid", meeting.ics_uid)
     event.add("sequence", meeting.ics_sequence)
+    if meeting.is_cancelled:
+        event.add("status", "CANCELLED")
     event.add("dtstamp", timezone.now())
     event.add("dtstart", meeting.starts_at)
     event.add("dtend", meeting.starts_at + DEFAULT_DURATION)

@@ -21,7 +21,10 @@ def agreement_list(*, user: User) -> QuerySet[Agreement]:
         Agreement.objects.visible_to(user)
         .for_list()
         .annotate(
-            next_meeting=Min("meetings__planned_date", filter=Q(meetings__held_on__isnull=True)),
+            next_meeting=Min(
+                "meetings__planned_date",
+                filter=Q(meetings__held_on__isnull=True, meetings__cancelled_at__isnull=True),
+            ),
             last_held=Max("meetings__held_on"),
         )
     )
@@ -47,7 +50,11 @@ def my_follow_ups(*, user: User, today: datetime.date) -> FollowUps:
         )
         .select_related("agreement__employer")
         .filter(
-            Q(held_on__isnull=True, planned_date__lte=today + datetime.timedelta(DUE_SOON_DAYS))
+            Q(
+                held_on__isnull=True,
+                cancelled_at__isnull=True,
+                planned_date__lte=today + datetime.timedelta(DUE_SOON_DAYS),
+            )
             | Q(held_on__gte=today - datetime.timedelta(RECENTLY_HELD_DAYS))
         )
         .order_by("planned_date", "id")

@@ -29,7 +29,7 @@ class FollowUpMeetingQuerySet(models.QuerySet):
         return self.filter(agreement__in=Agreement.objects.visible_to(user))
 
     def planned(self):
-        return self.filter(held_on__isnull=True)
+        return self.filter(held_on__isnull=True, cancelled_at__isnull=True)
 
     def held(self):
         return self.filter(held_on__isnull=False)
@@ -66,6 +66,9 @@ class FollowUpMeeting(models.Model):
     # The SEQUENCE last e-mailed to the participants; the invitation task sends only when it
     # is behind, so a duplicated task sends nothing.
     invited_sequence = models.PositiveIntegerField(null=True, blank=True)
+    # A meeting with content (agenda, needs, a sent invitation) is cancelled, never deleted:
+    # the record stays and those invited get a calendar cancellation.
+    cancelled_at = models.DateTimeField(_("avlyst"), null=True, blank=True)
     created_at = models.DateTimeField(_("opprettet"), default=timezone.now)
     updated_at = models.DateTimeField(_("endret"), auto_now=True)
 
@@ -89,6 +92,10 @@ class FollowUpMeeting(models.Model):
                 fields=["agreement", "plan_date"], name="meeting_one_per_plan_slot"
             ),
             models.CheckConstraint(
+                condition=Q(held_on__isnull=True) | Q(cancelled_at__isnull=True),
+                name="meeting_not_both_held_and_cancelled",
+            ),
+            models.CheckConstraint(
                 condition=Q(held_on__isnull=True) | ~Q(minutes=""),
                 name="meeting_held_has_minutes",
                 violation_error_message=_("Skriv et referat for et møte som er holdt."),
@@ -102,8 +109,17 @@ class FollowUpMeeting(models.Model):
     def is_held(self) -> bool:
         return self.held_on is not None
 
+    @property
+    def is_cancelled(self) -> bool:
+        return self.cancelled_at is not None
+
+    @property
+    def was_invited(self) -> bool:
+        return self.invited_sequence is not None
+
     def is_overdue(self, today: datetime.date | None = None) -> bool:
-        return not self.is_held and self.planned_date < (today or timezone.localdate())
+        is_open = not self.is_held and not self.is_cancelled
+        return is_open and self.planned_date < (today or timezone.localdate())
 
     @property
     def starts_at(self) -> datetime.datetime:

@@ -19,7 +19,7 @@ from notifications.services import notification_create
 from ..models import Agreement, AgreementEvent, AgreementTemplate, ContactPeriod
 from ..models.agreement import CONTACT_ROLES
 from ..policy import signing_blocker
-from .plans import plan_extend, plan_restart
+from .plans import meetings_retire, plan_extend, plan_restart
 
 AGREEMENT_CREATORS = (Role.CONTACT_PERSON, Role.PROJECT_LEADER, Role.ADMIN)
 # What the edit form changes; status and fixed contact have their own services.
@@ -188,7 +188,7 @@ def agreement_transition(
     if to == Agreement.Status.ACTIVE:
         plan_extend(agreement=agreement, today=agreement.plan_anchor)
     elif to == Agreement.Status.ENDED:
-        agreement.meetings.planned().filter(planned_date__gt=agreement.end_date).delete()
+        meetings_retire(agreement.meetings.planned().filter(planned_date__gt=agreement.end_date))
     employer_sync_with_agreements(agreement.employer)
     return agreement
 

@@ -64,10 +64,16 @@ def meeting_create(*, agreement: Agreement, actor: User, **details: Any) -> Foll
     return meeting
 
 
+def _refuse_cancelled(meeting: FollowUpMeeting) -> None:
+    if meeting.is_cancelled:
+        raise ValidationError(_("Møtet er avlyst og kan ikke endres."))
+
+
 @transaction.atomic
 def meeting_plan_update(*, meeting: FollowUpMeeting, actor: User, **details: Any):
     check_editor(meeting.agreement, actor)
     meeting = _locked(meeting)
+    _refuse_cancelled(meeting)
     if meeting.is_held:
         raise ValidationError(_("Et møte som er holdt, kan ikke flyttes."))
     rescheduled = any(getattr(meeting, name) != details.get(name) for name in SCHEDULE_FIELDS)
@@ -87,6 +93,7 @@ def meeting_record(*, meeting: FollowUpMeeting, actor: User, **details: Any) -> 
     The rolling plan is extended so there are always twelve months ahead."""
     check_editor(meeting.agreement, actor)
     meeting = _locked(meeting)
+    _refuse_cancelled(meeting)
     held_on = details.get("held_on")
     if held_on is None:
         raise ValidationError({"held_on": _("Oppgi datoen møtet ble holdt.")})
@@ -129,6 +136,7 @@ def meeting_invite(*, meeting: FollowUpMeeting, actor: User) -> None:
     if meeting.is_held:
         raise ValidationError(_("Møtet er allerede holdt."))
     meeting = _locked(meeting)
+    _refuse_cancelled(meeting)
     if meeting.invited_sequence is not None and meeting.invited_sequence >= meeting.ics_sequence:
         # Re-sending the same version: raise the sequence so calendars take it as an update.
         meeting.ics_sequence += 1
@@ -216,7 +224,8 @@ def meeting_send_invitation_email(*, meeting_id: int) -> bool:
         message.attach(
             "oppfolgingsmote.ics",
             meeting_calendar(meeting, recipients),
-            "text/calendar; method=REQUEST; charset=utf-8",
+            "text/calendar; method=%s; charset=utf-8"
+            % ("CANCEL" if meeting.is_cancelled else "REQUEST"),
         )
         message.send()
         meeting.invited_sequence = meeting.ics_sequence

@@ -1,11 +1,16 @@
 """The rolling plan of follow-up meetings: always twelve months ahead, 2–4 a year."""
 
 import datetime
+from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
 from django.db import transaction
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
 
-from ..models import Agreement, FollowUpMeeting
+from core.outbox import enqueue
+
+from ..models import Agreement, FollowUpMeeting, RecruitmentNeed
 
 PLAN_MONTHS_AHEAD = 12
 
@@ -43,11 +48,77 @@ def plan_extend(*, agreement: Agreement, today: datetime.date) -> int:
     return len(meetings)
 
 
+def with_content(meetings: QuerySet[FollowUpMeeting]) -> QuerySet[FollowUpMeeting]:
+    """Meetings someone has put something into: an agenda, a place, participants, a
+    recruitment need, or an invitation that went out."""
+    has_need = Exists(RecruitmentNeed.objects.filter(meeting=OuterRef("pk")))
+    return meetings.filter(
+        ~Q(agenda="")
+        | ~Q(location="")
+        | ~Q(nav_participants="")
+        | ~Q(employer_participants="")
+        | ~Q(provider_participants="")
+        | Q(invited_sequence__isnull=False)
+        | has_need
+    )
+
+
+@dataclass
+class PlanChange:
+    """What replacing the plan ahead would do: empty meetings deleted, meetings with content
+    cancelled (kept, with a calendar cancellation to those invited), new days planned."""
+
+    deleted: list[FollowUpMeeting]
+    cancelled: list[FollowUpMeeting]
+    new_dates: list[datetime.date]
+
+    @property
+    def changes_anything(self) -> bool:
+        return bool(self.deleted or self.cancelled or self.new_dates)
+
+
+def _ahead_in_plan(agreement: Agreement, today: datetime.date) -> QuerySet[FollowUpMeeting]:
+    return agreement.meetings.planned().filter(plan_date__isnull=False, planned_date__gt=today)
+
+
+def plan_change_preview(*, agreement: Agreement, per_year: int, today: datetime.date) -> PlanChange:
+    """Reads only: what plan_restart would do with `per_year` meetings a year from today."""
+    ahead = _ahead_in_plan(agreement, today)
+    cancelled = list(with_content(ahead))
+    deleted = list(ahead.exclude(pk__in=[meeting.pk for meeting in cancelled]))
+    until = today + relativedelta(months=PLAN_MONTHS_AHEAD)
+    new_dates = list(plan_dates(anchor=today, per_year=per_year, until=until))
+    return PlanChange(deleted=deleted, cancelled=cancelled, new_dates=new_dates)
+
+
+def meetings_retire(meetings: QuerySet[FollowUpMeeting]) -> tuple[int, int]:
+    """Take planned meetings out of the plan: empty ones are deleted; those with content are
+    cancelled and keep their record, and whoever was invited gets a calendar cancellation.
+    Returns (deleted, cancelled)."""
+    from ..tasks import send_meeting_invitation
+
+    keep = list(with_content(meetings).select_for_update(of=("self",)))
+    now = timezone.now()
+    for meeting in keep:
+        meeting.cancelled_at = now
+        # Out of the plan's slots, so planning the same day again is possible.
+        meeting.plan_date = None
+        fields = ["cancelled_at", "plan_date", "updated_at"]
+        if meeting.was_invited:
+            meeting.ics_sequence += 1
+            fields.append("ics_sequence")
+        meeting.save(update_fields=fields)
+        if meeting.was_invited:
+            enqueue(send_meeting_invitation, meeting.pk)
+    deleted, _by_model = meetings.exclude(pk__in=[meeting.pk for meeting in keep]).delete()
+    return deleted, len(keep)
+
+
 @transaction.atomic
 def plan_restart(*, agreement: Agreement, today: datetime.date) -> int:
-    """After a change of meetings per year: drop the planned meetings still ahead and plan
-    again from today."""
-    agreement.meetings.planned().filter(plan_date__isnull=False, planned_date__gt=today).delete()
+    """After a change of meetings per year: take the planned meetings still ahead out of the
+    plan (meetings_retire) and plan again from today."""
+    meetings_retire(_ahead_in_plan(agreement, today))
     agreement.plan_anchor = today
     agreement.save(update_fields=["plan_anchor", "updated_at"])
     return plan_extend(agreement=agreement, today=today)

@@ -25,6 +25,7 @@ from ..models import Agreement, AgreementTemplate
 from ..policy import signing_blocker
 from ..selectors import agreement_list
 from ..services import agreements as services
+from ..services.plans import plan_change_preview
 from .common import editable_agreement, visible_agreement
 
 PAGE_SIZE = 25
@@ -70,17 +71,37 @@ def agreement_create(request, employer_pk: int):
 
 def agreement_edit(request, pk: int):
     agreement = editable_agreement(request, pk)
+    stored_per_year = agreement.follow_ups_per_year
     form = AgreementForm(request.POST or None, instance=agreement, county_id=agreement.county_id)
+    plan_change = None
     if form.is_valid():
-        try:
-            services.agreement_update(agreement=agreement, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Endringene er lagret."))
-            return redirect("agreements:detail", pk=agreement.pk)
-    context = {"form": form, "employer": agreement.employer, "agreement": agreement}
+        plan_change = _plan_change_to_confirm(agreement, stored_per_year, form.cleaned_data)
+        if plan_change is None or request.POST.get("confirm_plan_change") == "yes":
+            try:
+                services.agreement_update(
+                    agreement=agreement, actor=request.user, **form.cleaned_data
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("Endringene er lagret."))
+                return redirect("agreements:detail", pk=agreement.pk)
+    context = {
+        "form": form,
+        "employer": agreement.employer,
+        "agreement": agreement,
+        "plan_change": plan_change,
+    }
     return render(request, "agreements/form.html", context)
+
+
+def _plan_change_to_confirm(agreement: Agreement, stored_per_year: int, data: dict):
+    """A new number of meetings a year on an active agreement replaces the plan ahead: the
+    user sees what that does (plan_change_preview) and confirms before anything changes."""
+    per_year = data.get("follow_ups_per_year", stored_per_year)
+    if agreement.status != Agreement.Status.ACTIVE or per_year == stored_per_year:
+        return None
+    return plan_change_preview(agreement=agreement, per_year=per_year, today=timezone.localdate())
 
 
 def _detail_context(request, agreement: Agreement, **forms) -> dict:

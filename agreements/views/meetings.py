@@ -24,7 +24,7 @@ def _render_detail(request, meeting: FollowUpMeeting, need_form=None):
     context = {
         "meeting": meeting,
         "agreement": meeting.agreement,
-        "may_edit": meeting.agreement.can_be_edited_by(request.user),
+        "may_edit": meeting.agreement.can_be_edited_by(request.user) and not meeting.is_cancelled,
         "may_make_openings": JobOpening.can_manage(request.user),
         "needs": meeting.needs.select_related("occupation", "opening"),
         "need_form": need_form or RecruitmentNeedForm(),
