@@ -1,0 +1,144 @@
+"""Sign-in fit for special-category data: two-factor login required for staff in production,
+offered to employer users; sessions end after 30 minutes idle and 12 hours in all; failed
+logins are limited per account, with the limit kept in PostgreSQL (not Redis)."""
+
+import time
+
+import pytest
+from allauth.mfa.models import Authenticator
+from django.conf import settings
+from django.urls import reverse
+
+from accounts.middleware import SESSION_LAST_SEEN, SESSION_STARTED
+from accounts.models import Role
+from tests.factories import user_with_role
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "et-langt-passord-1"
+
+
+@pytest.fixture
+def mfa_required(settings):
+    settings.MFA_REQUIRED_FOR_STAFF = True
+
+
+def _sign_in(client, role):
+    """Through the login form, as a person does (allauth then counts the sign-in as recent)."""
+    user = user_with_role(role, password=PASSWORD)
+    response = client.post("/konto/login/", {"login": user.email, "password": PASSWORD})
+    assert response.status_code == 302
+    return user
+
+
+def _open_after_confirming_password(client, url):
+    """Setting up an authenticator asks for the password once more (allauth's reauthentication)."""
+    asked = client.get(url)
+    assert asked.status_code == 302 and "reauthenticate" in asked["Location"]
+    confirmed = client.post(asked["Location"], {"password": PASSWORD})
+    assert confirmed.status_code == 302
+    return client.get(url)
+
+
+@pytest.mark.parametrize(
+    "role", [role for role in Role if role != Role.EMPLOYER_USER], ids=lambda role: role.value
+)
+def test_staff_without_an_authenticator_app_must_set_one_up_first(client, mfa_required, role):
+    _sign_in(client, role)
+    response = client.get(reverse("home"))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("mfa_activate_totp")
+    setup = _open_after_confirming_password(client, reverse("mfa_activate_totp"))
+    assert setup.status_code == 200
+    assert "data:image/svg+xml" in setup.content.decode()  # the QR code, allowed by the CSP
+
+
+def test_staff_with_an_authenticator_app_get_in(client, mfa_required):
+    user = user_with_role(Role.CONTACT_PERSON)
+    Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": "x"})
+    client.force_login(user)
+    assert client.get(reverse("home")).status_code == 200
+
+
+def test_employer_users_are_offered_two_factor_login_but_not_forced(client, mfa_required):
+    _sign_in(client, Role.EMPLOYER_USER)
+    assert client.get(reverse("home")).status_code == 200
+    assert _open_after_confirming_password(client, reverse("mfa_activate_totp")).status_code == 200
+
+
+def test_production_settings_require_two_factor_login_for_staff():
+    # The test settings run with DEBUG; production reads MFA_REQUIRED_FOR_STAFF=not DEBUG.
+    import subprocess
+    import sys
+
+    code = "from django.conf import settings; print(settings.MFA_REQUIRED_FOR_STAFF)"
+    env = {"DEBUG": "false", "SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "example.no"}
+    result = subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+        env={**__import__("os").environ, **env, "DJANGO_SETTINGS_MODULE": "vi_inkluderer.settings"},
+        capture_output=True,
+        text=True,
+        cwd=settings.BASE_DIR,
+    )
+    assert result.stdout.strip() == "True", result.stderr
+
+
+def _session_times(client, *, started_ago: float, last_seen_ago: float) -> None:
+    session = client.session
+    now = time.time()
+    session[SESSION_STARTED] = now - started_ago
+    session[SESSION_LAST_SEEN] = now - last_seen_ago
+    session.save()
+
+
+def test_a_session_ends_after_thirty_minutes_without_activity(client):
+    client.force_login(user_with_role(Role.ADVISER))
+    client.get(reverse("home"))
+    _session_times(client, started_ago=40 * 60, last_seen_ago=31 * 60)
+    response = client.get(reverse("home"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+    assert "_auth_user_id" not in client.session
+
+
+def test_an_active_session_ends_after_twelve_hours(client):
+    client.force_login(user_with_role(Role.ADVISER))
+    client.get(reverse("home"))
+    _session_times(client, started_ago=12 * 3600 + 60, last_seen_ago=60)
+    assert client.get(reverse("home")).status_code == 302
+    assert "_auth_user_id" not in client.session
+
+
+def test_an_active_session_within_its_limits_goes_on(client):
+    client.force_login(user_with_role(Role.ADVISER))
+    client.get(reverse("home"))
+    _session_times(client, started_ago=11 * 3600, last_seen_ago=29 * 60)
+    assert client.get(reverse("home")).status_code == 200
+
+
+def test_the_session_cookie_lives_twelve_hours_at_most():
+    assert settings.SESSION_COOKIE_AGE == 12 * 3600
+    assert settings.SESSION_IDLE_SECONDS == 30 * 60
+
+
+def test_failed_logins_lock_the_account_even_with_the_right_password(client):
+    user_with_role(Role.ADVISER, email="veileder@example.no", password=PASSWORD)
+    for _attempt in range(5):
+        client.post("/konto/login/", {"login": "veileder@example.no", "password": "feil"})
+    response = client.post("/konto/login/", {"login": "veileder@example.no", "password": PASSWORD})
+    assert response.status_code != 302
+    assert "_auth_user_id" not in client.session
+
+
+def test_the_login_limits_are_kept_in_postgresql_so_a_redis_outage_does_not_lift_them():
+    assert settings.CACHES["default"]["BACKEND"].endswith("DatabaseCache")
+    assert "redis" not in settings.CACHES["default"]["BACKEND"].lower()
+
+
+def test_passwords_need_at_least_twelve_characters():
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError):
+        validate_password("kort-pass-1")
+    validate_password("et-langt-passord-1")
