@@ -3,6 +3,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import County, User
+from core.versioning import VersionedFormMixin
 from employers.forms.occupations import OccupationChoiceField
 from employers.forms.openings import DateInput
 
@@ -40,7 +41,7 @@ class ContactChoiceField(forms.ModelChoiceField):
 TEXTAREA = forms.Textarea(attrs={"rows": 5})
 
 
-class AgreementForm(forms.ModelForm):
+class AgreementForm(VersionedFormMixin, forms.ModelForm):
     deputy_contact = ContactChoiceField(label=_("Stedfortreder"), required=False)
 
     class Meta:
@@ -118,7 +119,7 @@ class SignedCopyForm(forms.Form):
         return upload
 
 
-class MeetingPlanForm(forms.ModelForm):
+class MeetingPlanForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = FollowUpMeeting
         fields = PLAN_FIELDS
@@ -129,7 +130,7 @@ class MeetingPlanForm(forms.ModelForm):
         }
 
 
-class MeetingRecordForm(forms.ModelForm):
+class MeetingRecordForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = FollowUpMeeting
         fields = RECORD_FIELDS

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Role, User
+from core.versioning import check_version
 from employers.models import Employer
 from notifications.services import notification_create
 
@@ -115,9 +116,12 @@ def agreement_create(
 
 
 @transaction.atomic
-def agreement_update(*, agreement: Agreement, actor: User, **details: Any) -> Agreement:
+def agreement_update(
+    *, agreement: Agreement, actor: User, version: str = "", **details: Any
+) -> Agreement:
     check_editor(agreement, actor)
     agreement = _locked(agreement)
+    check_version(agreement, version)
     per_year_before = agreement.follow_ups_per_year
     _apply(agreement, details)
     agreement.save(update_fields=[*details, "updated_at"])

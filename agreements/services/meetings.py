@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from core.outbox import enqueue
+from core.versioning import check_version
 from employers.models import EmployerPerson, JobOpening, Occupation
 from employers.services.openings import opening_create
 
@@ -70,10 +71,13 @@ def _refuse_cancelled(meeting: FollowUpMeeting) -> None:
 
 
 @transaction.atomic
-def meeting_plan_update(*, meeting: FollowUpMeeting, actor: User, **details: Any):
+def meeting_plan_update(
+    *, meeting: FollowUpMeeting, actor: User, version: str = "", **details: Any
+):
     check_editor(meeting.agreement, actor)
     meeting = _locked(meeting)
     _refuse_cancelled(meeting)
+    check_version(meeting, version)
     if meeting.is_held:
         raise ValidationError(_("Et møte som er holdt, kan ikke flyttes."))
     rescheduled = any(getattr(meeting, name) != details.get(name) for name in SCHEDULE_FIELDS)
@@ -88,12 +92,15 @@ def meeting_plan_update(*, meeting: FollowUpMeeting, actor: User, **details: Any
 
 
 @transaction.atomic
-def meeting_record(*, meeting: FollowUpMeeting, actor: User, **details: Any) -> FollowUpMeeting:
+def meeting_record(
+    *, meeting: FollowUpMeeting, actor: User, version: str = "", **details: Any
+) -> FollowUpMeeting:
     """Record the meeting as held (or correct the record): who came, minutes, assessment.
     The rolling plan is extended so there are always twelve months ahead."""
     check_editor(meeting.agreement, actor)
     meeting = _locked(meeting)
     _refuse_cancelled(meeting)
+    check_version(meeting, version)
     held_on = details.get("held_on")
     if held_on is None:
         raise ValidationError({"held_on": _("Oppgi datoen møtet ble holdt.")})

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from candidates.selectors.pipeline import hires_around
+from core.versioning import ChangedMeanwhile
 from employers.forms import add_service_errors
 from employers.models import Employer
 
@@ -77,10 +78,13 @@ def agreement_edit(request, pk: int):
     if form.is_valid():
         plan_change = _plan_change_to_confirm(agreement, stored_per_year, form.cleaned_data)
         if plan_change is None or request.POST.get("confirm_plan_change") == "yes":
+            version = form.cleaned_data.pop("version", "")
             try:
                 services.agreement_update(
-                    agreement=agreement, actor=request.user, **form.cleaned_data
+                    agreement=agreement, actor=request.user, version=version, **form.cleaned_data
                 )
+            except ChangedMeanwhile:
+                form.start_again_from(Agreement.objects.get(pk=agreement.pk))
             except ValidationError as error:
                 add_service_errors(form, error)
             else:

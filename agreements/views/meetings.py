@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.versioning import ChangedMeanwhile
 from employers.forms import add_service_errors
 from employers.models import JobOpening
 
@@ -58,8 +59,13 @@ def meeting_edit(request, pk: int):
     meeting = editable_meeting(request, pk)
     form = MeetingPlanForm(request.POST or None, instance=meeting)
     if form.is_valid():
+        version = form.cleaned_data.pop("version", "")
         try:
-            services.meeting_plan_update(meeting=meeting, actor=request.user, **form.cleaned_data)
+            services.meeting_plan_update(
+                meeting=meeting, actor=request.user, version=version, **form.cleaned_data
+            )
+        except ChangedMeanwhile:
+            form.start_again_from(FollowUpMeeting.objects.get(pk=meeting.pk))
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -81,8 +87,13 @@ def meeting_record(request, pk: int):
     initial = {"held_on": meeting.held_on or min(meeting.planned_date, timezone.localdate())}
     form = MeetingRecordForm(request.POST or None, instance=meeting, initial=initial)
     if form.is_valid():
+        version = form.cleaned_data.pop("version", "")
         try:
-            services.meeting_record(meeting=meeting, actor=request.user, **form.cleaned_data)
+            services.meeting_record(
+                meeting=meeting, actor=request.user, version=version, **form.cleaned_data
+            )
+        except ChangedMeanwhile:
+            form.start_again_from(FollowUpMeeting.objects.get(pk=meeting.pk))
         except ValidationError as error:
             add_service_errors(form, error)
         else:

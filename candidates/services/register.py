@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from accounts.models import User
 from core.exports import spreadsheet_row
+from core.versioning import check_version
 
 from ..models import AuditRecord, Candidate
 from .audit import audit_candidate_reads
@@ -95,10 +96,6 @@ def candidate_create(*, actor: User, fnr: str, data: dict) -> Candidate:
     return candidate
 
 
-class CandidateChangedMeanwhile(Exception):
-    """The candidate was saved (in another tab, say) after the edit form was opened."""
-
-
 @transaction.atomic
 def candidate_update(
     *, candidate: Candidate, actor: User, fnr: str, data: dict, version: str = ""
@@ -107,8 +104,7 @@ def candidate_update(
     the row changed since, nothing is saved, so no change is silently overwritten. Only the
     profile's columns are written: a pause or deactivation made meanwhile stays."""
     candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
-    if version and candidate.updated_at.isoformat() != version:
-        raise CandidateChangedMeanwhile
+    check_version(candidate, version)
     candidate.fnr = fnr
     for name in PROFILE_FIELDS:
         setattr(candidate, name, data[name])

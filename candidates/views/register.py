@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.models import Role
+from core.versioning import ChangedMeanwhile
 from vi_inkluderer.access import rule_for
 
 from ..forms.register import CandidateFilterForm, CandidateForm, UnavailableForm
@@ -119,7 +120,7 @@ def candidate_edit(request, pk: int):
             )
         except services.DuplicateFnr:
             form.refuse_duplicate()
-        except services.CandidateChangedMeanwhile:
+        except ChangedMeanwhile:
             form.start_again_from(Candidate.objects.get(pk=candidate.pk))
         else:
             messages.success(request, _("Endringene er lagret."))

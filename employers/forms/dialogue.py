@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from core.versioning import VersionedFormMixin
 
 from ..models import DialogueEntry, Employer
 from ..models.dialogue import SUMMARY_MAX_LENGTH
@@ -13,7 +14,7 @@ from ..services.dialogue import NextStep
 DATETIME_INPUT_FORMAT = "%Y-%m-%dT%H:%M"
 
 
-class DialogueEntryForm(forms.Form):
+class DialogueEntryForm(VersionedFormMixin, forms.Form):
     occurred_at = forms.DateTimeField(
         label=_("Tidspunkt"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_INPUT_FORMAT),

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import County, Region, User
+from core.versioning import VersionedFormMixin
 
 from ..models import Employer, JobOpening, Occupation
 from ..models.openings import regions_served_by
@@ -20,7 +21,7 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class JobOpeningForm(forms.ModelForm):
+class JobOpeningForm(VersionedFormMixin, forms.ModelForm):
     occupation = OccupationChoiceField(
         label=_("Yrke (STYRK-08)"),
         help_text=_("Velg yrkesgruppen som passer best; tittelen kan være mer presis."),

@@ -4,8 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import County, Region, Role, User
 from accounts.validators import clean_orgnr
+from core.versioning import StartAgainMixin, VersionedFormMixin
 from vi_inkluderer.sorting import sort_columns, sort_field
-from vi_inkluderer.versioning import StartAgainMixin
 
 from ..models import Employer, EmployerPerson, Industry
 from ..models.employer import status_rank
@@ -164,7 +164,7 @@ class EmployerForm(StartAgainMixin, forms.ModelForm):
         return data
 
 
-class EmployerPersonForm(forms.ModelForm):
+class EmployerPersonForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = EmployerPerson
         fields = ["kind", "name", "title", "email", "phone"]

@@ -228,6 +228,7 @@ class EmployerPerson(models.Model):
     phone = models.CharField(_("telefon"), max_length=30, blank=True)
     # Removing a person keeps the row, so earlier contact-history entries still name them.
     removed_at = models.DateTimeField(_("fjernet"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("endret"), auto_now=True)
 
     objects = EmployerPersonQuerySet.as_manager()
 

@@ -17,6 +17,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from accounts.models import Role, User
+from core.versioning import check_version
 from notifications.services import notification_create
 
 from ..models import DialogueEntry, DialogueEntryRevision, Employer, EmployerPerson, Task
@@ -153,13 +154,16 @@ def dialogue_update(
     no_sensitive_data_confirmed: bool,
     participants: Iterable[EmployerPerson] = (),
     others_present: str = "",
+    version: str = "",
 ) -> DialogueEntry:
     """Change an entry (author or administrator only). The version before the change is kept
-    as a revision, so nothing written about an employer is ever lost."""
+    as a revision, so nothing written about an employer is ever lost; a save from a version
+    older than the stored one is refused (ChangedMeanwhile)."""
     if not entry.can_be_edited_by(actor):
         raise PermissionDenied
     # Lock the row so two saves in a row each keep the version the other one replaced.
     entry = DialogueEntry.objects.select_for_update().select_related("employer").get(pk=entry.pk)
+    check_version(entry, version)
     participants = list(participants)
     _check_participants(entry.employer, participants)
     before = entry.snapshot()

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Role, User
 from candidates.services.pipeline import shortlist_close
+from core.versioning import check_version
 from notifications.services import notification_create
 
 from ..models import Employer, JobOpening, JobOpeningEvent
@@ -85,9 +86,12 @@ def opening_create(*, employer: Employer, actor: User, **details: Any) -> JobOpe
 
 
 @transaction.atomic
-def opening_update(*, opening: JobOpening, actor: User, **details: Any) -> JobOpening:
+def opening_update(
+    *, opening: JobOpening, actor: User, version: str = "", **details: Any
+) -> JobOpening:
     _check_manager(actor)
     opening = _locked(opening)
+    check_version(opening, version)
     if not opening.is_editable:
         raise ValidationError(_("En besatt eller avlyst stilling kan ikke endres."))
     _apply(opening, details)

@@ -2,6 +2,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
+from core.versioning import check_version
 
 from ..models import Employer, EmployerPerson
 
@@ -19,10 +20,6 @@ def _differs(employer: Employer, name: str, value) -> bool:
     return getattr(employer, name) != value
 
 
-class EmployerChangedMeanwhile(Exception):
-    """Someone else saved the employer after the form was opened."""
-
-
 @transaction.atomic
 def employer_update(*, employer: Employer, data: dict, actor: User, version: str = "") -> Employer:
     """Save the fields that differ from the stored row, and only those.
@@ -31,8 +28,7 @@ def employer_update(*, employer: Employer, data: dict, actor: User, version: str
     changed since, nothing is saved, so one person never silently overwrites another.
     """
     employer = Employer.objects.select_for_update().get(pk=employer.pk)
-    if version and employer.updated_at.isoformat() != version:
-        raise EmployerChangedMeanwhile
+    check_version(employer, version)
     changed = [name for name, value in data.items() if _differs(employer, name, value)]
     for name in changed:
         setattr(employer, name, data[name])
@@ -55,10 +51,14 @@ def employer_person_create(*, employer: Employer, data: dict, actor: User) -> Em
 
 
 @transaction.atomic
-def employer_person_update(*, person: EmployerPerson, data: dict, actor: User) -> EmployerPerson:
+def employer_person_update(
+    *, person: EmployerPerson, data: dict, actor: User, version: str = ""
+) -> EmployerPerson:
+    person = EmployerPerson.objects.select_for_update().select_related("employer").get(pk=person.pk)
+    check_version(person, version)
     for name, value in data.items():
         setattr(person, name, value)
-    person.save(update_fields=list(data))
+    person.save(update_fields=[*data, "updated_at"])
     _touch(person.employer)
     return person
 

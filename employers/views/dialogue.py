@@ -7,6 +7,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.versioning import ChangedMeanwhile
+
 from ..forms.dialogue import DialogueEntryForm, NextStepForm, TimelineFilterForm
 from ..models import DialogueEntry, Employer, Task
 from ..selectors.dialogue import dialogue_timeline, employer_for_dialogue, tasks_of
@@ -95,15 +97,20 @@ def dialogue_edit(request, pk: int):
         raise PermissionDenied
     employer = entry.employer
     data = request.POST if request.method == "POST" else None
-    form = DialogueEntryForm(data, employer=employer, initial=DialogueEntryForm.initial_from(entry))
+    form = DialogueEntryForm(
+        data, employer=employer, initial=DialogueEntryForm.initial_from(entry), versioned=entry
+    )
     if data is not None and form.is_valid():
         try:
             dialogue_update(
                 entry=entry,
                 actor=request.user,
                 participants=form.cleaned_data.get("participants", ()),
+                version=form.cleaned_data.get("version", ""),
                 **_entry_fields(form),
             )
+        except ChangedMeanwhile:
+            form.start_again_from(DialogueEntry.objects.get(pk=entry.pk))
         except ValidationError as error:
             form.add_error(None, error)
         else:

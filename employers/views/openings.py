@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from candidates.selectors.pipeline import opening_placements
 from candidates.services.pipeline import may_propose
+from core.versioning import ChangedMeanwhile
 from vi_inkluderer.access import rule_for
 
 from ..forms import add_service_errors
@@ -54,8 +55,13 @@ def opening_edit(request, pk: int):
         return redirect("employers:opening_detail", pk=opening.pk)
     form = JobOpeningForm(request.POST or None, instance=opening, employer=opening.employer)
     if form.is_valid():
+        version = form.cleaned_data.pop("version", "")
         try:
-            services.opening_update(opening=opening, actor=request.user, **form.cleaned_data)
+            services.opening_update(
+                opening=opening, actor=request.user, version=version, **form.cleaned_data
+            )
+        except ChangedMeanwhile:
+            form.start_again_from(JobOpening.objects.get(pk=opening.pk))
         except ValidationError as error:
             add_service_errors(form, error)
         else:

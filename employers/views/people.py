@@ -3,6 +3,8 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from core.versioning import ChangedMeanwhile
+
 from ..forms.register import EmployerPersonForm
 from ..models import Employer, EmployerPerson
 from ..sections import can_manage_people
@@ -39,9 +41,16 @@ def person_edit(request, pk: int):
     person = _person_for_change(request, pk)
     form = EmployerPersonForm(request.POST or None, instance=person)
     if request.method == "POST" and form.is_valid():
-        services.employer_person_update(person=person, data=form.cleaned_data, actor=request.user)
-        messages.success(request, _("Endringene er lagret."))
-        return redirect("employers:detail", pk=person.employer_id)
+        version = form.cleaned_data.pop("version", "")
+        try:
+            services.employer_person_update(
+                person=person, data=form.cleaned_data, actor=request.user, version=version
+            )
+        except ChangedMeanwhile:
+            form.start_again_from(EmployerPerson.objects.get(pk=person.pk))
+        else:
+            messages.success(request, _("Endringene er lagret."))
+            return redirect("employers:detail", pk=person.employer_id)
     context = {"form": form, "employer": person.employer, "person": person}
     return render(request, "employers/person_form.html", context)
 

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from accounts.models import County
+from core.versioning import ChangedMeanwhile
 from vi_inkluderer.access import rule_for
 
 from ..brreg import BrregUnavailable, brreg_lookup
@@ -150,7 +151,7 @@ def employer_edit(request, pk: int):
                 version=form.cleaned_data["version"],
                 actor=request.user,
             )
-        except services.EmployerChangedMeanwhile:
+        except ChangedMeanwhile:
             form.start_again_from(Employer.objects.get(pk=employer.pk))
         else:
             messages.success(request, _("Endringene er lagret."))

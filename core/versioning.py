@@ -1,0 +1,53 @@
+"""Edit forms that refuse to overwrite a save made meanwhile.
+
+The form carries a hidden `version`: the row's `updated_at` when the edit began. The service,
+with the row locked, calls `check_version(row, version)`, which raises ChangedMeanwhile if
+they differ, so nothing is saved; the view then calls `form.start_again_from(stored_row)`,
+which shows the form's `changed_meanwhile_message` and makes the next submit count against
+the stored version, keeping what the user typed.
+
+    class AgreementForm(VersionedFormMixin, forms.ModelForm): ...   # adds `version`
+
+    version = form.cleaned_data.pop("version", "")
+    try:
+        agreement_update(agreement=agreement, actor=user, version=version, **form.cleaned_data)
+    except ChangedMeanwhile:
+        form.start_again_from(Agreement.objects.get(pk=agreement.pk))
+"""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class ChangedMeanwhile(Exception):
+    """Someone saved the row after this edit began; nothing was saved."""
+
+
+def check_version(row, version: str) -> None:
+    if version and row.updated_at.isoformat() != version:
+        raise ChangedMeanwhile
+
+
+class StartAgainMixin:
+    changed_meanwhile_message = _(
+        "Noen andre har lagret endringer mens du redigerte. Sjekk feltene og lagre på nytt "
+        "for å beholde dine endringer."
+    )
+
+    def start_again_from(self, stored) -> None:
+        self.add_error(None, self.changed_meanwhile_message)
+        self.data = self.data.copy()
+        self.data["version"] = stored.updated_at.isoformat()
+
+
+class VersionedFormMixin(StartAgainMixin):
+    """Adds the hidden `version` of the row being edited: the ModelForm's instance, or the
+    `versioned` row given to a plain form."""
+
+    def __init__(self, *args, versioned=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        row = versioned if versioned is not None else getattr(self, "instance", None)
+        if row is not None and row.pk:
+            self.fields["version"] = forms.CharField(
+                required=False, widget=forms.HiddenInput, initial=row.updated_at.isoformat()
+            )
