@@ -185,14 +185,24 @@ class User(AbstractUser):
             models.CheckConstraint(
                 condition=~Q(role="provider_staff") | Q(provider__isnull=False),
                 name="user_provider_staff_has_provider",
+                violation_error_message=_(
+                    "Ansatte hos en tiltaksleverandør må høre til en leverandør. Velg leverandør."
+                ),
             ),
             models.CheckConstraint(
                 condition=~Q(role="employer_user") | Q(employer__isnull=False),
                 name="user_employer_user_has_employer",
+                violation_error_message=_(
+                    "En virksomhetsbruker må høre til en virksomhet. Velg virksomhet."
+                ),
             ),
             models.CheckConstraint(
                 condition=~Q(role__in=NAV_COUNTY_ROLES) | Q(county__isnull=False),
                 name="user_county_staff_has_county",
+                violation_error_message=_(
+                    "Markedskontakter, veiledere og prosjektledere må høre til et fylke. "
+                    "Velg fylke."
+                ),
             ),
         ]
         indexes = [models.Index(fields=["role", "county"], name="user_role_county_idx")]

@@ -45,10 +45,14 @@ class Occupation(models.Model):
         ordering = ["code"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(level__gte=1, level__lte=4), name="occupation_level_1_to_4"
+                condition=Q(level__gte=1, level__lte=4),
+                name="occupation_level_1_to_4",
+                violation_error_message=_("Nivået må være fra 1 til 4."),
             ),
             models.CheckConstraint(
-                condition=Q(level=Length("code")), name="occupation_code_length_is_level"
+                condition=Q(level=Length("code")),
+                name="occupation_code_length_is_level",
+                violation_error_message=_("Koden må ha like mange sifre som nivået."),
             ),
         ]
 
