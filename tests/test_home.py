@@ -98,3 +98,24 @@ def test_a_new_notification_reads_as_seconds_ago_not_zero_minutes(client):
     page = client.get("/").content.decode()
     assert "sekunder siden" in page
     assert "0 minutter" not in page
+
+
+@pytest.mark.django_db
+def test_pilot_county_staff_counts_are_not_multiplied_by_the_number_of_regions():
+    from accounts.models import County
+    from vi_inkluderer.home import _county_staff, _pilot_counties
+
+    oslo = County.objects.get(name="Oslo")
+    regions = [RegionFactory(county=oslo, name=f"Bydel {n}") for n in range(3)]
+    for _ in range(2):
+        user_with_role(Role.CONTACT_PERSON, county=oslo, region=regions[0])
+    user_with_role(Role.ADVISER, county=oslo, region=regions[0])
+
+    counties = {
+        c.name: c for c in _pilot_counties(user_with_role(Role.NATIONAL_READER)).context["counties"]
+    }
+    assert (counties["Oslo"].contact_persons, counties["Oslo"].advisers) == (2, 1)
+    assert counties["Oslo"].regions_count == 3
+    leader = user_with_role(Role.PROJECT_LEADER, county=oslo)
+    by_region = {r.name: r for r in _county_staff(leader).context["regions"]}
+    assert (by_region["Bydel 0"].contact_persons, by_region["Bydel 0"].advisers) == (2, 1)

@@ -62,10 +62,15 @@ def _county_staff(user: User) -> Section:
     regions = (
         Region.objects.filter(county_id=user.county_id)
         .annotate(
+            # distinct: the providers join multiplies the user rows (join fan-out).
             contact_persons=Count(
-                "users", filter=Q(users__role=Role.CONTACT_PERSON, users__is_active=True)
+                "users",
+                filter=Q(users__role=Role.CONTACT_PERSON, users__is_active=True),
+                distinct=True,
             ),
-            advisers=Count("users", filter=Q(users__role=Role.ADVISER, users__is_active=True)),
+            advisers=Count(
+                "users", filter=Q(users__role=Role.ADVISER, users__is_active=True), distinct=True
+            ),
             provider_count=Count("providers", distinct=True),
         )
         .order_by("name")
@@ -75,10 +80,15 @@ def _county_staff(user: User) -> Section:
 
 def _pilot_counties(user: User) -> Section:
     counties = County.objects.filter(is_pilot=True).annotate(
+        # distinct: the regions join multiplies the user rows (join fan-out).
         contact_persons=Count(
-            "users", filter=Q(users__role=Role.CONTACT_PERSON, users__is_active=True)
+            "users",
+            filter=Q(users__role=Role.CONTACT_PERSON, users__is_active=True),
+            distinct=True,
         ),
-        advisers=Count("users", filter=Q(users__role=Role.ADVISER, users__is_active=True)),
+        advisers=Count(
+            "users", filter=Q(users__role=Role.ADVISER, users__is_active=True), distinct=True
+        ),
         regions_count=Count("regions", distinct=True),
     )
     return Section("home/_pilot_counties.html", {"counties": counties})
