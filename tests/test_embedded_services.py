@@ -1,8 +1,10 @@
 """`make run` on a machine without PostgreSQL or Redis: the wrapper starts both itself."""
 
 import os
+import signal
 import subprocess
 import sys
+import time
 
 from django.conf import settings
 
@@ -44,3 +46,14 @@ def test_wrapper_starts_embedded_postgres_and_redis_and_stops_them(tmp_path):
         (tmp_path / "redis").glob("*.aof")
     )
     assert not (tmp_path / "postgres" / "postmaster.pid").exists(), "PostgreSQL still runs"
+
+
+def test_stopping_the_wrapper_with_sigterm_is_a_clean_exit(tmp_path):
+    """`make run` stopped by SIGTERM (a service manager, `kill`) ends without an error."""
+    env = {**os.environ, "DATABASE_URL": "postgresql://unused", "REDIS_URL": "redis://unused"}
+    command = [sys.executable, "-m", "vi_inkluderer.embedded", "--var", str(tmp_path), "--"]
+    command += [sys.executable, "-c", "import time; time.sleep(60)"]
+    wrapper = subprocess.Popen(command, env=env, cwd=settings.BASE_DIR)
+    time.sleep(2)
+    wrapper.send_signal(signal.SIGTERM)
+    assert wrapper.wait(timeout=30) == 0

@@ -103,8 +103,17 @@ def run_with_services(var_dir: Path, command: list[str]) -> int:
         # The child shares our terminal and gets Ctrl-C itself; we wait for it to finish
         # shutting down before we stop the data stores underneath it.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
-        signal.signal(signal.SIGTERM, lambda *_: child.terminate())
-        return child.wait()
+        asked_to_stop = []
+
+        def stop(*_):
+            asked_to_stop.append(True)
+            child.terminate()
+
+        signal.signal(signal.SIGTERM, stop)
+        code = child.wait()
+        # Stopped on request (SIGTERM): a clean exit, not an error for make to report.
+        stopped_by_us = code in (-signal.SIGTERM, 128 + signal.SIGTERM)
+        return 0 if asked_to_stop and stopped_by_us else code
     finally:
         if redis_process is not None:
             redis_process.terminate()
