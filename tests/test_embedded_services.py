@@ -57,3 +57,10 @@ def test_stopping_the_wrapper_with_sigterm_is_a_clean_exit(tmp_path):
     time.sleep(2)
     wrapper.send_signal(signal.SIGTERM)
     assert wrapper.wait(timeout=30) == 0
+
+
+def test_make_run_keeps_worker_logs_quiet_so_the_banner_stays_readable():
+    """The URL and demo logins printed by `make run` must not scroll away under info logs."""
+    procfile = (settings.BASE_DIR / "Procfile.dev").read_text().splitlines()
+    celery_lines = [line for line in procfile if "celery" in line]
+    assert celery_lines and all("--loglevel=warning" in line for line in celery_lines)
