@@ -11,6 +11,7 @@ from employers.models import JobOpening
 from ..forms.search import SearchForm
 from ..matching.criteria import Criteria
 from ..matching.describe import describe_criteria
+from ..matching.levels import OCCUPATION_DONE, OCCUPATION_WANTED, TEXT
 from ..models import AuditRecord, SearchRun
 from ..selectors.search import (
     changes_since_previous,
@@ -22,6 +23,8 @@ from ..selectors.search import (
 from ..services.audit import audit_candidate_reads
 from ..services.search import search_result_shortlist, search_run_repeat, search_run_start
 
+# Below this a candidate shares only a word or two with the opening: shown apart, as weak.
+WEAK_SCORE = 15
 RESULTS_PER_PAGE = 25
 RUNS_LISTED = 20
 
@@ -74,7 +77,10 @@ def search_run(request, pk: int):
         kinds = [kind for kind, _places in changes.values()]
         context.update(
             page=page,
-            rows=rows,
+            rows=[row for row in rows if row.result.score >= WEAK_SCORE],
+            weak_rows=[row for row in rows if row.result.score < WEAK_SCORE],
+            weak_score=WEAK_SCORE,
+            points={"wanted": OCCUPATION_WANTED, "done": OCCUPATION_DONE, "text": TEXT},
             gone=gone_since_previous(run),
             changes={"new": kinds.count("new"), "moved": len(kinds) - kinds.count("new")},
         )
