@@ -13,7 +13,7 @@ from dateutil.relativedelta import relativedelta
 from django.db.models import Case, When
 from django.utils import timezone
 
-from accounts.models import County, Role, User
+from accounts.models import AGREEMENT_CONTACT_ROLES, County, Role, User
 from candidates.models import Placement
 from employers.models import Employer
 
@@ -25,7 +25,6 @@ from .models import (
     CountySigningPolicy,
     FollowUpMeeting,
 )
-from .models.agreement import CONTACT_ROLES
 from .policy import county_policy
 from .services.agreements import employer_sync_with_agreements
 from .services.plans import plan_dates, plan_extend
@@ -185,7 +184,7 @@ def seed() -> str:
                 continue
             pool.remove(employer)
             contact = employer.fixed_contact
-            if contact is None or contact.role not in CONTACT_ROLES:
+            if contact is None or contact.role not in AGREEMENT_CONTACT_ROLES:
                 contact = contacts[number % min(len(contacts), 3)]
             _agreement(employer, contact, *plan, today=today, template=template)
             employer_sync_with_agreements(employer)

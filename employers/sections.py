@@ -10,11 +10,11 @@ keep them to a fixed number per section.
 
 from collections.abc import Callable
 
+from accounts.access import rule_for
 from accounts.models import Role, User
 from agreements.models import Agreement
 from agreements.selectors import first_signed_on
 from candidates.selectors.pipeline import employer_placements
-from vi_inkluderer.access import rule_for
 from vi_inkluderer.home import Section
 
 from .models import Employer, EmployerPerson

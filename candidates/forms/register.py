@@ -13,9 +13,9 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Region, User
+from core.sorting import sort_columns, sort_field
 from core.versioning import StartAgainMixin
 from employers.forms.register import RegionChoiceField
-from vi_inkluderer.sorting import sort_columns, sort_field
 
 from ..models import (
     BirthCountryGroup,

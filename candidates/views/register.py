@@ -8,9 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.access import rule_for
 from accounts.models import Role
 from core.versioning import ChangedMeanwhile
-from vi_inkluderer.access import rule_for
 
 from ..forms.register import CandidateFilterForm, CandidateForm, UnavailableForm
 from ..models import AuditRecord, Candidate

@@ -4,8 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import County, Region, Role, User
 from accounts.validators import clean_orgnr
+from core.sorting import sort_columns, sort_field
 from core.versioning import StartAgainMixin, VersionedFormMixin
-from vi_inkluderer.sorting import sort_columns, sort_field
 
 from ..models import Employer, EmployerPerson, Industry
 from ..models.employer import status_rank

@@ -7,10 +7,10 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from accounts.access import rule_for
 from candidates.selectors.pipeline import opening_placements
 from candidates.services.pipeline import may_propose
 from core.versioning import ChangedMeanwhile
-from vi_inkluderer.access import rule_for
 
 from ..forms import add_service_errors
 from ..forms.openings import JobOpeningForm, OpeningNoteForm, SharedOpeningFilterForm

@@ -6,9 +6,9 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from accounts.access import rule_for
 from accounts.models import County
 from core.versioning import ChangedMeanwhile
-from vi_inkluderer.access import rule_for
 
 from ..brreg import BrregUnavailable, brreg_lookup
 from ..forms.register import EmployerFilterForm, EmployerForm, OrgnrForm
