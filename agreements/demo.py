@@ -14,7 +14,6 @@ from django.db.models import Case, When
 from django.utils import timezone
 
 from accounts.models import AGREEMENT_CONTACT_ROLES, County, Role, User
-from candidates.models import Placement
 from employers.models import Employer
 
 from .models import (
@@ -28,6 +27,7 @@ from .models import (
 from .policy import county_policy
 from .services.agreements import employer_sync_with_agreements
 from .services.plans import plan_dates, plan_extend
+from .signals import hires_around
 
 S = Agreement.Status
 # Per county: (status, months since activation or signing, meetings per year, overdue last).
@@ -156,7 +156,7 @@ def _employer_for(status: str, pool: list[Employer], county: County) -> Employer
     the candidates demo), and the one in dialogue to an employer still waiting for it."""
     if county_policy(county.pk) != CountySigningPolicy.Kind.AFTER_FIRST_HIRE:
         return pool[0] if pool else None
-    hired = set(Placement.objects.filter(employer__in=pool).values_list("employer_id", flat=True))
+    hired = {e.pk for e in pool if hires_around(employer_id=e.pk, signed_on=None).total}
     if status == S.IN_DIALOGUE:
         return next((e for e in pool if e.pk not in hired), None)
     return next((e for e in pool if e.pk in hired), None)

@@ -14,7 +14,7 @@ from core.versioning import ChangedMeanwhile
 
 from ..forms.register import CandidateFilterForm, CandidateForm, UnavailableForm
 from ..models import AuditRecord, Candidate
-from ..sections import detail_sections
+from ..sections import CANDIDATE_PAGE
 from ..selectors.register import (
     candidate_counts,
     candidate_for_detail,
@@ -85,7 +85,7 @@ def candidate_detail(request, pk: int):
         "candidate": candidate,
         "is_owner": candidate.is_owned_by(request.user),
         "today": timezone.localdate(),
-        **detail_sections(candidate, request.user),
+        **CANDIDATE_PAGE.sections(candidate, request.user),
     }
     return render(request, "candidates/register/detail.html", context)
 

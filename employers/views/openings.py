@@ -8,14 +8,13 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from accounts.access import rule_for
-from candidates.selectors.pipeline import opening_placements
-from candidates.services.pipeline import may_propose
 from core.versioning import ChangedMeanwhile
 
 from ..forms import add_service_errors
 from ..forms.openings import JobOpeningForm, OpeningNoteForm, SharedOpeningFilterForm
 from ..models import Employer, JobOpening
 from ..services import openings as services
+from ..signals import opening_page_context
 
 
 def _visible_opening(request, pk: int) -> JobOpening:
@@ -83,8 +82,7 @@ def _render_detail(request, opening: JobOpening, **forms):
         "events": opening.events.select_related("actor"),
         "may_manage": JobOpening.can_manage(request.user),
         "may_see_shortlist": rule_for("candidates:shortlist").allows(request.user),
-        "may_propose": may_propose(request.user, opening),
-        "placements": list(opening_placements(opening)),
+        **opening_page_context(opening=opening, user=request.user),
         **forms,
     }
     return render(request, "employers/openings/detail.html", context)

@@ -13,7 +13,7 @@ from core.versioning import ChangedMeanwhile
 from ..brreg import BrregUnavailable, brreg_lookup
 from ..forms.register import EmployerFilterForm, EmployerForm, OrgnrForm
 from ..models import Employer, Industry
-from ..sections import detail_sections
+from ..sections import EMPLOYER_PAGE
 from ..services import register as services
 
 PAGE_SIZE = 25
@@ -61,7 +61,7 @@ def employer_detail(request, pk: int):
     context = {
         "employer": employer,
         "can_edit": rule_for("employers:edit").allows(request.user),
-        **detail_sections(employer, request.user),
+        **EMPLOYER_PAGE.sections(employer, request.user),
     }
     return render(request, "employers/detail.html", context)
 
