@@ -8,8 +8,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.forms import add_service_errors
 from core.versioning import ChangedMeanwhile
-from employers.forms import add_service_errors
 from employers.models import Employer
 
 from ..documents import agreement_parties, agreement_pdf, agreement_sections, agreement_signatures

@@ -7,8 +7,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import rule_for
+from core.forms import add_service_errors
 
-from ..forms import add_service_errors
 from ..forms.leads import LeadAcceptForm, LeadAssignForm, LeadCloseForm, LeadFilterForm, LeadForm
 from ..models import Employer, Lead, ResourceGroup
 from ..services import leads as services
