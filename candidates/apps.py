@@ -7,6 +7,7 @@ class CandidatesConfig(AppConfig):
     verbose_name = _("Kandidater")
 
     def ready(self):
-        from . import signals
+        from . import employer_page, signals
 
         signals.connect()
+        employer_page.add_to_employer_page()

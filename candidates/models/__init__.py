@@ -1,6 +1,5 @@
 from .audit import AuditRecord
 from .candidate import (
-    CANDIDATE_OWNER_ROLES,
     BirthCountryGroup,
     Candidate,
     DrivingLicence,
@@ -25,7 +24,6 @@ from .shortlist import (
 )
 
 __all__ = [
-    "CANDIDATE_OWNER_ROLES",
     "EMPLOYER_VISIBLE_STEPS",
     "FINAL_STEPS",
     "TRANSITIONS",

@@ -7,6 +7,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.views import show_errors
+
 from ..forms.pipeline import EmployerAnswerForm
 from ..models import AuditRecord, Step
 from ..selectors.pipeline import employer_entries
@@ -42,8 +44,7 @@ def employer_respond(request, entry_id: int):
                 reason=form.cleaned_data["reason"],
             )
         except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
+            show_errors(request, error)
         else:
             messages.success(request, _("Takk! NAV har fått svaret ditt."))
     else:

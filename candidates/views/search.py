@@ -6,7 +6,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.views import show_errors
 from employers.models import JobOpening
+from employers.selectors.openings import visible_opening
 
 from ..forms.search import SearchForm
 from ..matching.criteria import Criteria
@@ -37,12 +39,7 @@ def _visible_run(request, pk: int) -> SearchRun:
 
 
 def search_start(request, opening_id: int):
-    opening = get_object_or_404(
-        JobOpening.objects.visible_to(request.user).select_related(
-            "employer__county", "occupation", "region"
-        ),
-        pk=opening_id,
-    )
+    opening = visible_opening(request.user, opening_id)
     runs = runs_for_opening(opening, request.user)
     if request.method == "POST":
         form = SearchForm(request.POST, opening=opening)
@@ -116,8 +113,7 @@ def search_shortlist_add(request, pk: int, candidate_id: int):
     try:
         search_result_shortlist(run=run, candidate=result.candidate, actor=request.user)
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        show_errors(request, error)
     else:
         messages.success(
             request,
