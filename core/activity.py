@@ -43,19 +43,32 @@ def log_action(
     at=None,
 ) -> ActivityEntry:
     """Record that `action` happened to `subject`. `actor` is None for the system (beat)."""
-    entry = ActivityEntry(
-        content_type=ContentType.objects.get_for_model(subject, for_concrete_model=False),
-        object_id=subject.pk,
-        action=action,
+    entry = unsaved_entry(
+        subject,
+        action,
         actor=actor,
         note=note,
         from_state=from_state,
         to_state=to_state,
+        data=data,
+        at=at,
+    )
+    entry.save()
+    return entry
+
+
+def unsaved_entry(subject: models.Model, action: str, *, at=None, data=None, **fields):
+    """An entry for `subject`, not yet saved: data generators bulk_create these. The content
+    type comes from ContentType's cache, so a batch looks it up once."""
+    entry = ActivityEntry(
+        content_type=ContentType.objects.get_for_model(subject, for_concrete_model=False),
+        object_id=subject.pk,
+        action=action,
         data=data or {},
+        **fields,
     )
     if at is not None:
         entry.at = at
-    entry.save()
     return entry
 
 

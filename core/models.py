@@ -55,6 +55,25 @@ class ActivityEntry(models.Model):
         return describe(self)
 
     @property
+    def detail(self) -> str:
+        """What `data` adds, for people: a key named after a choice field of the subject's
+        model shows as that choice's label (`{"end_reason": "retired"}`), a key ending in
+        `_name` is a name as it was when the entry was written (`{"assigned_to_name": ...}`)."""
+        model = ContentType.objects.get_for_id(self.content_type_id).model_class()
+        parts = []
+        for key, value in self.data.items():
+            if key.endswith("_name") and value:
+                parts.append(str(value))
+                continue
+            try:
+                choices = dict(model._meta.get_field(key).flatchoices)
+            except FieldDoesNotExist:
+                continue
+            if value in choices:
+                parts.append(str(choices[value]))
+        return ", ".join(parts)
+
+    @property
     def from_label(self) -> str:
         return self._state_label(self.from_state)
 

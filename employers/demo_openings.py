@@ -2,7 +2,7 @@
 
 Rows are written directly rather than through the services so that they can carry dates in
 the past (a lead that has waited 12 days, an opening published last week) and so that seeding
-sends no notifications or e-mails. Each status change still gets its event row.
+sends no notifications or e-mails. Each status change still gets its activity log entry.
 """
 
 import datetime
@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from accounts.models import County, Role, User
+from core.activity import unsaved_entry
+from core.models import ActivityEntry
 
 from .models import (
     Employer,
     JobOpening,
-    JobOpeningEvent,
     Lead,
-    LeadEvent,
     Occupation,
     ResourceGroup,
     ResourceGroupMember,
@@ -355,19 +355,28 @@ def _leads(county: County, group: ResourceGroup, now: datetime.datetime) -> int:
 
 
 def _lead_history(lead: Lead, status: str, *, leader: User, contact: User) -> None:
-    """Move a freshly created lead to `status` a few days at a time, with its events."""
-    events = [LeadEvent(lead=lead, actor=leader, at=lead.created_at, to_status=Lead.Status.NEW)]
+    """Move a freshly created lead to `status` a few days at a time, with its history."""
+    events = [
+        unsaved_entry(
+            lead,
+            "employers.lead.created",
+            actor=leader,
+            at=lead.created_at,
+            to_state=Lead.Status.NEW,
+        )
+    ]
     if status != Lead.Status.NEW:
         lead.status, lead.assigned_to = Lead.Status.ASSIGNED, contact
         lead.assigned_at = lead.created_at + datetime.timedelta(days=1)
         events.append(
-            LeadEvent(
-                lead=lead,
+            unsaved_entry(
+                lead,
+                "employers.lead.assigned",
                 actor=leader,
                 at=lead.assigned_at,
-                from_status=Lead.Status.NEW,
-                to_status=Lead.Status.ASSIGNED,
-                assigned_to=contact,
+                from_state=Lead.Status.NEW,
+                to_state=Lead.Status.ASSIGNED,
+                data={"assigned_to": contact.pk, "assigned_to_name": str(contact)},
             )
         )
     moved_at = (lead.assigned_at or lead.created_at) + datetime.timedelta(days=2)
@@ -376,22 +385,33 @@ def _lead_history(lead: Lead, status: str, *, leader: User, contact: User) -> No
         if lead.employer.status == Employer.Status.LEAD:
             lead.employer.status = Employer.Status.IN_DIALOGUE
             lead.employer.save(update_fields=["status", "updated_at"])
+            events.append(
+                unsaved_entry(
+                    lead.employer,
+                    "employers.employer.in_dialogue",
+                    actor=contact,
+                    at=moved_at,
+                    from_state=Employer.Status.LEAD,
+                    to_state=Employer.Status.IN_DIALOGUE,
+                )
+            )
     elif status == Lead.Status.CLOSED:
         lead.status, lead.closed_at, lead.close_reason = Lead.Status.CLOSED, moved_at, CLOSE_REASON
     if status in (Lead.Status.ACCEPTED, Lead.Status.CLOSED):
         events.append(
-            LeadEvent(
-                lead=lead,
+            unsaved_entry(
+                lead,
+                f"employers.lead.{status}",
                 actor=contact,
                 at=moved_at,
-                from_status=Lead.Status.ASSIGNED,
-                to_status=status,
-                assigned_to=contact,
+                from_state=Lead.Status.ASSIGNED,
+                to_state=status,
+                data={"assigned_to": contact.pk},
                 note=lead.close_reason,
             )
         )
     lead.save()
-    LeadEvent.objects.bulk_create(events)
+    ActivityEntry.objects.bulk_create(events)
 
 
 def _openings(now: datetime.datetime) -> tuple[int, bool]:
@@ -465,12 +485,20 @@ def _opening(employer, template, recorder, status, published_days, deadline_days
         recorded_by=recorder,
         created_at=recorded_at,
     )
-    events = [("", JobOpening.Status.DRAFT, recorded_at)]
+    events = [("created", "", JobOpening.Status.DRAFT, recorded_at)]
     if published_at:
-        events.append((JobOpening.Status.DRAFT, JobOpening.Status.OPEN, published_at))
+        events.append(("published", JobOpening.Status.DRAFT, JobOpening.Status.OPEN, published_at))
     if status in (JobOpening.Status.FILLED, JobOpening.Status.CANCELLED):
-        events.append((JobOpening.Status.OPEN, status, published_at + datetime.timedelta(days=20)))
-    JobOpeningEvent.objects.bulk_create(
-        JobOpeningEvent(opening=opening, actor=recorder, at=at, from_status=old, to_status=new)
-        for old, new, at in events
+        filled_at = published_at + datetime.timedelta(days=20)
+        events.append((status, JobOpening.Status.OPEN, status, filled_at))
+    ActivityEntry.objects.bulk_create(
+        unsaved_entry(
+            opening,
+            f"employers.opening.{verb}",
+            actor=recorder,
+            at=at,
+            from_state=old,
+            to_state=new,
+        )
+        for verb, old, new, at in events
     )

@@ -15,6 +15,8 @@ from django.utils import timezone
 
 from accounts.demo import demo_orgnr
 from accounts.models import Region, Role, User
+from core.activity import unsaved_entry
+from core.models import ActivityEntry
 
 from .models import (
     DialogueEntry,
@@ -22,9 +24,7 @@ from .models import (
     EmployerPerson,
     Industry,
     JobOpening,
-    JobOpeningEvent,
     Lead,
-    LeadEvent,
     Occupation,
     Task,
 )
@@ -232,9 +232,14 @@ class _ScaleSeeder:
                 )
             )
         leads = Lead.objects.bulk_create(leads, batch_size=2000)
-        LeadEvent.objects.bulk_create(
+        ActivityEntry.objects.bulk_create(
             (
-                LeadEvent(lead=lead, actor_id=lead.recorded_by_id, to_status=Lead.Status.NEW)
+                unsaved_entry(
+                    lead,
+                    "employers.lead.created",
+                    actor_id=lead.recorded_by_id,
+                    to_state=Lead.Status.NEW,
+                )
                 for lead in leads
             ),
             batch_size=5000,
@@ -271,10 +276,13 @@ class _ScaleSeeder:
                 )
             )
         openings = JobOpening.objects.bulk_create(openings, batch_size=2000)
-        JobOpeningEvent.objects.bulk_create(
+        ActivityEntry.objects.bulk_create(
             (
-                JobOpeningEvent(
-                    opening=opening, actor_id=opening.recorded_by_id, to_status=opening.status
+                unsaved_entry(
+                    opening,
+                    "employers.opening.created",
+                    actor_id=opening.recorded_by_id,
+                    to_state=opening.status,
                 )
                 for opening in openings
             ),

@@ -1,9 +1,9 @@
 from .dialogue import DialogueEntry, DialogueEntryRevision, Task
 from .employer import Employer, EmployerPerson, Industry
 from .imports import EmployerImport
-from .leads import Lead, LeadEvent, ResourceGroup, ResourceGroupMember
+from .leads import Lead, ResourceGroup, ResourceGroupMember
 from .occupations import Occupation
-from .openings import JobOpening, JobOpeningEvent
+from .openings import JobOpening
 
 __all__ = [
     "DialogueEntry",
@@ -13,9 +13,7 @@ __all__ = [
     "EmployerPerson",
     "Industry",
     "JobOpening",
-    "JobOpeningEvent",
     "Lead",
-    "LeadEvent",
     "Occupation",
     "ResourceGroup",
     "ResourceGroupMember",

@@ -74,6 +74,16 @@ class Employer(models.Model):
         PUBLIC = "public", _("Offentlig")
 
     Status = EmployerStatus
+    ACTIVITY_PREFIX = "employers.employer"
+    # Contact, a lead taken into dialogue or an agreement started bring an employer into
+    # dialogue; its agreements decide "Har avtale" (agreements.services); the register's edit
+    # form moves it by hand. Only an employer with an agreement cannot go back to "Aktuell".
+    TRANSITIONS = {
+        Status.LEAD: {Status.IN_DIALOGUE, Status.AGREEMENT, Status.INACTIVE},
+        Status.IN_DIALOGUE: {Status.LEAD, Status.AGREEMENT, Status.INACTIVE},
+        Status.AGREEMENT: {Status.IN_DIALOGUE, Status.INACTIVE},
+        Status.INACTIVE: {Status.LEAD, Status.IN_DIALOGUE, Status.AGREEMENT},
+    }
 
     class EmployeeBand(models.TextChoices):
         B1 = "1-4", _("1–4 ansatte")

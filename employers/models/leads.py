@@ -8,7 +8,6 @@ from accounts.models import County, Role
 from accounts.validators import validate_orgnr
 
 from .employer import Employer
-from .events import StatusEvent, status_fields
 
 
 class ResourceGroupQuerySet(models.QuerySet):
@@ -108,7 +107,8 @@ class Lead(models.Model):
         ACCEPTED = "accepted", _("Tatt inn i dialog")
         CLOSED = "closed", _("Avsluttet")
 
-    # The one table of allowed moves; a reassignment is assigned -> assigned.
+    ACTIVITY_PREFIX = "employers.lead"
+    # The one table of allowed moves (core.transitions); a reassignment is assigned -> assigned.
     TRANSITIONS = {
         Status.NEW: {Status.ASSIGNED, Status.CLOSED},
         Status.ASSIGNED: {Status.ASSIGNED, Status.ACCEPTED, Status.CLOSED},
@@ -225,22 +225,3 @@ class Lead(models.Model):
             return False
         is_assignee = self.status == self.Status.ASSIGNED and self.assigned_to_id == user.pk
         return is_assignee or self._is_county_leader(user)
-
-
-class LeadEvent(StatusEvent):
-    """One row per status change of a lead: who moved it, when, from what to what, and why."""
-
-    lead = models.ForeignKey(Lead, on_delete=models.CASCADE, related_name="events")
-    from_status, to_status = status_fields(Lead.Status.choices)
-    assigned_to = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("tildelt"),
-    )
-
-    class Meta(StatusEvent.Meta):
-        verbose_name = _("hendelse for tips")
-        verbose_name_plural = _("hendelser for tips")

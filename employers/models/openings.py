@@ -9,7 +9,6 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import OPENING_MANAGERS, OPENING_READERS, Region, Role
 
 from .employer import Employer
-from .events import StatusEvent, status_fields
 from .occupations import Occupation
 
 
@@ -68,6 +67,7 @@ class JobOpening(models.Model):
         FILLED = "filled", _("Besatt")
         CANCELLED = "cancelled", _("Avlyst")
 
+    ACTIVITY_PREFIX = "employers.opening"
     TRANSITIONS = {
         Status.DRAFT: {Status.OPEN, Status.CANCELLED},
         Status.OPEN: {Status.FILLED, Status.CANCELLED},
@@ -236,14 +236,3 @@ class JobOpening(models.Model):
         if self.working_hours:
             parts.append(self.working_hours)
         return ", ".join(parts)
-
-
-class JobOpeningEvent(StatusEvent):
-    """One row per status change of an opening (who, when, from, to, why)."""
-
-    opening = models.ForeignKey(JobOpening, on_delete=models.CASCADE, related_name="events")
-    from_status, to_status = status_fields(JobOpening.Status.choices)
-
-    class Meta(StatusEvent.Meta):
-        verbose_name = _("hendelse for stilling")
-        verbose_name_plural = _("hendelser for stillinger")

@@ -21,6 +21,7 @@ from core.versioning import check_version
 from notifications.services import notification_create
 
 from ..models import DialogueEntry, DialogueEntryRevision, Employer, EmployerPerson, Task
+from .register import employer_move
 
 NOTIFICATION_TITLE_LENGTH = 200
 EDITABLE_FIELDS = ("occurred_at", "channel", "topics", "participants", "others_present", "summary")
@@ -80,9 +81,11 @@ def dialogue_log(
     if next_step is not None:
         _task_create(entry=entry, next_step=next_step, actor=actor)
 
-    Employer.objects.filter(pk=employer.pk, status=Employer.Status.LEAD).update(
-        status=Employer.Status.IN_DIALOGUE, updated_at=timezone.now()
-    )
+    not_yet_contacted = (
+        Employer.objects.select_for_update().filter(pk=employer.pk, status=Employer.Status.LEAD)
+    ).first()
+    if not_yet_contacted is not None:
+        employer_move(not_yet_contacted, to=Employer.Status.IN_DIALOGUE, actor=actor)
     _notify_fixed_contact(entry=entry, actor=actor)
     return entry
 

@@ -6,28 +6,33 @@ from django.utils.translation import gettext as _
 
 from accounts.models import County, Role, User
 from accounts.validators import clean_orgnr
+from core.activity import log_action
+from core.transitions import transition
 from notifications.services import notification_create
 
-from ..models import Employer, Lead, LeadEvent, ResourceGroupMember
+from ..models import Employer, Lead, ResourceGroupMember
+from .register import employer_move
 
 # "Any staff user" may pass on a tip; providers and employers have their own channels.
 LEAD_SUGGESTERS = (Role.CONTACT_PERSON, Role.ADVISER, Role.PROJECT_LEADER, Role.ADMIN)
 
 
-def _move(lead: Lead, *, to: str, actor: User, note: str = "", fields=()) -> LeadEvent:
-    """Change the lead's status (already locked and checked) and record the event."""
-    if not lead.can_move_to(to):
-        raise ValidationError(_("Tipset kan ikke endres slik i denne statusen."))
-    from_status = lead.status
-    lead.status = to
-    lead.save(update_fields=["status", *fields])
-    return LeadEvent.objects.create(
-        lead=lead,
+def _move(lead: Lead, *, to: str, actor: User, note: str = "", fields=()) -> None:
+    """Change the (locked) lead's status and log it with who has it now (named in the history
+    when it was just assigned)."""
+    data = {}
+    if lead.assigned_to_id:
+        data["assigned_to"] = lead.assigned_to_id
+    if to == Lead.Status.ASSIGNED:
+        data["assigned_to_name"] = str(lead.assigned_to)
+    transition(
+        lead,
+        to=to,
         actor=actor,
-        from_status=from_status,
-        to_status=to,
-        assigned_to=lead.assigned_to,
         note=note,
+        fields=fields,
+        data=data,
+        message=_("Tipset kan ikke endres slik i denne statusen."),
     )
 
 
@@ -69,7 +74,7 @@ def lead_suggest(
         suggested_by=suggested_by,
         recorded_by=actor,
     )
-    LeadEvent.objects.create(lead=lead, actor=actor, to_status=Lead.Status.NEW)
+    log_action(lead, "employers.lead.created", actor=actor, to_state=Lead.Status.NEW)
     return lead
 
 
@@ -138,8 +143,7 @@ def lead_accept(
             created_by=actor,
         )
     if employer.status in (Employer.Status.LEAD, Employer.Status.INACTIVE):
-        employer.status = Employer.Status.IN_DIALOGUE
-        employer.save(update_fields=["status", "updated_at"])
+        employer_move(employer, to=Employer.Status.IN_DIALOGUE, actor=actor)
     lead.employer, lead.orgnr = employer, employer.orgnr
     lead.accepted_at = timezone.now()
     _move(

@@ -8,10 +8,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Role, User
+from core.activity import log_action
+from core.transitions import transition
 from core.versioning import check_version
 from notifications.services import notification_create
 
-from ..models import Employer, JobOpening, JobOpeningEvent
+from ..models import Employer, JobOpening
 from ..signals import opening_closed
 
 # The fields a contact person fills in; status, publishing and authorship belong to services.
@@ -48,14 +50,19 @@ def _apply(opening: JobOpening, details: dict[str, Any]) -> None:
     opening.full_clean()
 
 
+# Opening it is publishing it; the other codes are the new status (employers.opening.filled).
+ACTIONS = {JobOpening.Status.OPEN: "employers.opening.published"}
+
+
 def _move(opening: JobOpening, *, to: str, actor: User, note: str = "", fields=()) -> None:
-    if not opening.can_move_to(to):
-        raise ValidationError(_("Stillingen kan ikke endres slik i denne statusen."))
-    from_status = opening.status
-    opening.status = to
-    opening.save(update_fields=["status", "updated_at", *fields])
-    JobOpeningEvent.objects.create(
-        opening=opening, actor=actor, from_status=from_status, to_status=to, note=note
+    transition(
+        opening,
+        to=to,
+        actor=actor,
+        note=note,
+        fields=fields,
+        action=ACTIONS.get(to, ""),
+        message=_("Stillingen kan ikke endres slik i denne statusen."),
     )
 
 
@@ -81,7 +88,7 @@ def opening_create(*, employer: Employer, actor: User, **details: Any) -> JobOpe
     details.setdefault("region", employer.region)
     _apply(opening, details)
     opening.save()
-    JobOpeningEvent.objects.create(opening=opening, actor=actor, to_status=opening.status)
+    log_action(opening, "employers.opening.created", actor=actor, to_state=opening.status)
     return opening
 
 

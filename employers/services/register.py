@@ -2,9 +2,19 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
+from core.transitions import transition
 from core.versioning import check_version
 
 from ..models import Employer, EmployerPerson
+
+
+def employer_move(employer: Employer, *, to: str, actor: User | None, fields=()) -> None:
+    """Move a locked employer to the status `to` (Employer.TRANSITIONS) and log it, saving
+    `fields` with it; an employer already there only has `fields` saved."""
+    if employer.status != to:
+        transition(employer, to=to, actor=actor, fields=fields)
+    elif fields:
+        employer.save(update_fields=[*fields, "updated_at"])
 
 
 @transaction.atomic
@@ -31,9 +41,13 @@ def employer_update(*, employer: Employer, data: dict, actor: User, version: str
     check_version(employer, version)
     changed = [name for name, value in data.items() if _differs(employer, name, value)]
     for name in changed:
-        setattr(employer, name, data[name])
-    if changed:
-        employer.save(update_fields=[*changed, "updated_at"])
+        if name != "status":
+            setattr(employer, name, data[name])
+    others = [name for name in changed if name != "status"]
+    if "status" in changed:
+        employer_move(employer, to=data["status"], actor=actor, fields=others)
+    elif others:
+        employer.save(update_fields=[*others, "updated_at"])
     return employer
 
 

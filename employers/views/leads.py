@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import rule_for
+from core.activity import history_for
 from core.forms import add_service_errors
 
 from ..forms.leads import LeadAcceptForm, LeadAssignForm, LeadCloseForm, LeadFilterForm, LeadForm
@@ -73,8 +74,7 @@ def _render_detail(request, lead: Lead, **forms):
         forms.setdefault("accept_form", LeadAcceptForm(lead=lead))
     if lead.can_close(user):
         forms.setdefault("close_form", LeadCloseForm())
-    events = lead.events.select_related("actor", "assigned_to")
-    context = {"lead": lead, "events": events, **forms}
+    context = {"lead": lead, "history": history_for(lead), **forms}
     return render(request, "employers/leads/detail.html", context)
 
 

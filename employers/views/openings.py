@@ -8,6 +8,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from accounts.access import rule_for
+from core.activity import history_for
 from core.forms import add_service_errors
 from core.versioning import ChangedMeanwhile
 from core.views import show_errors
@@ -74,7 +75,7 @@ def _render_detail(request, opening: JobOpening, **forms):
     forms.setdefault("cancel_form", OpeningNoteForm(**CANCEL_FORM))
     context = {
         "opening": opening,
-        "events": opening.events.select_related("actor"),
+        "history": history_for(opening),
         "may_manage": JobOpening.can_manage(request.user),
         "may_see_shortlist": rule_for("candidates:shortlist").allows(request.user),
         **opening_page_context(opening=opening, user=request.user),

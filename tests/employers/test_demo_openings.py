@@ -3,8 +3,9 @@ from django.core.management import call_command
 
 from accounts import demo as accounts_demo
 from accounts.models import County, Region, User
+from core.activity import history_for
 from employers import demo_openings
-from employers.models import Employer, JobOpening, Lead, LeadEvent, ResourceGroup
+from employers.models import Employer, JobOpening, Lead, ResourceGroup
 
 from .factories import EmployerFactory
 
@@ -45,7 +46,7 @@ def test_demo_leads_and_openings_are_in_every_state_with_their_history(pilot_emp
     assert opening_states == set(JobOpening.Status.values)
     assert JobOpening.objects.filter(status="open").count() == 18
     for lead in Lead.objects.exclude(status="new"):
-        assert LeadEvent.objects.filter(lead=lead).count() >= 2
+        assert history_for(lead).count() >= 2
     accepted = Lead.objects.filter(status="accepted")
     assert all(lead.employer.status == Employer.Status.IN_DIALOGUE for lead in accepted)
 
