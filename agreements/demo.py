@@ -14,18 +14,18 @@ from django.db.models import Case, When
 from django.utils import timezone
 
 from accounts.models import AGREEMENT_CONTACT_ROLES, County, Role, User
+from core.activity import log_action
 from employers.models import Employer
 
 from .models import (
     Agreement,
-    AgreementEvent,
     AgreementTemplate,
     ContactPeriod,
     CountySigningPolicy,
     FollowUpMeeting,
 )
 from .policy import county_policy
-from .services.agreements import employer_sync_with_agreements
+from .services.agreements import ACTIONS, employer_sync_with_agreements
 from .services.plans import plan_dates, plan_extend
 from .signals import hires_around
 
@@ -98,8 +98,8 @@ def _agreement(employer, contact, status, months, per_year, overdue, today, temp
         created_by=contact,
     )
     at = timezone.make_aware(datetime.datetime.combine(start, datetime.time(12)))
-    AgreementEvent.objects.create(
-        agreement=agreement, actor=contact, to_status=S.IN_DIALOGUE, at=at
+    log_action(
+        agreement, "agreements.agreement.created", actor=contact, to_state=S.IN_DIALOGUE, at=at
     )
     steps = {
         S.SIGNED: [S.SIGNED],
@@ -108,12 +108,13 @@ def _agreement(employer, contact, status, months, per_year, overdue, today, temp
     }
     previous = S.IN_DIALOGUE
     for step in steps.get(status, []):
-        AgreementEvent.objects.create(
-            agreement=agreement,
+        log_action(
+            agreement,
+            ACTIONS.get(step, f"agreements.agreement.{step}"),
             actor=contact,
-            from_status=previous,
-            to_status=step,
-            reason=agreement.end_reason if step == S.ENDED else "",
+            from_state=previous,
+            to_state=step,
+            data={"end_reason": agreement.end_reason} if step == S.ENDED else None,
             at=at,
         )
         previous = step
@@ -187,6 +188,6 @@ def seed() -> str:
             if contact is None or contact.role not in AGREEMENT_CONTACT_ROLES:
                 contact = contacts[number % min(len(contacts), 3)]
             _agreement(employer, contact, *plan, today=today, template=template)
-            employer_sync_with_agreements(employer)
+            employer_sync_with_agreements(employer, actor=contact)
             created += 1
     return f"{created} agreements"

@@ -12,9 +12,11 @@ from django.utils import timezone
 
 from accounts.demo import demo_orgnr
 from accounts.models import County, Role, User
+from core.activity import unsaved_entry
+from core.models import ActivityEntry
 from employers.models import Employer
 
-from .models import Agreement, AgreementEvent, AgreementTemplate, ContactPeriod, FollowUpMeeting
+from .models import Agreement, AgreementTemplate, ContactPeriod, FollowUpMeeting
 from .services.plans import PLAN_MONTHS_AHEAD, plan_dates
 
 AGREEMENTS = 5_000
@@ -112,8 +114,10 @@ def seed_scale(scale: float) -> str:
             )
         )
     agreements = Agreement.objects.bulk_create(agreements)
-    AgreementEvent.objects.bulk_create(
-        AgreementEvent(agreement=a, actor_id=a.fixed_contact_id, to_status=a.status)
+    ActivityEntry.objects.bulk_create(
+        unsaved_entry(
+            a, "agreements.agreement.created", actor_id=a.fixed_contact_id, to_state=a.status
+        )
         for a in agreements
     )
     ContactPeriod.objects.bulk_create(

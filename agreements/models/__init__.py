@@ -1,6 +1,5 @@
 from .agreement import (
     Agreement,
-    AgreementEvent,
     AgreementTemplate,
     ContactPeriod,
     CountySigningPolicy,
@@ -9,7 +8,6 @@ from .meetings import FollowUpMeeting, RecruitmentNeed, Reminder
 
 __all__ = [
     "Agreement",
-    "AgreementEvent",
     "AgreementTemplate",
     "ContactPeriod",
     "CountySigningPolicy",

@@ -118,6 +118,7 @@ class Agreement(models.Model):
     EndReason = EndReason
     UnionInvolvement = UnionInvolvement
 
+    ACTIVITY_PREFIX = "agreements.agreement"
     # The status flow of the issue; every change goes through services.agreement_transition.
     TRANSITIONS = {
         Status.IN_DIALOGUE: (Status.SIGNED, Status.ENDED),
@@ -263,31 +264,8 @@ class Agreement(models.Model):
 
     @staticmethod
     def shows_internal_details_to(user) -> bool:
-        """Employer users see the agreement itself, not NAV's events and meeting minutes."""
+        """Employer users see the agreement itself, not NAV's history and meeting minutes."""
         return user.role != Role.EMPLOYER_USER
-
-
-class AgreementEvent(models.Model):
-    """One row per status change or change of fixed contact (who, when, from, to, why)."""
-
-    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="events")
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    at = models.DateTimeField(_("tidspunkt"), default=timezone.now)
-    from_status = models.CharField(
-        _("fra status"), max_length=20, choices=AgreementStatus.choices, blank=True
-    )
-    to_status = models.CharField(_("til status"), max_length=20, choices=AgreementStatus.choices)
-    reason = models.CharField(_("årsak"), max_length=30, choices=EndReason.choices, blank=True)
-    note = models.TextField(_("merknad"), blank=True, max_length=2000)
-
-    class Meta:
-        verbose_name = _("avtalehendelse")
-        verbose_name_plural = _("avtalehendelser")
-        ordering = ["-at", "-id"]
-        indexes = [models.Index(fields=["agreement", "-at"], name="agreement_event_idx")]
-
-    def __str__(self) -> str:
-        return f"{self.agreement_id}: {self.from_status} → {self.to_status}"
 
 
 class ContactPeriod(models.Model):

@@ -13,11 +13,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import AGREEMENT_CONTACT_ROLES, Role, User
+from core.activity import log_action
+from core.transitions import may_transition, transition
 from core.versioning import check_version
 from employers.models import Employer
+from employers.services.register import employer_move
 from notifications.services import notification_create
 
-from ..models import Agreement, AgreementEvent, AgreementTemplate, ContactPeriod
+from ..models import Agreement, AgreementTemplate, ContactPeriod
 from ..policy import signing_blocker
 from .plans import meetings_retire, plan_extend, plan_restart
 
@@ -36,6 +39,8 @@ AGREEMENT_FIELDS = (
     "local_adaptations",
 )
 PDF_MAGIC = b"%PDF-"
+# Becoming active is "activated"; the other codes are the new status (agreements.agreement.signed).
+ACTIONS = {Agreement.Status.ACTIVE: "agreements.agreement.activated"}
 
 
 def check_editor(agreement: Agreement, actor: User) -> None:
@@ -70,22 +75,19 @@ def _locked(agreement: Agreement) -> Agreement:
     )
 
 
-def employer_sync_with_agreements(employer: Employer) -> None:
+def employer_sync_with_agreements(employer: Employer, *, actor: User) -> None:
     """The employer has status "Har avtale" while one of its agreements is signed or active,
     and that agreement's fixed contact is the employer's, so the coordination rule
     (Employer.coordinate_with) points at the right person."""
     employer = Employer.objects.select_for_update().get(pk=employer.pk)
     in_force = employer.agreements.in_force().order_by("-signed_on", "-id").first()
     if in_force is not None:
-        employer.status = Employer.Status.AGREEMENT
         employer.fixed_contact_id = in_force.fixed_contact_id
+        employer_move(employer, to=Employer.Status.AGREEMENT, actor=actor, fields=["fixed_contact"])
     elif employer.status == Employer.Status.AGREEMENT:
         # Without an agreement in force the employer is back in dialogue; whether it becomes
         # inactive is a decision for the employer register, not a side effect of ending one.
-        employer.status = Employer.Status.IN_DIALOGUE
-    else:
-        return
-    employer.save(update_fields=["status", "fixed_contact", "updated_at"])
+        employer_move(employer, to=Employer.Status.IN_DIALOGUE, actor=actor)
 
 
 @transaction.atomic
@@ -108,11 +110,10 @@ def agreement_create(
     )
     _apply(agreement, details)
     agreement.save()
-    AgreementEvent.objects.create(agreement=agreement, actor=actor, to_status=agreement.status)
+    log_action(agreement, "agreements.agreement.created", actor=actor, to_state=agreement.status)
     ContactPeriod.objects.create(agreement=agreement, contact=fixed_contact, changed_by=actor)
     if employer.status == Employer.Status.LEAD:
-        employer.status = Employer.Status.IN_DIALOGUE
-        employer.save(update_fields=["status", "updated_at"])
+        employer_move(employer, to=Employer.Status.IN_DIALOGUE, actor=actor)
     return agreement
 
 
@@ -155,7 +156,7 @@ def agreement_transition(
     and when, and keep the employer and the meeting plan in step."""
     check_editor(agreement, actor)
     agreement = _locked(agreement)
-    if not agreement.can_move_to(to):
+    if not may_transition(agreement, to):
         raise ValidationError(
             _("En avtale med status «%(from)s» kan ikke endres til «%(to)s».")
             % {
@@ -163,7 +164,7 @@ def agreement_transition(
                 "to": Agreement.Status(to).label,
             }
         )
-    fields = ["status", "updated_at"]
+    fields = []
     if to == Agreement.Status.SIGNED:
         blocker = signing_blocker(agreement)
         if blocker:
@@ -179,22 +180,20 @@ def agreement_transition(
         agreement.end_reason = reason
         agreement.end_date = on or timezone.localdate()
         fields += ["end_reason", "end_date"]
-    from_status = agreement.status
-    agreement.status = to
-    agreement.save(update_fields=fields)
-    AgreementEvent.objects.create(
-        agreement=agreement,
+    transition(
+        agreement,
+        to=to,
         actor=actor,
-        from_status=from_status,
-        to_status=to,
-        reason=reason if to == Agreement.Status.ENDED else "",
         note=note,
+        fields=fields,
+        action=ACTIONS.get(to, ""),
+        data={"end_reason": reason} if to == Agreement.Status.ENDED else None,
     )
     if to == Agreement.Status.ACTIVE:
         plan_extend(agreement=agreement, today=agreement.plan_anchor)
     elif to == Agreement.Status.ENDED:
         meetings_retire(agreement.meetings.planned().filter(planned_date__gt=agreement.end_date))
-    employer_sync_with_agreements(agreement.employer)
+    employer_sync_with_agreements(agreement.employer, actor=actor)
     return agreement
 
 
@@ -218,7 +217,7 @@ def agreement_change_contact(
     if agreement.deputy_contact_id == contact.pk:
         agreement.deputy_contact = None
     agreement.save(update_fields=["fixed_contact", "deputy_contact", "updated_at"])
-    employer_sync_with_agreements(agreement.employer)
+    employer_sync_with_agreements(agreement.employer, actor=actor)
     _notify_contact_change(agreement=agreement, note=note)
     return agreement
 

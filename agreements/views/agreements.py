@@ -8,6 +8,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.activity import history_for
 from core.forms import add_service_errors
 from core.versioning import ChangedMeanwhile
 from employers.models import Employer
@@ -131,7 +132,8 @@ def _detail_context(request, agreement: Agreement, **forms) -> dict:
         meetings = agreement.meetings.order_by("planned_date", "id")
         context |= {
             "meetings": meetings,
-            "events": agreement.events.select_related("actor"),
+            # Newest first, as this page has always shown it.
+            "history": history_for(agreement).reverse(),
             "contact_periods": agreement.contact_periods.select_related("contact", "changed_by"),
         }
     return context

@@ -9,12 +9,13 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.models import Role
-from agreements.models import Agreement, AgreementEvent, ContactPeriod
+from agreements.models import Agreement, ContactPeriod
 from agreements.services.agreements import (
     agreement_change_contact,
     agreement_create,
     agreement_transition,
 )
+from core.activity import history_for
 from employers.models import Employer
 from notifications.models import Notification
 from tests.factories import user_with_role
@@ -65,8 +66,8 @@ def test_allowed_transition_changes_status_and_records_who_and_when(from_status,
     agreement = _move(agreement, to_status)
     agreement.refresh_from_db()
     assert agreement.status == to_status
-    event = AgreementEvent.objects.get(agreement=agreement, to_status=to_status)
-    assert event.from_status == from_status
+    event = history_for(agreement).get(to_state=to_status)
+    assert event.from_state == from_status
     assert event.actor == agreement.fixed_contact
     assert event.at >= before
     assert event.note == "Avtalt i møte"
@@ -84,7 +85,7 @@ def test_forbidden_transition_is_refused_with_a_norwegian_message(from_status, t
             _move(agreement, to_status)
     agreement.refresh_from_db()
     assert agreement.status == from_status
-    assert not AgreementEvent.objects.filter(agreement=agreement).exists()
+    assert not history_for(agreement).exists()
 
 
 def test_signing_needs_a_date_that_is_not_in_the_future():
