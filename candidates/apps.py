@@ -7,7 +7,24 @@ class CandidatesConfig(AppConfig):
     verbose_name = _("Kandidater")
 
     def ready(self):
+        from core.activity import register_actions
+
         from . import employer_page, signals
 
         signals.connect()
         employer_page.add_to_employer_page()
+        register_actions(
+            {
+                "candidates.entry.added": _("Lagt på listen"),
+                "candidates.entry.moved": _("Flyttet"),
+                "candidates.entry.archived": _("Fjernet fra listen"),
+                "candidates.entry.restored": _("Lagt tilbake på listen"),
+                "candidates.entry.noted": _("Merknad"),
+                "candidates.consent.requested": _("Samtykke ble etterspurt"),
+                "candidates.consent.recorded": _("Samtykke gitt i møte ble registrert"),
+                "candidates.consent.given": _("Kandidaten samtykket"),
+                "candidates.consent.declined": _("Kandidaten takket nei"),
+                "candidates.consent.expired": _("Svarfristen gikk ut"),
+                "candidates.consent.withdrawn": _("Samtykket ble trukket tilbake"),
+            }
+        )

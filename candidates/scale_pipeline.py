@@ -11,6 +11,8 @@ from django.db.models import Count, F
 from django.utils import timezone
 
 from accounts.models import Role, User
+from core.activity import unsaved_entry
+from core.models import ActivityEntry
 from employers.models import JobOpening
 
 from .models import (
@@ -19,7 +21,6 @@ from .models import (
     Placement,
     Shortlist,
     ShortlistEntry,
-    ShortlistEvent,
     Step,
 )
 
@@ -157,16 +158,17 @@ class _Seeder:
             previous = ""
             for hours, step in enumerate(path):
                 events.append(
-                    ShortlistEvent(
-                        entry=entry,
+                    unsaved_entry(
+                        entry,
+                        "candidates.entry.moved" if previous else "candidates.entry.added",
                         actor_id=entry.added_by_id,
                         at=entry.created_at + datetime.timedelta(hours=2 * hours),
-                        from_step=previous,
-                        to_step=step,
+                        from_state=previous,
+                        to_state=step,
                     )
                 )
                 previous = step
-        ShortlistEvent.objects.bulk_create(events, batch_size=BATCH)
+        ActivityEntry.objects.bulk_create(events, batch_size=BATCH)
         return len(events)
 
     def _consents(self, entries, paths) -> int:

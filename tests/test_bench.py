@@ -1,12 +1,14 @@
 from io import StringIO
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 
 from agreements.scale import employers_at as agreement_employers_at
 from candidates.bench_pipeline import SCENARIOS as PIPELINE_SCENARIOS
-from candidates.models import Shortlist, ShortlistEvent
+from candidates.models import Shortlist, ShortlistEntry
 from candidates.scale import OPENINGS as CANDIDATE_BENCH_OPENINGS
+from core.models import ActivityEntry
 from employers.bench import SCENARIOS as EMPLOYER_SCENARIOS
 from employers.models import DialogueEntry, Employer, JobOpening, Task
 
@@ -27,7 +29,10 @@ def test_bench_runs_every_scenario_on_generated_data():
     assert "search: truckfører, nationwide" in report
     for name, _email, _url in PIPELINE_SCENARIOS:
         assert name in report
-    assert Shortlist.objects.exists() and ShortlistEvent.objects.exists()
+    entries = ActivityEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(ShortlistEntry)
+    )
+    assert Shortlist.objects.exists() and entries.exists()
     # seed_scale is idempotent: a second run creates nothing.
     call_command("seed_scale", scale=0.002, stdout=out)
     assert "already there" in out.getvalue()

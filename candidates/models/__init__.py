@@ -18,7 +18,6 @@ from .shortlist import (
     TRANSITIONS,
     Shortlist,
     ShortlistEntry,
-    ShortlistEvent,
     Step,
     openings_managed_by,
 )
@@ -42,7 +41,6 @@ __all__ = [
     "SearchWord",
     "Shortlist",
     "ShortlistEntry",
-    "ShortlistEvent",
     "Step",
     "TargetGroupReason",
     "openings_managed_by",

@@ -23,6 +23,17 @@ class ConsentRequest(models.Model):
         EXPIRED = "expired", _("Utløpt")
         WITHDRAWN = "withdrawn", _("Trukket tilbake")
 
+    ACTIVITY_PREFIX = "candidates.consent"
+    # A request waits for the candidate's answer or its deadline; a given consent can be
+    # withdrawn. One recorded in a meeting starts as given.
+    TRANSITIONS = {
+        Status.PENDING: {Status.GIVEN, Status.DECLINED, Status.EXPIRED},
+        Status.GIVEN: {Status.WITHDRAWN},
+        Status.DECLINED: set(),
+        Status.EXPIRED: set(),
+        Status.WITHDRAWN: set(),
+    }
+
     entry = models.ForeignKey(ShortlistEntry, on_delete=models.CASCADE, related_name="consents")
     method = models.CharField(_("måte"), max_length=10, choices=Method.choices)
     status = models.CharField(

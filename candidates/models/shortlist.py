@@ -122,6 +122,10 @@ class ShortlistEntryQuerySet(models.QuerySet):
 class ShortlistEntry(models.Model):
     """One candidate on one opening's shortlist, with where they are in the pipeline."""
 
+    ACTIVITY_PREFIX = "candidates.entry"
+    STATUS_FIELD = "step"
+    TRANSITIONS = TRANSITIONS
+
     class Source(models.TextChoices):
         SEARCH = "search", _("Fra søk")
         PROPOSAL = "proposal", _("Foreslått av oppfølger")
@@ -178,37 +182,3 @@ class ShortlistEntry(models.Model):
     @property
     def is_archived(self) -> bool:
         return self.archived_at is not None
-
-
-class ShortlistEvent(models.Model):
-    """Every move of an entry through the pipeline, and every archive/restore: who, when, why."""
-
-    class Kind(models.TextChoices):
-        MOVE = "move", _("Flyttet")
-        ARCHIVE = "archive", _("Fjernet fra listen")
-        RESTORE = "restore", _("Lagt tilbake på listen")
-        NOTE = "note", _("Merknad")
-
-    entry = models.ForeignKey(ShortlistEntry, on_delete=models.CASCADE, related_name="events")
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("utført av"),
-        help_text=_("Tom når kandidaten selv svarte via samtykkelenken."),
-    )
-    at = models.DateTimeField(_("tidspunkt"), default=timezone.now)
-    from_step = models.CharField(_("fra steg"), max_length=20, choices=Step.choices, blank=True)
-    to_step = models.CharField(_("til steg"), max_length=20, choices=Step.choices)
-    kind = models.CharField(_("hva"), max_length=10, choices=Kind.choices, default=Kind.MOVE)
-    reason = models.TextField(_("begrunnelse"), blank=True, max_length=2000)
-
-    class Meta:
-        verbose_name = _("hendelse på kandidatliste")
-        verbose_name_plural = _("hendelser på kandidatlister")
-        ordering = ["at", "id"]
-
-    def __str__(self) -> str:
-        return f"{self.entry_id}: {self.from_step or '-'} -> {self.to_step}"

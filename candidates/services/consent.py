@@ -15,8 +15,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from core.activity import log_action
 from core.mail import send_once
 from core.outbox import enqueue
+from core.transitions import transition
 from notifications.services import notification_create
 
 from ..models import ConsentRequest, ShortlistEntry, Step
@@ -108,6 +110,7 @@ def consent_request_link(
         adaptation_text_offered=adaptation_text_offered.strip(),
         requested_by=actor,
     )
+    log_action(consent, "candidates.consent.requested", actor=actor, to_state=consent.status)
     record_move(
         entry,
         to_step=Step.CONSENT_REQUESTED,
@@ -177,6 +180,7 @@ def consent_record_meeting(
         requested_at=now,
         responded_at=now,
     )
+    log_action(consent, "candidates.consent.recorded", actor=actor, to_state=consent.status)
     record_move(entry, to_step=Step.CONSENT_GIVEN, actor=actor, reason=_("Samtykke gitt i møte."))
     return consent
 
@@ -200,13 +204,13 @@ def consent_respond(
         raise ValidationError(_("Stillingen er ikke lenger aktuell for deg."))
     consent.responded_at = timezone.now()
     if accept:
-        consent.status = ConsentRequest.Status.GIVEN
+        status = ConsentRequest.Status.GIVEN
         consent.share_adaptation_text = consent.adaptation_text_offered if share_adaptation else ""
         to_step, reason = Step.CONSENT_GIVEN, _("Kandidaten samtykket via lenken.")
     else:
-        consent.status = ConsentRequest.Status.DECLINED
+        status = ConsentRequest.Status.DECLINED
         to_step, reason = Step.CONSENT_DECLINED, _("Kandidaten takket nei via lenken.")
-    consent.save(update_fields=["status", "share_adaptation_text", "responded_at"])
+    transition(consent, to=status, actor=None, fields=["share_adaptation_text", "responded_at"])
     record_move(entry, to_step=to_step, actor=None, reason=reason)
     return consent
 
@@ -220,11 +224,14 @@ def consent_withdraw(*, consent: ConsentRequest, actor: User | None) -> ConsentR
     entry = lock_entry(consent.entry, allow_closed=True)
     if actor is not None and entry.candidate.owner_id != actor.pk:
         raise PermissionDenied
-    if not consent.is_given:
-        raise ValidationError(_("Bare et gitt samtykke kan trekkes tilbake."))
-    consent.status = ConsentRequest.Status.WITHDRAWN
     consent.withdrawn_at = timezone.now()
-    consent.save(update_fields=["status", "withdrawn_at"])
+    transition(
+        consent,
+        to=ConsentRequest.Status.WITHDRAWN,
+        actor=actor,
+        fields=["withdrawn_at"],
+        message=_("Bare et gitt samtykke kan trekkes tilbake."),
+    )
     reason = _("Samtykket er trukket tilbake.")
     if entry.shortlist.is_closed or entry.is_archived or not entry.can_move_to(Step.WITHDRAWN):
         record_note(entry, actor=actor, reason=reason)
@@ -266,8 +273,7 @@ def consent_expire_overdue(*, now: datetime.datetime | None = None) -> int:
             )
             if consent is None:
                 continue
-            consent.status = ConsentRequest.Status.EXPIRED
-            consent.save(update_fields=["status"])
+            transition(consent, to=ConsentRequest.Status.EXPIRED, actor=None)
             entry = lock_entry(consent.entry, allow_closed=True)
             reason = _("Svarfristen for samtykke gikk ut uten svar.")
             movable = not (entry.shortlist.is_closed or entry.is_archived)

@@ -1,5 +1,6 @@
 """Moving candidates through an opening's shortlist: one service per use case, each in one
-transaction with the entry (and its shortlist) locked, each leaving a ShortlistEvent."""
+transaction with the entry (and its shortlist) locked, each leaving an entry in the activity
+log (core.activity)."""
 
 import datetime
 
@@ -10,6 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import CANDIDATE_OWNER_ROLES, Role, User
+from core.activity import log_action
+from core.models import ActivityEntry
+from core.transitions import transition
 from employers.models import JobOpening
 from notifications.services import notification_create
 
@@ -19,7 +23,6 @@ from ..models import (
     Placement,
     Shortlist,
     ShortlistEntry,
-    ShortlistEvent,
     Step,
     openings_managed_by,
 )
@@ -128,46 +131,56 @@ def notify_owner(entry: ShortlistEntry, *, actor: User | None, title: str, body:
     notification_create(recipient=owner, title=title, body=body, link=entry_link(entry))
 
 
+def _refusal(entry: ShortlistEntry, to_step: str) -> str:
+    return _("Kandidaten kan ikke flyttes fra «%(from)s» til «%(to)s».") % {
+        "from": Step(entry.step).label,
+        "to": Step(to_step).label,
+    }
+
+
 def check_transition(entry: ShortlistEntry, to_step: str) -> None:
     if not entry.can_move_to(to_step):
-        raise ValidationError(
-            _("Kandidaten kan ikke flyttes fra «%(from)s» til «%(to)s».")
-            % {"from": Step(entry.step).label, "to": Step(to_step).label}
-        )
+        raise ValidationError(_refusal(entry, to_step))
 
 
 def record_move(
     entry: ShortlistEntry, *, to_step: str, actor: User | None, reason: str = ""
-) -> ShortlistEvent:
+) -> ActivityEntry:
     """Move a locked entry and tell the candidate's owner. Callers check who may move."""
-    check_transition(entry, to_step)
-    from_step = entry.step
-    entry.step = to_step
-    entry.save(update_fields=["step", "updated_at"])
-    event = ShortlistEvent.objects.create(
-        entry=entry, actor=actor, from_step=from_step, to_step=to_step, reason=reason
+    logged = transition(
+        entry,
+        to=to_step,
+        actor=actor,
+        note=reason,
+        action="candidates.entry.moved",
+        message=_refusal(entry, to_step),
     )
     opening = entry.shortlist.opening
     notify_owner(
         entry,
         actor=actor,
         title=_("%(candidate)s: %(step)s")
-        % {"candidate": entry.candidate, "step": event.get_to_step_display()},
+        % {"candidate": entry.candidate, "step": Step(to_step).label},
         body=_("%(opening)s hos %(employer)s. %(reason)s")
         % {"opening": opening.title, "employer": opening.employer.name, "reason": reason},
     )
-    return event
+    return logged
 
 
-def record_note(entry: ShortlistEntry, *, actor: User | None, reason: str) -> ShortlistEvent:
-    return ShortlistEvent.objects.create(
-        entry=entry,
+def _record(entry: ShortlistEntry, verb: str, *, actor: User | None, reason: str = ""):
+    """Log what happened to the entry without moving it (archived, restored, a note)."""
+    return log_action(
+        entry,
+        f"candidates.entry.{verb}",
         actor=actor,
-        from_step=entry.step,
-        to_step=entry.step,
-        kind=ShortlistEvent.Kind.NOTE,
-        reason=reason,
+        note=reason,
+        from_state=entry.step,
+        to_state=entry.step,
     )
+
+
+def record_note(entry: ShortlistEntry, *, actor: User | None, reason: str) -> ActivityEntry:
+    return _record(entry, "noted", actor=actor, reason=reason)
 
 
 def _check_live(entry: ShortlistEntry) -> None:
@@ -225,14 +238,7 @@ def entry_archive(*, entry: ShortlistEntry, actor: User, reason: str = "") -> Sh
         raise ValidationError(_("Kandidaten er allerede fjernet fra listen."))
     entry.archived_at = timezone.now()
     entry.save(update_fields=["archived_at", "updated_at"])
-    ShortlistEvent.objects.create(
-        entry=entry,
-        actor=actor,
-        from_step=entry.step,
-        to_step=entry.step,
-        kind=ShortlistEvent.Kind.ARCHIVE,
-        reason=reason.strip(),
-    )
+    _record(entry, "archived", actor=actor, reason=reason.strip())
     notify_owner(
         entry,
         actor=actor,
@@ -251,13 +257,7 @@ def entry_restore(*, entry: ShortlistEntry, actor: User) -> ShortlistEntry:
         raise ValidationError(_("Kandidaten står allerede på listen."))
     entry.archived_at = None
     entry.save(update_fields=["archived_at", "updated_at"])
-    ShortlistEvent.objects.create(
-        entry=entry,
-        actor=actor,
-        from_step=entry.step,
-        to_step=entry.step,
-        kind=ShortlistEvent.Kind.RESTORE,
-    )
+    _record(entry, "restored", actor=actor)
     notify_owner(
         entry,
         actor=actor,

@@ -3,9 +3,10 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from core.activity import log_action
 from employers.models import JobOpening
 
-from ..models import Candidate, Shortlist, ShortlistEntry, ShortlistEvent
+from ..models import Candidate, Shortlist, ShortlistEntry
 
 
 def shortlist_for(opening: JobOpening) -> Shortlist:
@@ -38,5 +39,5 @@ def shortlist_add(
             )
     except IntegrityError:
         raise ValidationError(_("Kandidaten står allerede på kandidatlisten.")) from None
-    ShortlistEvent.objects.create(entry=entry, actor=actor, to_step=entry.step, reason=motivation)
+    log_action(entry, "candidates.entry.added", actor=actor, to_state=entry.step, note=motivation)
     return entry

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.models import Role
+from core.activity import history_for
 from core.forms import add_service_errors
 from core.views import show_errors
 from employers.selectors.openings import visible_opening
@@ -104,7 +105,7 @@ def _render_entry(request, entry: ShortlistEntry, *, move_form=None, archive_for
         "candidate": entry.candidate,
         "opening": entry.shortlist.opening,
         "tab": tab,
-        "events": entry.events.select_related("actor"),
+        "history": history_for(entry),
         "consents": consents,
         "show_adaptation_needs": show_needs,
         "move_form": move_form or (MoveForm(steps=steps) if steps else None),

@@ -12,6 +12,7 @@ from django.utils import timezone
 from candidates.models import AuditRecord, ConsentRequest, Step
 from candidates.services import consent as services
 from candidates.tasks_consent import expire_consent_requests
+from core.activity import history_for
 from notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
@@ -106,8 +107,8 @@ class TestPublicPage:
         assert asked.share_adaptation_text == "Trenger rolige pauser."
         asked.entry.refresh_from_db()
         assert asked.entry.step == Step.CONSENT_GIVEN
-        event = asked.entry.events.last()
-        assert (event.actor, event.to_step) == (None, Step.CONSENT_GIVEN)
+        event = history_for(asked.entry).last()
+        assert (event.actor, event.to_state) == (None, Step.CONSENT_GIVEN)
         assert Notification.objects.filter(recipient=owner).exists()
 
     def test_accepting_without_sharing_the_adaptation_text(self, client, asked):
@@ -210,7 +211,7 @@ class TestWithdrawal:
         services.consent_withdraw(consent=entry.consents.get(), actor=None)
         entry.refresh_from_db()
         assert entry.step == Step.HIRED
-        assert entry.events.last().reason == "Samtykket er trukket tilbake."
+        assert history_for(entry).last().note == "Samtykket er trukket tilbake."
 
     def test_only_a_given_consent_can_be_withdrawn(self, asked):
         with pytest.raises(ValidationError):

@@ -9,6 +9,7 @@ from candidates.models import TRANSITIONS, AuditRecord, Candidate, Step
 from candidates.services.audit import audit_candidate_reads
 from candidates.services.shortlist import shortlist_add
 from candidates.validators import clean_fnr
+from core.activity import history_for
 from employers.models import JobOpening
 
 from ..employers.factories import JobOpeningFactory
@@ -131,7 +132,7 @@ class TestShortlistAdd:
             opening=opening, candidate=candidate, actor=opening.recorded_by, source="search"
         )
         assert entry.step == Step.PROPOSED
-        assert entry.events.get().to_step == Step.PROPOSED
+        assert history_for(entry).get().to_state == Step.PROPOSED
         with pytest.raises(ValidationError, match="allerede"):
             shortlist_add(
                 opening=opening, candidate=candidate, actor=opening.recorded_by, source="search"

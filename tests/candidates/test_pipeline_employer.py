@@ -3,6 +3,7 @@ from django.urls import reverse
 
 from candidates.models import AuditRecord, ConsentRequest, Step
 from candidates.services.shortlist import shortlist_for
+from core.activity import history_for
 
 from ..employers.factories import JobOpeningFactory
 from .factories import ConsentRequestFactory, ShortlistEntryFactory
@@ -85,7 +86,7 @@ def test_the_employer_asks_for_an_interview(login, entry_at, employer_user, owne
     login(employer_user).post(url, {"step": Step.INTERVIEW_WANTED})
     entry.refresh_from_db()
     assert entry.step == Step.INTERVIEW_WANTED
-    assert entry.events.last().actor == employer_user
+    assert history_for(entry).last().actor == employer_user
     assert owner.notifications.exists()
 
 

@@ -4,9 +4,10 @@ from collections import deque
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from candidates.models import TRANSITIONS, Placement, ShortlistEvent, Step
+from candidates.models import TRANSITIONS, Placement, Step
 from candidates.services import consent as consent_services
 from candidates.services import pipeline as services
+from core.activity import history_for
 from employers.services.openings import opening_cancel, opening_mark_filled
 from notifications.models import Notification
 
@@ -28,8 +29,8 @@ def test_plain_moves_follow_the_pipeline_graph(entry_at, contact, owner, from_st
         services.entry_move(entry=entry, to_step=to_step, actor=actor, reason="Begrunnelse")
         entry.refresh_from_db()
         assert entry.step == to_step
-        event = entry.events.get()
-        assert (event.from_step, event.to_step, event.actor, event.reason) == (
+        event = history_for(entry).get()
+        assert (event.from_state, event.to_state, event.actor, event.note) == (
             from_step,
             to_step,
             actor,
@@ -40,7 +41,7 @@ def test_plain_moves_follow_the_pipeline_graph(entry_at, contact, owner, from_st
             services.entry_move(entry=entry, to_step=to_step, actor=actor, reason="Begrunnelse")
         entry.refresh_from_db()
         assert entry.step == from_step
-        assert not entry.events.exists()
+        assert not history_for(entry).exists()
 
 
 def test_hired_is_reachable_only_through_presented():
@@ -209,10 +210,10 @@ class TestArchive:
         services.entry_restore(entry=entry, actor=contact)
         entry.refresh_from_db()
         assert not entry.is_archived
-        kinds = list(entry.events.values_list("kind", "reason"))
+        kinds = list(history_for(entry).values_list("action", "note"))
         assert kinds == [
-            (ShortlistEvent.Kind.ARCHIVE, "Passer ikke kravene"),
-            (ShortlistEvent.Kind.RESTORE, ""),
+            ("candidates.entry.archived", "Passer ikke kravene"),
+            ("candidates.entry.restored", ""),
         ]
 
     def test_an_archived_entry_cannot_move(self, entry_at, contact):
