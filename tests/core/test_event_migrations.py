@@ -18,15 +18,15 @@ from tests.factories import user_with_role
 
 BEFORE = [
     ("core", "0001_activity_log"),
-    ("employers", "0006_register"),
-    ("agreements", "0002_policies_and_template"),
-    ("candidates", "0004_search"),
+    ("employers", "0009_constraint_messages"),
+    ("agreements", "0003_meeting_cancelled"),
+    ("candidates", "0005_email_claims"),
 ]
 COPIED = [
     ("core", "0001_activity_log"),
-    ("employers", "0007_events_to_activity_log"),
-    ("agreements", "0003_events_to_activity_log"),
-    ("candidates", "0005_events_to_activity_log"),
+    ("employers", "0010_events_to_activity_log"),
+    ("agreements", "0004_events_to_activity_log"),
+    ("candidates", "0006_events_to_activity_log"),
 ]
 
 

@@ -66,7 +66,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("contenttypes", "0002_remove_content_type_name"),
         ("core", "0001_activity_log"),
-        ("employers", "0006_register"),
+        ("employers", "0009_constraint_messages"),
     ]
 
     # Going back keeps the log; the event tables come back empty, so going forward again

@@ -39,7 +39,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("contenttypes", "0002_remove_content_type_name"),
         ("core", "0001_activity_log"),
-        ("agreements", "0002_policies_and_template"),
+        ("agreements", "0003_meeting_cancelled"),
     ]
 
     # Going back keeps the log; the table comes back empty, so going forward again copies

@@ -5,7 +5,7 @@ from django.db import migrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("employers", "0007_events_to_activity_log"),
+        ("employers", "0010_events_to_activity_log"),
     ]
 
     operations = [

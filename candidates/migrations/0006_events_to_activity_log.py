@@ -40,7 +40,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("contenttypes", "0002_remove_content_type_name"),
         ("core", "0001_activity_log"),
-        ("candidates", "0004_search"),
+        ("candidates", "0005_email_claims"),
     ]
 
     # Going back keeps the log; the table comes back empty, so going forward again copies
