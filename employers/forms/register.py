@@ -106,6 +106,12 @@ class EmployerForm(RegionInCountyMixin, StartAgainMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
+            # The statuses Employer.TRANSITIONS allows from the current one, and staying.
+            current = self.instance.status
+            allowed = {current, *Employer.TRANSITIONS[current]}
+            self.fields["status"].choices = [
+                choice for choice in Employer.Status.choices if choice[0] in allowed
+            ]
             del self.fields["orgnr"]
             self.fields["version"].initial = self.instance.updated_at.isoformat()
             if self.instance.parent_id:
