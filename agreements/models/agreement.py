@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import AGREEMENT_CONTACT_ROLES, County, Role
+from core.transitions import may_transition
 from employers.models import Employer
 from employers.models.openings import regions_served_by
 
@@ -251,7 +252,7 @@ class Agreement(models.Model):
         return self.status in self.IN_FORCE
 
     def can_move_to(self, status: str) -> bool:
-        return status in self.TRANSITIONS[self.Status(self.status)]
+        return may_transition(self, status)
 
     def can_be_edited_by(self, user) -> bool:
         """Only the fixed contact, administrators and the county's project leader change an

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role
+from core.transitions import may_transition
 from employers.models import JobOpening
 
 from .candidate import Candidate
@@ -177,7 +178,7 @@ class ShortlistEntry(models.Model):
         return f"{self.candidate_id} @ {self.shortlist_id}: {self.step}"
 
     def can_move_to(self, step: str) -> bool:
-        return step in TRANSITIONS[Step(self.step)]
+        return may_transition(self, step)
 
     @property
     def is_archived(self) -> bool:

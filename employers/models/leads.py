@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import County, Role
 from accounts.validators import validate_orgnr
+from core.transitions import may_transition
 
 from .employer import Employer
 
@@ -207,7 +208,7 @@ class Lead(models.Model):
         return (timezone.localdate() - timezone.localdate(self.created_at)).days
 
     def can_move_to(self, status: str) -> bool:
-        return status in self.TRANSITIONS[self.Status(self.status)]
+        return may_transition(self, status)
 
     def _is_county_leader(self, user) -> bool:
         return user.role == Role.ADMIN or (

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import OPENING_MANAGERS, OPENING_READERS, Region, Role
+from core.transitions import may_transition
 
 from .employer import Employer
 from .occupations import Occupation
@@ -222,7 +223,7 @@ class JobOpening(models.Model):
         )
 
     def can_move_to(self, status: str) -> bool:
-        return status in self.TRANSITIONS[self.Status(self.status)]
+        return may_transition(self, status)
 
     @staticmethod
     def can_manage(user) -> bool:
