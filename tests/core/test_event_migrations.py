@@ -83,6 +83,7 @@ def _write_events(apps, *, lead, opening, agreement, entry, actor, contact, at):
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("reference_data")
 def test_every_event_row_becomes_one_activity_entry_with_nothing_lost():
     actor = user_with_role(Role.PROJECT_LEADER)
     contact = user_with_role(Role.CONTACT_PERSON, first_name="Kari", last_name="Nordmann")
