@@ -7,13 +7,14 @@ Each section is a handful of grouped queries whatever the amount of data."""
 from datetime import timedelta
 
 from django.db.models import (
+    Aggregate,
     Case,
     Count,
     DateField,
     F,
+    FloatField,
     Func,
     IntegerField,
-    Min,
     OuterRef,
     Q,
     Subquery,
@@ -25,7 +26,7 @@ from django.db.models.functions import ExtractQuarter, ExtractYear, Now
 from agreements.models import Agreement, FollowUpMeeting
 from candidates.models import ConsentRequest, Placement, ShortlistEntry
 from candidates.models.shortlist import Step
-from employers.models import JobOpening
+from employers.models import Employer, JobOpening
 
 from .filters import Scope
 
@@ -94,6 +95,20 @@ PRESENTED_OR_LATER = [
 ]
 
 
+class Median(Aggregate):
+    function = "PERCENTILE_CONT"
+    template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
+    output_field = FloatField()
+
+
+class DaysBetween(Func):
+    """Whole days from the second date to the first (PostgreSQL date subtraction)."""
+
+    arg_joiner = " - "
+    template = "(%(expressions)s)"
+    output_field = IntegerField()
+
+
 class AgeOn(Func):
     """Whole years between a birth date and a day (PostgreSQL age())."""
 
@@ -101,14 +116,12 @@ class AgeOn(Func):
     output_field = IntegerField()
 
 
-def _first_signing():
-    """The employer's first signing date, for a queryset with `employer_id`."""
+def _first_signing(employer: str = "employer_id"):
+    """The employer's first signing date, for a queryset with the employer's id in `employer`."""
     first = (
-        Agreement.objects.filter(SIGNED, employer_id=OuterRef("employer_id"))
-        .order_by()
-        .values("employer_id")
-        .annotate(first=Min("signed_on"))
-        .values("first")
+        Agreement.objects.filter(SIGNED, employer_id=OuterRef(employer))
+        .order_by("signed_on")
+        .values("signed_on")[:1]
     )
     return Subquery(first, output_field=DateField())
 
@@ -213,6 +226,24 @@ def hire_figures(scope: Scope) -> dict:
         employers_hiring_after_signing=Count("employer_id", distinct=True, filter=AFTER),
         at_employers_without_signing=Count("id", filter=Q(first_signing__isnull=True)),
     )
+
+
+def time_to_hire(scope: Scope) -> dict:
+    """Per employer with a signed agreement: days from the first signing to the first hire on
+    or after it; the median over employers, and hires after signing per signed agreement."""
+    first_hire = (
+        Placement.objects.filter(employer_id=OuterRef("pk"), start_date__gte=OuterRef("first"))
+        .order_by("start_date")
+        .values("start_date")[:1]
+    )
+    median = (
+        Employer.objects.filter(**scope.where(county="county_id", sector="sector"))
+        .annotate(first=_first_signing("pk"))
+        .filter(first__isnull=False, **scope.in_period("first"))
+        .annotate(first_hire=Subquery(first_hire, output_field=DateField()))
+        .aggregate(median=Median(DaysBetween(F("first_hire"), F("first"))))["median"]
+    )
+    return {"median_days_agreement_to_first_hire": median}
 
 
 def _table(hires) -> dict:
@@ -345,10 +376,39 @@ def funnel_figures(scope: Scope) -> dict:
     return {"openings": openings, **counts, **consents}
 
 
+def provider_figures(scope: Scope) -> dict:
+    """Proposals by provider staff and the hires that came from them, per provider."""
+    entries = ShortlistEntry.objects.filter(
+        added_by__provider__isnull=False,
+        **scope.where(
+            county="shortlist__opening__employer__county_id",
+            sector="shortlist__opening__employer__sector",
+        ),
+        **scope.in_period("created_at__date"),
+    )
+    per_county: dict = {}
+    for county, name, proposals, hires in (
+        entries.values_list(
+            "shortlist__opening__employer__county__name", "added_by__provider__name"
+        )
+        .annotate(p=Count("id"), h=Count("id", filter=Q(step=Step.HIRED)))
+        .order_by("shortlist__opening__employer__county__name", "added_by__provider__name")
+    ):
+        per_county.setdefault(county, {})[name] = {"proposals": proposals, "hires": hires}
+    return per_county
+
+
 def figures(scope: Scope) -> dict:
+    hires = hire_figures(scope)
+    agreements = agreement_figures(scope)
+    agreements |= time_to_hire(scope)
+    agreements["hires_per_agreement"] = (
+        round(hires["after_first_signing"] / agreements["signed"], 2) if agreements["signed"] else 0
+    )
     return {
-        "agreements": agreement_figures(scope),
-        "hires": hire_figures(scope),
+        "agreements": agreements,
+        "hires": hires,
+        "providers": provider_figures(scope),
         "table_7_1": table_7_1(scope),
         "follow_up": follow_up_figures(scope),
         "funnel": funnel_figures(scope),

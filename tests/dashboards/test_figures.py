@@ -169,3 +169,11 @@ def test_command_prints_the_same_figures(pilot):
     assert set(data) >= {"agreements", "hires", "table_7_1", "follow_up", "funnel", "paths"}
     assert data["paths"] == {}
     assert data["agreements"]["per_county"] == {"Trøndelag": 2}
+
+
+def test_time_to_first_hire_and_hires_per_agreement(pilot):
+    agreements = figures(Scope())["agreements"]
+    # 910000004: signed 2020-11-15, first hire after on the same day (0 days);
+    # 910000012: signed 2021-02-01, first hire after 2021-05-01 (89 days); 910000039: none.
+    assert agreements["median_days_agreement_to_first_hire"] == 44.5
+    assert agreements["hires_per_agreement"] == 0.75  # 3 hires after signing / 4 agreements
