@@ -50,6 +50,13 @@ def pilot_import(request):
     return render(
         request,
         "dashboards/import.html",
-        {"form": form, "errors": errors, "result": result},
+        {
+            "form": form,
+            "errors": errors,
+            "result": result,
+            "summary": [(n, c, result.updated.get(n, 0)) for n, c in result.created.items()]
+            if result
+            else [],
+        },
         status=422 if errors else 200,
     )
