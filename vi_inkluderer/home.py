@@ -18,6 +18,7 @@ from candidates.selectors.overview import entries_in_process, new_proposals
 from candidates.selectors.register import caseload_summary, headline_counts
 from candidates.services.audit import audit_candidate_reads
 from core.sections import Section
+from dashboards.home import county_attention
 from employers.models import Employer, JobOpening, Lead
 from employers.selectors.dialogue import task_agenda
 from notifications.models import Notification
@@ -187,6 +188,10 @@ def _candidate_counts(user: User) -> Section:
     )
 
 
+def _county_dashboard(user: User) -> Section:
+    return Section("home/_county_dashboard.html", county_attention(user, timezone.localdate()))
+
+
 def _pending_invitations(user: User) -> Section:
     # Invited accounts have no usable password until the person follows the e-mailed link.
     pending = User.objects.filter(
@@ -218,6 +223,7 @@ SECTIONS_BY_ROLE = {
     Role.PROJECT_LEADER: [
         _my_tasks,
         _unread_notifications,
+        _county_dashboard,
         _leads_waiting,
         _candidate_counts,
         _county_staff,
