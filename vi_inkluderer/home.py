@@ -18,10 +18,11 @@ from candidates.selectors.overview import entries_in_process, new_proposals
 from candidates.selectors.register import caseload_summary, headline_counts
 from candidates.services.audit import audit_candidate_reads
 from core.sections import Section
-from dashboards.home import county_attention
 from employers.models import Employer, JobOpening, Lead
 from employers.selectors.dialogue import task_agenda
 from notifications.models import Notification
+
+from .county_attention import county_attention
 
 HOME_LIST_SIZE = 10
 

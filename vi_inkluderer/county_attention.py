@@ -1,5 +1,6 @@
-"""The county project leader's home-page section: headline numbers and what needs attention,
-linking to the dashboard."""
+"""The county project leader's home-page section: this year's signed agreements and what needs
+attention, linking to the dashboard (the hires are in the candidate counts section beside it).
+Here rather than in dashboards: the project layer's apps do not import each other."""
 
 import datetime
 
@@ -9,21 +10,18 @@ from agreements.models import Agreement, FollowUpMeeting
 from candidates.models import ShortlistEntry
 from employers.models import JobOpening, Lead
 
-from .figures import hire_figures
-from .filters import Scope
-
 STALE_DAYS = 14
 
 
 def county_attention(user, today: datetime.date) -> dict:
-    scope = Scope(county_ids=(user.county_id,), start=datetime.date(today.year, 1, 1), end=today)
     cutoff = today - datetime.timedelta(days=STALE_DAYS)
     has_proposal = ShortlistEntry.objects.filter(shortlist__opening=OuterRef("pk"))
     return {
         "signed": Agreement.objects.filter(
-            county_id=user.county_id, signed_on__isnull=False, **scope.in_period("signed_on")
+            county_id=user.county_id,
+            signed_on__gte=datetime.date(today.year, 1, 1),
+            signed_on__lte=today,
         ).count(),
-        "hires_after_signing": hire_figures(scope)["after_first_signing"],
         "overdue_meetings": FollowUpMeeting.objects.planned()
         .filter(
             agreement__county_id=user.county_id,

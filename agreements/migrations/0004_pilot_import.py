@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("accounts", "0003_user_employer"),
-        ("agreements", "0002_policies_and_template"),
+        ("agreements", "0003_meeting_cancelled"),
         ("employers", "0006_register"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

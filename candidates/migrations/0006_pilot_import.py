@@ -11,7 +11,7 @@ import candidates.validators
 class Migration(migrations.Migration):
     dependencies = [
         ("accounts", "0003_user_employer"),
-        ("candidates", "0004_search"),
+        ("candidates", "0005_email_claims"),
         ("employers", "0006_register"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
