@@ -62,6 +62,7 @@ FOLLOW_UP_OVERSEERS = (Role.PROJECT_LEADER, Role.ADMIN, Role.NATIONAL_READER)
 # project leaders and national readers see counts, never people.
 CANDIDATE_READERS = (*CANDIDATE_OWNER_ROLES, Role.ADMIN)
 CANDIDATE_COUNTERS = (Role.PROJECT_LEADER, Role.NATIONAL_READER, Role.ADMIN)
+DASHBOARD_READERS = (Role.PROJECT_LEADER, Role.NATIONAL_READER, Role.ADMIN)
 LEAD_READERS = (Role.CONTACT_PERSON, Role.PROJECT_LEADER, Role.ADMIN, Role.NATIONAL_READER)
 # Shortlists: the contact side of an opening and the owners of candidates on it (each sees only
 # what candidates.selectors.pipeline gives them; project leaders see counts).
@@ -153,6 +154,10 @@ RULES: dict[str, Rule] = {
     "candidates:reactivate": only(*CANDIDATE_OWNER_ROLES),
     "candidates:export": only(*CANDIDATE_OWNER_ROLES),
     "candidates:counts": only(*CANDIDATE_COUNTERS),
+    # Dashboards: figures, never people; project leaders see their own county.
+    "dashboards:county": only(*DASHBOARD_READERS),
+    "dashboards:download": only(*DASHBOARD_READERS),
+    "dashboards:import": only(Role.ADMIN),
     # Broad candidate search from an opening: the opening's contact side.
     "candidates:search_start": only(*OPENING_MANAGERS),
     "candidates:search_run": only(*OPENING_MANAGERS),

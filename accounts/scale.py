@@ -56,6 +56,16 @@ def seed_scale(scale: float = 1.0) -> str:
                 county=county,
             )
         )
+    # The steering group's reader, for the national dashboard bench.
+    users.append(
+        User(
+            email="nasjonal@skala.no",
+            role=Role.NATIONAL_READER,
+            password=password,
+            first_name="Skala",
+            last_name="Nasjonal",
+        )
+    )
     measures = list(Measure.objects.all())
     providers = MeasureProvider.objects.bulk_create(
         MeasureProvider(

@@ -125,6 +125,9 @@ EXPECTED = {
     "candidates:reactivate": CANDIDATE_OWNERS,
     "candidates:export": CANDIDATE_OWNERS,
     "candidates:counts": CANDIDATE_COUNTERS,
+    "dashboards:county": CANDIDATE_COUNTERS,
+    "dashboards:download": CANDIDATE_COUNTERS,
+    "dashboards:import": {Role.ADMIN},
     "candidates:search_start": OPENING_MANAGERS,
     "candidates:search_run": OPENING_MANAGERS,
     "candidates:search_progress": OPENING_MANAGERS,
@@ -251,6 +254,7 @@ URL_KWARGS = {
         "pk": Notification.objects.create(recipient=user, title="Test").pk
     },
     "employers:detail": lambda user: {"pk": EmployerFactory().pk},
+    "dashboards:download": lambda user: {"key": "funnel", "fmt": "csv"},
     "employers:edit": lambda user: {"pk": EmployerFactory().pk},
     "employers:person_add": lambda user: {"pk": EmployerFactory(fixed_contact=user).pk},
     "employers:person_edit": lambda user: {"pk": _person(user).pk},

@@ -25,6 +25,8 @@ def test_bench_runs_every_scenario_on_generated_data():
     for name, _email, _url in EMPLOYER_SCENARIOS:
         assert name in report
     assert "candidates: counts (project leader Oslo)" in report
+    assert "dashboards: county (project leader Oslo, pilot period)" in report
+    assert "dashboards: national, all counties, all time" in report
     assert "search: results page" in report
     assert "search: truckfører, nationwide" in report
     for name, _email, _url in PIPELINE_SCENARIOS:

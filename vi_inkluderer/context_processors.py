@@ -55,6 +55,7 @@ NAVIGATION = [
         ),
     ),
     ("candidates:counts", _("Kandidater i tall"), ("candidates:counts",)),
+    ("dashboards:county", _("Dashbord"), ("dashboards:",)),
     ("employers:lead_list", _("Tips"), ("employers:lead_", "employers:resource_groups")),
     # Before "Delte stillinger": for the contact side a shortlist belongs to its overview; for
     # owners (who do not have the overview) it stays under the shared openings.

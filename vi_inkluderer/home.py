@@ -22,6 +22,8 @@ from employers.models import Employer, JobOpening, Lead
 from employers.selectors.dialogue import task_agenda
 from notifications.models import Notification
 
+from .county_attention import county_attention
+
 HOME_LIST_SIZE = 10
 
 
@@ -187,6 +189,10 @@ def _candidate_counts(user: User) -> Section:
     )
 
 
+def _county_dashboard(user: User) -> Section:
+    return Section("home/_county_dashboard.html", county_attention(user, timezone.localdate()))
+
+
 def _pending_invitations(user: User) -> Section:
     # Invited accounts have no usable password until the person follows the e-mailed link.
     pending = User.objects.filter(
@@ -218,6 +224,7 @@ SECTIONS_BY_ROLE = {
     Role.PROJECT_LEADER: [
         _my_tasks,
         _unread_notifications,
+        _county_dashboard,
         _leads_waiting,
         _candidate_counts,
         _county_staff,

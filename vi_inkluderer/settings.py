@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "agreements",
     "candidates",
     "competence_paths",
+    "dashboards",
 ]
 
 MIDDLEWARE = [

@@ -147,9 +147,12 @@ class Agreement(models.Model):
     end_reason = models.CharField(
         _("årsak til avslutning"), max_length=30, choices=EndReason.choices, blank=True
     )
+    # Empty only for an agreement imported from the pilot's spreadsheets without a contact.
     fixed_contact = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="agreements_as_contact",
         limit_choices_to={"role__in": AGREEMENT_CONTACT_ROLES, "is_active": True},
         verbose_name=_("fast kontaktperson"),
@@ -187,6 +190,9 @@ class Agreement(models.Model):
         AgreementTemplate, on_delete=models.PROTECT, verbose_name=_("avtalemal")
     )
     # The day the meeting plan counts from (activation, or a change of meetings per year).
+    import_ref = models.CharField(
+        _("referanse i pilotens regneark"), max_length=50, null=True, blank=True, unique=True
+    )
     plan_anchor = models.DateField(_("møteplanen regnes fra"), null=True, blank=True)
     signed_copy = models.FileField(
         _("signert avtale (PDF)"), upload_to="agreements/signed/%Y/", blank=True
@@ -230,6 +236,10 @@ class Agreement(models.Model):
             models.CheckConstraint(
                 condition=~Q(status="active") | Q(plan_anchor__isnull=False),
                 name="agreement_active_has_plan",
+            ),
+            models.CheckConstraint(
+                condition=Q(fixed_contact__isnull=False) | Q(import_ref__isnull=False),
+                name="agreement_has_contact_unless_imported",
             ),
             models.CheckConstraint(
                 condition=~Q(deputy_contact=models.F("fixed_contact")),

@@ -125,9 +125,11 @@ def plan_restart(*, agreement: Agreement, today: datetime.date) -> int:
 
 
 def plans_extend_all(*, today: datetime.date) -> int:
-    """Beat, daily: keep every active agreement's plan twelve months ahead."""
+    """Beat, daily: keep every active agreement's plan twelve months ahead. Agreements imported
+    from the pilot's spreadsheets are history and get no plan."""
     added = 0
-    for agreement in Agreement.objects.filter(status=Agreement.Status.ACTIVE).iterator():
+    active = Agreement.objects.filter(status=Agreement.Status.ACTIVE, import_ref__isnull=True)
+    for agreement in active.iterator():
         with transaction.atomic():
             added += plan_extend(agreement=agreement, today=today)
     return added

@@ -1,6 +1,7 @@
 from .audit import AuditRecord
 from .candidate import (
     BirthCountryGroup,
+    BirthRegion,
     Candidate,
     DrivingLicence,
     Education,
@@ -28,6 +29,7 @@ __all__ = [
     "TRANSITIONS",
     "AuditRecord",
     "BirthCountryGroup",
+    "BirthRegion",
     "Candidate",
     "ConsentRequest",
     "DrivingLicence",

@@ -54,6 +54,15 @@ class BirthCountryGroup(models.TextChoices):
     )
 
 
+class BirthRegion(models.TextChoices):
+    """The evaluation's grouping of countries of birth (Table 7-1), from the pilot's sheets."""
+
+    NORWAY = "norway", _("Norge")
+    WESTERN_EUROPE = "western_europe", _("Vest-Europa")
+    EASTERN_EUROPE = "eastern_europe", _("Øst-Europa")
+    NON_WESTERN = "non_western", _("Ikke-vestlige land")
+
+
 class Gender(models.TextChoices):
     FEMALE = "female", _("Kvinne")
     MALE = "male", _("Mann")
@@ -126,7 +135,7 @@ class CandidateQuerySet(models.QuerySet):
         if not user.is_authenticated or not user.is_active:
             return self.none()
         if user.role == Role.ADMIN:
-            return self
+            return self.filter(is_imported=False)
         if user.role in CANDIDATE_OWNER_ROLES:
             return self.filter(owner=user)
         if user.role == Role.CONTACT_PERSON:
@@ -154,9 +163,12 @@ class Candidate(models.Model):
     """A job seeker in the target group, followed by one owner: a NAV adviser (at an office) or
     a measure provider's staff member (at a provider)."""
 
+    # Empty only for a candidate imported from the pilot's spreadsheets (is_imported).
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="caseload",
         verbose_name=_("oppfølger"),
     )
@@ -180,9 +192,25 @@ class Candidate(models.Model):
     first_name = models.CharField(_("fornavn"), max_length=100)
     last_name = models.CharField(_("etternavn"), max_length=100)
     fnr = models.CharField(
-        _("fødselsnummer"), max_length=11, unique=True, validators=[validate_fnr]
+        _("fødselsnummer"),
+        max_length=11,
+        unique=True,
+        null=True,
+        blank=True,
+        validators=[validate_fnr],
     )
     birth_date = models.DateField(_("fødselsdato"), editable=False)
+    # A person counted from the pilot's spreadsheets (dashboards.pilot_import): no owner, no
+    # identity number, inactive, never in a list, a search or an employer's view; only the
+    # fields of the evaluation's Table 7-1.
+    is_imported = models.BooleanField(_("importert fra piloten"), default=False, editable=False)
+    import_ref = models.CharField(
+        _("referanse i pilotens regneark"), max_length=50, null=True, blank=True, unique=True
+    )
+    is_immigrant = models.BooleanField(_("innvandrer"), null=True, blank=True)
+    birth_region = models.CharField(
+        _("fødeland (region)"), max_length=20, choices=BirthRegion.choices, blank=True
+    )
     gender = models.CharField(_("kjønn"), max_length=10, choices=Gender.choices)
     municipality = models.CharField(_("kommune"), max_length=100)
     county = models.ForeignKey(
@@ -296,13 +324,19 @@ class Candidate(models.Model):
             models.CheckConstraint(
                 condition=Q(commute_km__lte=300), name="candidate_commute_at_most_300"
             ),
+            models.CheckConstraint(
+                condition=Q(is_imported=False, owner__isnull=False, fnr__isnull=False)
+                | Q(is_imported=True, owner__isnull=True, is_active=False),
+                name="candidate_owned_or_imported",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.full_name
 
     def save(self, *args, **kwargs):
-        self.birth_date = birth_date_from_fnr(self.fnr)
+        if self.fnr:
+            self.birth_date = birth_date_from_fnr(self.fnr)
         self.search_document = document_for(self)
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_document"}

@@ -27,7 +27,14 @@ class Placement(models.Model):
         MENTOR = "mentor", _("Mentor")
         WORK_TRAINING = "work_training", _("Arbeidstrening")
 
-    entry = models.OneToOneField(ShortlistEntry, on_delete=models.PROTECT, related_name="placement")
+    # Empty only for a hire imported from the pilot's spreadsheets (registered_afterwards).
+    entry = models.OneToOneField(
+        ShortlistEntry,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="placement",
+    )
     candidate = models.ForeignKey(
         Candidate, on_delete=models.PROTECT, related_name="placements", verbose_name=_("kandidat")
     )
@@ -35,9 +42,9 @@ class Placement(models.Model):
         Employer, on_delete=models.PROTECT, related_name="placements", verbose_name=_("virksomhet")
     )
     start_date = models.DateField(_("startdato"))
-    position = models.CharField(_("stilling"), max_length=200)
+    position = models.CharField(_("stilling"), max_length=200, blank=True)
     contract_type = models.CharField(
-        _("ansettelsesform"), max_length=20, choices=ContractType.choices
+        _("ansettelsesform"), max_length=20, choices=ContractType.choices, blank=True
     )
     contract_confirmed = models.BooleanField(
         _("arbeidsavtale bekreftet"),
@@ -45,6 +52,8 @@ class Placement(models.Model):
     )
     extent_percent = models.PositiveSmallIntegerField(
         _("stillingsprosent"),
+        null=True,
+        blank=True,
         validators=[
             MinValueValidator(1, _("Stillingsprosenten må være mellom 1 og 100.")),
             MaxValueValidator(100, _("Stillingsprosenten må være mellom 1 og 100.")),
@@ -59,10 +68,17 @@ class Placement(models.Model):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="+",
         verbose_name=_("registrert av"),
     )
     recorded_at = models.DateTimeField(_("registrert"), default=timezone.now)
+    # A hire from the pilot's spreadsheets, registered after the fact: candidate, employer and
+    # date only (dashboards.pilot_import).
+    registered_afterwards = models.BooleanField(
+        _("registrert i etterkant"), default=False, editable=False
+    )
 
     class Meta:
         verbose_name = _("ansettelse")
@@ -71,8 +87,21 @@ class Placement(models.Model):
         indexes = [models.Index(fields=["employer", "start_date"], name="placement_employer_idx")]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(contract_confirmed=True),
+                condition=models.Q(contract_confirmed=True)
+                | models.Q(registered_afterwards=True, entry__isnull=True),
                 name="placement_contract_confirmed",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(registered_afterwards=True)
+                | models.Q(
+                    entry__isnull=False, recorded_by__isnull=False, extent_percent__isnull=False
+                ),
+                name="placement_recorded_in_pipeline",
+            ),
+            models.UniqueConstraint(
+                fields=["candidate", "employer", "start_date"],
+                condition=models.Q(registered_afterwards=True),
+                name="placement_imported_once",
             ),
             models.CheckConstraint(
                 condition=models.Q(extent_percent__gte=1, extent_percent__lte=100),

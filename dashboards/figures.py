@@ -1,0 +1,418 @@
+"""Every dashboard figure, computed with database aggregation (GROUP BY, conditional counts).
+
+`figures(scope)` returns the JSON shape of `manage.py dashboard_figures` (documented in
+docs/dashboards.md); the page and the downloads are rendered from the same dictionary.
+Each section is a handful of grouped queries whatever the amount of data."""
+
+from datetime import timedelta
+
+from django.db.models import (
+    Aggregate,
+    Case,
+    Count,
+    DateField,
+    F,
+    FloatField,
+    Func,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import ExtractQuarter, ExtractYear, Now
+
+from agreements.models import Agreement, FollowUpMeeting
+from candidates.models import ConsentRequest, Placement, ShortlistEntry
+from candidates.models.shortlist import Step
+from employers.models import Employer, JobOpening
+
+from .filters import Scope
+
+SIGNED = Q(signed_on__isnull=False)
+AGE_BANDS = ("18-24", "25-29", "30-49", "50+")
+TABLE_COLUMNS = ("All", *AGE_BANDS)
+# The evaluation's Table 7-1 groups; the candidate register's finer values map onto them.
+EDUCATION_GROUPS = {
+    "primary": ["primary", "upper_secondary_partial"],
+    "upper_secondary": ["upper_secondary", "trade_certificate"],
+    "higher": ["vocational_college", "higher_short", "higher_long"],
+    "unknown": ["unknown"],
+}
+BIRTH_REGION_GROUPS = {
+    "norway": ["norway"],
+    "western_europe": ["eu_eea"],
+    "eastern_europe": [],  # the register's groups do not separate Eastern Europe
+    "non_western": ["africa_asia_other"],
+}
+INNSATSGRUPPE_GROUPS = {
+    "standard": ["standard"],
+    "situation_dependent": ["situation"],
+    "specially_adapted": ["special"],
+    # Permanently adapted counts as "other", as in the evaluation.
+    "other": ["permanent", ""],
+}
+
+
+def _birth_region(key: str, register_values: list[str]) -> Q:
+    """Imported candidates carry the evaluation's region; the register's group maps onto it."""
+    condition = Q(candidate__birth_region=key)
+    if register_values:
+        condition |= Q(
+            candidate__birth_region="", candidate__birth_country_group__in=register_values
+        )
+    return condition
+
+
+IMMIGRANT = Q(candidate__is_immigrant=True) | (
+    Q(candidate__is_immigrant__isnull=True) & ~Q(candidate__birth_country_group="norway")
+)
+TABLE_ROWS = (
+    ("female_pct", Q(candidate__gender="female")),
+    ("immigrant_pct", IMMIGRANT),
+    *(
+        (f"education:{key}_pct", Q(candidate__education__in=values))
+        for key, values in EDUCATION_GROUPS.items()
+    ),
+    *(
+        (f"birth_region:{key}_pct", _birth_region(key, values))
+        for key, values in BIRTH_REGION_GROUPS.items()
+    ),
+    *(
+        (f"innsatsgruppe:{key}_pct", Q(candidate__innsatsgruppe__in=values))
+        for key, values in INNSATSGRUPPE_GROUPS.items()
+    ),
+)
+PRESENTED_OR_LATER = [
+    Step.PRESENTED,
+    Step.INTERVIEW_WANTED,
+    Step.NOT_RELEVANT,
+    Step.INTERVIEW_HELD,
+    Step.WORK_TRIAL,
+    Step.HIRED,
+    Step.NOT_HIRED,
+]
+
+
+class Median(Aggregate):
+    function = "PERCENTILE_CONT"
+    template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
+    output_field = FloatField()
+
+
+class DaysBetween(Func):
+    """Whole days from the second date to the first (PostgreSQL date subtraction)."""
+
+    arg_joiner = " - "
+    template = "(%(expressions)s)"
+    output_field = IntegerField()
+
+
+class AgeOn(Func):
+    """Whole years between a birth date and a day (PostgreSQL age())."""
+
+    template = "EXTRACT(YEAR FROM AGE(%(expressions)s))::integer"
+    output_field = IntegerField()
+
+
+def _first_signing(employer: str = "employer_id"):
+    """The employer's first signing date, for a queryset with the employer's id in `employer`."""
+    first = (
+        Agreement.objects.filter(SIGNED, employer_id=OuterRef(employer))
+        .order_by("signed_on")
+        .values("signed_on")[:1]
+    )
+    return Subquery(first, output_field=DateField())
+
+
+def _quarter_label(year: int, quarter: int) -> str:
+    return f"{year}Q{quarter}"
+
+
+def agreement_figures(scope: Scope) -> dict:
+    base = Agreement.objects.filter(**scope.where(county="county_id", sector="employer__sector"))
+    signed = base.filter(SIGNED, **scope.in_period("signed_on"))
+    totals = signed.aggregate(
+        signed=Count("id"),
+        employers=Count("employer_id", distinct=True),
+        public=Count("employer_id", distinct=True, filter=Q(employer__sector="public")),
+    )
+    per_county = dict(
+        signed.values_list("county__name").annotate(n=Count("id")).order_by("county__name")
+    )
+    per_quarter = {
+        _quarter_label(year, quarter): n
+        for year, quarter, n in signed.annotate(
+            y=ExtractYear("signed_on"), q=ExtractQuarter("signed_on")
+        )
+        .values_list("y", "q")
+        .annotate(n=Count("id"))
+        .order_by("y", "q")
+    }
+    per_industry = dict(
+        signed.values_list("employer__industry__code")
+        .annotate(n=Count("employer_id", distinct=True))
+        .order_by("employer__industry__code")
+    )
+    per_industry = {code or "?": n for code, n in per_industry.items()}
+    per_sector = dict(
+        signed.values_list("employer__sector").annotate(n=Count("id")).order_by("employer__sector")
+    )
+    in_dialogue = dict(
+        base.filter(status="in_dialogue")
+        .exclude(employer__agreements__signed_on__isnull=False)
+        .values_list("county__name")
+        .annotate(n=Count("employer_id", distinct=True))
+        .order_by("county__name")
+    )
+    ended = dict(
+        base.filter(status="ended", **scope.in_period("end_date"))
+        .values_list("end_reason")
+        .annotate(n=Count("id"))
+        .order_by("end_reason")
+    )
+    capacity = {
+        county: {
+            "contact_persons": contacts,
+            "agreements": agreements,
+            "agreements_per_contact": round(agreements / contacts, 1) if contacts else 0,
+        }
+        for county, contacts, agreements in base.filter(SIGNED)
+        .exclude(status="ended")
+        .values_list("county__name")
+        .annotate(c=Count("fixed_contact_id", distinct=True), a=Count("id"))
+        .order_by("county__name")
+    }
+    return {
+        **totals,
+        "per_county": per_county,
+        "per_quarter": per_quarter,
+        "employers_per_industry": per_industry,
+        "per_sector": per_sector,
+        "employers_in_dialogue": in_dialogue,
+        "ended_by_reason": ended,
+        "capacity_per_county": capacity,
+    }
+
+
+def _hires(scope: Scope):
+    return Placement.objects.filter(
+        **scope.where(county="employer__county_id", sector="employer__sector"),
+        **scope.in_period("start_date"),
+    ).annotate(first_signing=_first_signing())
+
+
+# "Two years before" is counted in calendar years: on or after the signing date minus two years.
+BEFORE_2Y = Q(start_date__lt=F("first_signing")) & Q(
+    start_date__gte=Func(
+        F("first_signing"),
+        Value("2 years"),
+        template="(%(expressions)s::interval)::date",
+        arg_joiner=" - ",
+        output_field=DateField(),
+    )
+)
+AFTER = Q(start_date__gte=F("first_signing"))
+
+
+def hire_figures(scope: Scope) -> dict:
+    hires = _hires(scope)
+    return hires.aggregate(
+        all=Count("id"),
+        before_first_signing_2y=Count("id", filter=BEFORE_2Y),
+        before_first_signing=Count("id", filter=Q(start_date__lt=F("first_signing"))),
+        after_first_signing=Count("id", filter=AFTER),
+        employers_hiring_after_signing=Count("employer_id", distinct=True, filter=AFTER),
+        at_employers_without_signing=Count("id", filter=Q(first_signing__isnull=True)),
+    )
+
+
+def time_to_hire(scope: Scope) -> dict:
+    """Per employer with a signed agreement: days from the first signing to the first hire on
+    or after it; the median over employers, and hires after signing per signed agreement."""
+    first_hire = (
+        Placement.objects.filter(employer_id=OuterRef("pk"), start_date__gte=OuterRef("first"))
+        .order_by("start_date")
+        .values("start_date")[:1]
+    )
+    median = (
+        Employer.objects.filter(**scope.where(county="county_id", sector="sector"))
+        .annotate(first=_first_signing("pk"))
+        .filter(first__isnull=False, **scope.in_period("first"))
+        .annotate(first_hire=Subquery(first_hire, output_field=DateField()))
+        .aggregate(median=Median(DaysBetween(F("first_hire"), F("first"))))["median"]
+    )
+    return {"median_days_agreement_to_first_hire": median}
+
+
+def _table(hires) -> dict:
+    """Table 7-1 for a set of hires: counts of distinct candidates per age band."""
+    banded = hires.annotate(age=AgeOn(F("start_date"), F("candidate__birth_date"))).annotate(
+        band=Case(
+            When(age__lt=25, then=Value("18-24")),
+            When(age__lt=30, then=Value("25-29")),
+            When(age__lt=50, then=Value("30-49")),
+            default=Value("50+"),
+        )
+    )
+    aggregates = {"n": Count("candidate_id", distinct=True)} | {
+        key: Count("candidate_id", distinct=True, filter=condition) for key, condition in TABLE_ROWS
+    }
+    counts = {
+        row.pop("band"): row for row in banded.values("band").annotate(**aggregates).order_by()
+    }
+    counts["All"] = banded.aggregate(**aggregates)
+    table = {}
+    for column in TABLE_COLUMNS:
+        row = counts.get(column) or dict.fromkeys(aggregates, 0)
+        n = row["n"]
+        table[column] = {"n": n} | {
+            key: round(100 * row[key] / n) if n else 0 for key, _ in TABLE_ROWS
+        }
+        table[column]["counts"] = {key: row[key] for key, _ in TABLE_ROWS}
+    return table
+
+
+def table_7_1(scope: Scope) -> dict:
+    hires = _hires(scope)
+    return {
+        "before_signing_2y": _table(hires.filter(BEFORE_2Y)),
+        "after_signing": _table(hires.filter(AFTER)),
+        "all": _table(hires),
+    }
+
+
+def follow_up_figures(scope: Scope) -> dict:
+    meetings = FollowUpMeeting.objects.filter(
+        **scope.where(county="agreement__county_id", sector="agreement__employer__sector")
+    )
+    planned = Q(**scope.in_period("planned_date"))
+    held = Q(held_on__isnull=False, **scope.in_period("held_on"))
+    per_county = {
+        county: {"planned": p, "held": h}
+        for county, p, h in meetings.values_list("agreement__county__name")
+        .annotate(p=Count("id", filter=planned), h=Count("id", filter=held))
+        .order_by("agreement__county__name")
+    }
+    per_contact = {
+        f"{first} {last}".strip(): {"planned": p, "held": h}
+        for first, last, p, h in meetings.values_list(
+            "agreement__fixed_contact__first_name", "agreement__fixed_contact__last_name"
+        )
+        .annotate(p=Count("id", filter=planned), h=Count("id", filter=held))
+        .order_by("agreement__fixed_contact__last_name", "agreement__fixed_contact__first_name")
+    }
+    totals = meetings.aggregate(planned=Count("id", filter=planned), held=Count("id", filter=held))
+    six_months_ago = Now() - timedelta(days=183)
+    lapsed = (
+        Agreement.objects.filter(
+            status="active", **scope.where(county="county_id", sector="employer__sector")
+        )
+        .exclude(meetings__held_on__gte=six_months_ago)
+        .count()
+    )
+    return {
+        **totals,
+        "per_county": per_county,
+        "per_contact": per_contact,
+        "active_without_meeting_6m": lapsed,
+    }
+
+
+def funnel_figures(scope: Scope) -> dict:
+    """A shortlist entry counts once, at its current (latest) step; a hire is also presented."""
+    entries = ShortlistEntry.objects.filter(
+        **scope.where(
+            county="shortlist__opening__employer__county_id",
+            sector="shortlist__opening__employer__sector",
+        ),
+        **scope.in_period("created_at__date"),
+    )
+    young = Q(
+        candidate__birth_date__gt=Func(
+            Now(),
+            Value("30 years"),
+            template="(%(expressions)s::interval)::date",
+            arg_joiner=" - ",
+            output_field=DateField(),
+        )
+    )
+    priority = ~Q(candidate__innsatsgruppe="standard")
+    presented = Q(step__in=PRESENTED_OR_LATER)
+    hired = Q(step=Step.HIRED)
+    counts = entries.aggregate(
+        proposals=Count("id"),
+        proposed_by_adviser=Count("id", filter=Q(source="proposal", added_by__role="adviser")),
+        proposed_by_provider=Count(
+            "id", filter=Q(source="proposal", added_by__role="provider_staff")
+        ),
+        own_search=Count("id", filter=Q(source="search")),
+        presented=Count("id", filter=presented),
+        presented_under_30=Count("id", filter=presented & young),
+        presented_not_standard=Count("id", filter=presented & priority),
+        interview=Count("id", filter=Q(step__in=[Step.INTERVIEW_WANTED, Step.INTERVIEW_HELD])),
+        work_trial=Count("id", filter=Q(step=Step.WORK_TRIAL)),
+        hired=Count("id", filter=hired),
+        hired_under_30=Count("id", filter=hired & young),
+        hired_not_standard=Count("id", filter=hired & priority),
+    )
+    consents = ConsentRequest.objects.filter(
+        **scope.where(
+            county="entry__shortlist__opening__employer__county_id",
+            sector="entry__shortlist__opening__employer__sector",
+        ),
+        **scope.in_period("requested_at__date"),
+    ).aggregate(
+        consent_asked=Count("id"),
+        consent_given=Count("id", filter=Q(status="given")),
+        consent_declined=Count("id", filter=Q(status="declined")),
+        consent_expired=Count("id", filter=Q(status="expired")),
+    )
+    openings = JobOpening.objects.filter(
+        **scope.where(county="employer__county_id", sector="employer__sector"),
+        **scope.in_period("created_at__date"),
+    ).count()
+    return {"openings": openings, **counts, **consents}
+
+
+def provider_figures(scope: Scope) -> dict:
+    """Proposals by provider staff and the hires that came from them, per provider."""
+    entries = ShortlistEntry.objects.filter(
+        added_by__provider__isnull=False,
+        **scope.where(
+            county="shortlist__opening__employer__county_id",
+            sector="shortlist__opening__employer__sector",
+        ),
+        **scope.in_period("created_at__date"),
+    )
+    per_county: dict = {}
+    for county, name, proposals, hires in (
+        entries.values_list(
+            "shortlist__opening__employer__county__name", "added_by__provider__name"
+        )
+        .annotate(p=Count("id"), h=Count("id", filter=Q(step=Step.HIRED)))
+        .order_by("shortlist__opening__employer__county__name", "added_by__provider__name")
+    ):
+        per_county.setdefault(county, {})[name] = {"proposals": proposals, "hires": hires}
+    return per_county
+
+
+def figures(scope: Scope) -> dict:
+    hires = hire_figures(scope)
+    agreements = agreement_figures(scope)
+    agreements |= time_to_hire(scope)
+    agreements["hires_per_agreement"] = (
+        round(hires["after_first_signing"] / agreements["signed"], 2) if agreements["signed"] else 0
+    )
+    return {
+        "agreements": agreements,
+        "hires": hires,
+        "providers": provider_figures(scope),
+        "table_7_1": table_7_1(scope),
+        "follow_up": follow_up_figures(scope),
+        "funnel": funnel_figures(scope),
+        # Competence-raising paths: the competence_paths app has no models yet; its figures
+        # join here (a `paths_figures(scope)`) when it does.
+        "paths": {},
+    }

@@ -1,0 +1,179 @@
+"""Dashboard figures on the imported fixture set, against numbers worked out by hand
+(see the comments; dates and people are in tests/dashboards/pilot/valid/)."""
+
+import json
+from datetime import date
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from accounts.models import County
+from dashboards.figures import figures
+from dashboards.filters import Scope
+
+pytestmark = pytest.mark.django_db
+
+
+def _pct(n, of):
+    return round(100 * n / of)
+
+
+def _column(n, **shares):
+    """A Table 7-1 column: every share 0 except those named (as counts of n)."""
+    keys = [
+        "female_pct",
+        "immigrant_pct",
+        "education:primary_pct",
+        "education:upper_secondary_pct",
+        "education:higher_pct",
+        "education:unknown_pct",
+        "birth_region:norway_pct",
+        "birth_region:western_europe_pct",
+        "birth_region:eastern_europe_pct",
+        "birth_region:non_western_pct",
+        "innsatsgruppe:standard_pct",
+        "innsatsgruppe:situation_dependent_pct",
+        "innsatsgruppe:specially_adapted_pct",
+        "innsatsgruppe:other_pct",
+    ]
+    named = {k.replace(":", "__").removesuffix("_pct"): v for k, v in ((k, 0) for k in keys)}
+    named.update(shares)
+    return {"n": n} | {
+        k: _pct(named[k.replace(":", "__").removesuffix("_pct")], n) if n else 0 for k in keys
+    }
+
+
+def _without_counts(table):
+    return {col: {k: v for k, v in row.items() if k != "counts"} for col, row in table.items()}
+
+
+def test_agreement_figures(pilot):
+    agreements = figures(Scope())["agreements"]
+    # A1 (Q4 2020), A2, A3, A5 (Q1 2021) signed; A4 in dialogue. A1 and A2 share one employer.
+    assert agreements["signed"] == 4
+    assert agreements["employers"] == 3
+    assert agreements["public"] == 1
+    assert agreements["per_county"] == {"Oslo": 2, "Trøndelag": 2}
+    assert agreements["per_quarter"] == {"2020Q4": 1, "2021Q1": 3}
+    assert agreements["employers_per_industry"] == {"C": 1, "I": 1, "Q": 1}
+    assert agreements["employers_in_dialogue"] == {"Vestland": 1}
+    assert agreements["ended_by_reason"] == {"other": 1}
+    # In force: Oslo A1 (one contact), Trøndelag A3 (a contact) and A5 (none).
+    assert agreements["capacity_per_county"] == {
+        "Oslo": {"contact_persons": 1, "agreements": 1, "agreements_per_contact": 1.0},
+        "Trøndelag": {"contact_persons": 1, "agreements": 2, "agreements_per_contact": 2.0},
+    }
+
+
+def test_hire_figures(pilot):
+    hires = figures(Scope())["hires"]
+    # First signings: 910000004 on 2020-11-15, 910000012 on 2021-02-01; 910000020 never.
+    assert hires == {
+        "all": 8,
+        "before_first_signing_2y": 3,  # C1 2019-05-01, C2 2018-11-15 (the boundary), C7
+        "before_first_signing": 4,  # and C3 2018-11-14, one day more than two years before
+        "after_first_signing": 3,  # C4 on the signing day, C5, C1 again
+        "employers_hiring_after_signing": 2,
+        "at_employers_without_signing": 1,  # C6 at the employer still in dialogue
+    }
+
+
+def test_table_7_1_before_signing(pilot):
+    table = _without_counts(figures(Scope())["table_7_1"]["before_signing_2y"])
+    # C1 (23, female, primary, immigrant, non-Western, situation-dependent),
+    # C2 (58, male, higher, Norway, standard), C7 (30, female, upper secondary, immigrant,
+    # Eastern Europe, permanently adapted = other).
+    assert table["All"] == _column(
+        3,
+        female=2,
+        immigrant=2,
+        education__primary=1,
+        education__upper_secondary=1,
+        education__higher=1,
+        birth_region__norway=1,
+        birth_region__eastern_europe=1,
+        birth_region__non_western=1,
+        innsatsgruppe__standard=1,
+        innsatsgruppe__situation_dependent=1,
+        innsatsgruppe__other=1,
+    )
+    assert table["All"]["female_pct"] == 67
+    assert table["18-24"] == _column(
+        1,
+        female=1,
+        immigrant=1,
+        education__primary=1,
+        birth_region__non_western=1,
+        innsatsgruppe__situation_dependent=1,
+    )
+    assert table["25-29"] == _column(0)
+    assert table["30-49"] == _column(
+        1,
+        female=1,
+        immigrant=1,
+        education__upper_secondary=1,
+        birth_region__eastern_europe=1,
+        innsatsgruppe__other=1,
+    )
+    assert table["50+"] == _column(
+        1, education__higher=1, birth_region__norway=1, innsatsgruppe__standard=1
+    )
+
+
+def test_table_7_1_after_signing_and_all(pilot):
+    tables = figures(Scope())["table_7_1"]
+    after = _without_counts(tables["after_signing"])
+    # C4 (19 on 2020-11-15, a day before turning 20), C5 (50 on the hire date), C1 (26).
+    assert after["18-24"] == _column(
+        1, education__unknown=1, birth_region__norway=1, innsatsgruppe__specially_adapted=1
+    )
+    assert after["25-29"] == _column(
+        1,
+        female=1,
+        immigrant=1,
+        education__primary=1,
+        birth_region__non_western=1,
+        innsatsgruppe__situation_dependent=1,
+    )
+    assert after["50+"] == _column(
+        1,
+        female=1,
+        immigrant=1,
+        education__higher=1,
+        birth_region__western_europe=1,
+        innsatsgruppe__standard=1,
+    )
+    assert after["All"]["n"] == 3
+    # All hires: seven different people (C1 twice; C8 never hired).
+    assert tables["all"]["All"]["n"] == 7
+
+
+def test_scope_county_period_sector(pilot):
+    oslo = County.objects.get(name="Oslo").pk
+    assert figures(Scope(county_ids=(oslo,)))["agreements"]["signed"] == 2
+    q1 = Scope(start=date(2021, 1, 1), end=date(2021, 3, 31))
+    assert figures(q1)["agreements"]["per_quarter"] == {"2021Q1": 3}
+    public = figures(Scope(sector="public"))
+    assert public["agreements"]["signed"] == 1
+    assert public["hires"]["all"] == 3  # C5, C7, C1 at the hospital
+    assert figures(Scope(sector="private"))["agreements"]["signed"] == 3
+
+
+def test_command_prints_the_same_figures(pilot):
+    out = StringIO()
+    call_command("dashboard_figures", "--county", "Trøndelag", "--sector", "all", stdout=out)
+    data = json.loads(out.getvalue())
+    trondelag = County.objects.get(name="Trøndelag").pk
+    assert data == json.loads(json.dumps(figures(Scope(county_ids=(trondelag,)))))
+    assert set(data) >= {"agreements", "hires", "table_7_1", "follow_up", "funnel", "paths"}
+    assert data["paths"] == {}
+    assert data["agreements"]["per_county"] == {"Trøndelag": 2}
+
+
+def test_time_to_first_hire_and_hires_per_agreement(pilot):
+    agreements = figures(Scope())["agreements"]
+    # 910000004: signed 2020-11-15, first hire after on the same day (0 days);
+    # 910000012: signed 2021-02-01, first hire after 2021-05-01 (89 days); 910000039: none.
+    assert agreements["median_days_agreement_to_first_hire"] == 44.5
+    assert agreements["hires_per_agreement"] == 0.75  # 3 hires after signing / 4 agreements
