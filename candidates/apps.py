@@ -7,6 +7,16 @@ class CandidatesConfig(AppConfig):
     verbose_name = _("Kandidater")
 
     def ready(self):
+        from core.activity import register_actions
+
         from . import signals
 
         signals.connect()
+        register_actions(
+            {
+                "candidates.assessment.changed": _("Virksomheten endret sin vurdering"),
+                "candidates.assessment.removed": _(
+                    "Virksomheten fjernet kandidaten fra sin visning"
+                ),
+            }
+        )

@@ -11,6 +11,7 @@ from candidates.services.consent import consent_token
 from candidates.services.shortlist import shortlist_for
 from employers.models import EmployerImport, EmployerPerson, JobOpening, Lead
 from notifications.models import Notification
+from portal.services import terms_accept
 from vi_inkluderer.access import RULES
 
 from .agreements.factories import AgreementFactory, MeetingFactory, RecruitmentNeedFactory
@@ -113,8 +114,18 @@ EXPECTED = {
     "candidates:consent_request": CANDIDATE_OWNERS,
     "candidates:consent_withdraw": CANDIDATE_OWNERS,
     "candidates:consent_respond": "public",
-    "candidates:employer_candidates": {Role.EMPLOYER_USER},
-    "candidates:employer_respond": {Role.EMPLOYER_USER},
+    **{
+        f"portal:{name}": {Role.EMPLOYER_USER}
+        for name in (
+            "terms",
+            "candidates",
+            "opening",
+            "contact_reveal",
+            "assess",
+            "next_step",
+            "remove",
+        )
+    },
     "candidates:list": CANDIDATE_READERS,
     "candidates:detail": CANDIDATE_READERS,
     "candidates:create": CANDIDATE_OWNERS,
@@ -203,7 +214,19 @@ def _consent_token(user) -> dict:
     return {"token": consent_token(ConsentRequestFactory())}
 
 
+def _portal_user(user) -> None:
+    # An employer user reaches candidate pages after accepting the terms of use.
+    if user.role == Role.EMPLOYER_USER:
+        terms_accept(user=user)
+
+
+def _own_opening(user) -> dict:
+    _portal_user(user)
+    return {"opening_id": JobOpeningFactory(employer=user.employer or EmployerFactory()).pk}
+
+
 def _presented_to_employer(user) -> dict:
+    _portal_user(user)
     employer = user.employer or EmployerFactory()
     entry = ShortlistEntryFactory(
         shortlist=shortlist_for(JobOpeningFactory(employer=employer)), step=Step.PRESENTED
@@ -315,7 +338,12 @@ URL_KWARGS = {
     "candidates:consent_request": _entry,
     "candidates:consent_withdraw": _given_consent,
     "candidates:consent_respond": _consent_token,
-    "candidates:employer_respond": _presented_to_employer,
+    "portal:candidates": lambda user: _portal_user(user) or {},
+    "portal:opening": _own_opening,
+    **{
+        f"portal:{name}": _presented_to_employer
+        for name in ("contact_reveal", "assess", "next_step", "remove")
+    },
     **{
         f"candidates:{name}": _candidate
         for name in ("detail", "edit", "unavailable", "available", "deactivate", "reactivate")
@@ -347,7 +375,9 @@ POST_ONLY = {
     "candidates:entry_archive",
     "candidates:entry_restore",
     "candidates:consent_withdraw",
-    "candidates:employer_respond",
+    "portal:contact_reveal",
+    "portal:assess",
+    "portal:next_step",
     "candidates:available",
     "candidates:deactivate",
     "candidates:reactivate",

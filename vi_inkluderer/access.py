@@ -143,8 +143,6 @@ RULES: dict[str, Rule] = {
     "candidates:consent_request": only(*CANDIDATE_OWNER_ROLES),
     "candidates:consent_withdraw": only(*CANDIDATE_OWNER_ROLES),
     "candidates:consent_respond": public(),
-    "candidates:employer_candidates": only(Role.EMPLOYER_USER),
-    "candidates:employer_respond": only(Role.EMPLOYER_USER),
     "candidates:list": only(*CANDIDATE_READERS),
     "candidates:detail": only(*CANDIDATE_READERS),
     "candidates:create": only(*CANDIDATE_OWNER_ROLES),
@@ -161,6 +159,14 @@ RULES: dict[str, Rule] = {
     "candidates:search_progress": only(*OPENING_MANAGERS),
     "candidates:search_rerun": only(*OPENING_MANAGERS),
     "candidates:search_shortlist_add": only(*OPENING_MANAGERS),
+    # The employer portal: employer users only; which objects is portal.selectors' scoping.
+    "portal:terms": only(Role.EMPLOYER_USER),
+    "portal:candidates": only(Role.EMPLOYER_USER),
+    "portal:opening": only(Role.EMPLOYER_USER),
+    "portal:contact_reveal": only(Role.EMPLOYER_USER),
+    "portal:assess": only(Role.EMPLOYER_USER),
+    "portal:next_step": only(Role.EMPLOYER_USER),
+    "portal:remove": only(Role.EMPLOYER_USER),
 }
 
 

@@ -83,7 +83,12 @@ NAVIGATION = [
             "candidates:consent_request",
         ),
     ),
-    ("candidates:employer_candidates", _("Kandidater til oss"), ("candidates:employer_",)),
+    (
+        "portal:candidates",
+        _("Kandidater"),
+        ("portal:candidates", "portal:opening", "portal:remove"),
+    ),
+    ("portal:terms", _("Vilkår"), ("portal:terms",)),
 ]
 
 

@@ -1,3 +1,4 @@
+from .assessment import EmployerAssessment
 from .audit import AuditRecord
 from .candidate import (
     CANDIDATE_OWNER_ROLES,
@@ -34,6 +35,7 @@ __all__ = [
     "Candidate",
     "ConsentRequest",
     "DrivingLicence",
+    "EmployerAssessment",
     "Education",
     "Gender",
     "Innsatsgruppe",

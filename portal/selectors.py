@@ -1,0 +1,63 @@
+"""Reads for the employer portal: everything goes through the candidates app's
+`employer_entries(user)`, which scopes to the user's employer and the candidate's consent."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q
+
+from accounts.models import User
+from candidates.models import EmployerAssessment, ShortlistEntry, Step
+from candidates.selectors.pipeline import employer_entries
+from employers.models import JobOpening
+
+CLOSED_STATUSES = (JobOpening.Status.FILLED, JobOpening.Status.CANCELLED)
+
+
+@dataclass
+class OpeningRow:
+    opening: JobOpening
+    candidates: int
+    waiting: int
+
+
+def waiting_for_answer():
+    """Presented, and the employer has not said what it thinks yet."""
+    return Q(step=Step.PRESENTED) & (
+        Q(employer_assessment__isnull=True)
+        | Q(employer_assessment__status=EmployerAssessment.Status.ASSESSING)
+    )
+
+
+def own_openings(user: User):
+    """The openings of the user's employer: the only ones any portal URL may name."""
+    if not user.is_authenticated or not user.employer_id:
+        return JobOpening.objects.none()
+    return JobOpening.objects.filter(employer_id=user.employer_id)
+
+
+def recruitment_processes(user: User) -> tuple[list[OpeningRow], list[OpeningRow]]:
+    """The openings with candidates presented to the user's employer, active ones and closed
+    ones apart. Two queries."""
+    counts = {
+        row["shortlist__opening"]: row
+        for row in employer_entries(user)
+        .order_by()
+        .values("shortlist__opening")
+        .annotate(n=Count("id"), waiting=Count("id", filter=waiting_for_answer()))
+    }
+    openings = own_openings(user).filter(pk__in=counts).order_by("-created_at", "-id")
+    active, closed = [], []
+    for opening in openings:
+        row = OpeningRow(opening, counts[opening.pk]["n"], counts[opening.pk]["waiting"])
+        (closed if opening.status in CLOSED_STATUSES else active).append(row)
+    return active, closed
+
+
+def opening_entries(user: User, opening: JobOpening) -> list[ShortlistEntry]:
+    """The candidates presented for one opening, those waiting for an answer first."""
+    entries = employer_entries(user).filter(shortlist__opening=opening)
+    return sorted(entries, key=lambda entry: entry.step != Step.PRESENTED)
+
+
+def waiting_count(user: User) -> int:
+    return employer_entries(user).filter(waiting_for_answer()).count()

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+app_name = "portal"
+urlpatterns = [
+    path("vilkar/", views.terms_page, name="terms"),
+    path("kandidater/", views.candidates_page, name="candidates"),
+    path("stillinger/<int:opening_id>/kandidater/", views.opening_page, name="opening"),
+    path("kandidater/<int:entry_id>/kontakt/", views.contact_reveal, name="contact_reveal"),
+    path("kandidater/<int:entry_id>/vurdering/", views.assess, name="assess"),
+    path("kandidater/<int:entry_id>/steg/", views.next_step, name="next_step"),
+    path("kandidater/<int:entry_id>/fjern/", views.remove, name="remove"),
+]

@@ -1,0 +1,176 @@
+"""The employer portal: thin views over candidates' services, scoped to the user's employer."""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from candidates.models import AuditRecord, Step
+from candidates.selectors.pipeline import employer_entries
+from candidates.services import assessment as assessment_services
+from candidates.services import pipeline as pipeline_services
+from candidates.services.audit import audit_candidate_reads
+from employers.forms import add_service_errors
+
+from . import selectors, services, terms
+from .forms import AssessmentForm, StepForm, TermsForm
+from .permissions import may_see_candidates
+
+
+def terms_required(view):
+    """Candidate pages stay closed, and say why, until the current terms are accepted."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not may_see_candidates(request.user):
+            context = {"next": request.get_full_path()}
+            return render(request, "portal/terms_required.html", context, status=403)
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def terms_page(request):
+    form = TermsForm(request.POST if request.method == "POST" else None)
+    accepted = may_see_candidates(request.user)
+    if request.method == "POST" and form.is_valid():
+        services.terms_accept(user=request.user)
+        messages.success(request, _("Takk! Nå kan dere se kandidatene NAV har presentert."))
+        return redirect("portal:candidates")
+    context = {
+        "form": form,
+        "accepted": accepted,
+        "terms_template": terms.template_for(),
+        "version": terms.CURRENT_VERSION,
+    }
+    return render(request, "portal/terms.html", context)
+
+
+@terms_required
+def candidates_page(request):
+    active, closed = selectors.recruitment_processes(request.user)
+    return render(request, "portal/candidates.html", {"active": active, "closed": closed})
+
+
+def _own_entry(request, entry_id: int):
+    return get_object_or_404(employer_entries(request.user), pk=entry_id)
+
+
+def _render_opening(request, opening, *, revealed=None, bound=None):
+    """The candidates of one opening. `bound` holds the forms of one card that came back with
+    errors, so that card keeps what the employer chose and wrote."""
+    entries = selectors.opening_entries(request.user, opening)
+    audit_candidate_reads(
+        actor=request.user,
+        candidates=[entry.candidate for entry in entries],
+        action=AuditRecord.Action.EMPLOYER_VIEW,
+        purpose=_("Kandidater presentert for %(opening)s") % {"opening": opening.title},
+        path=request.path,
+    )
+    bound = bound or {}
+    cards = []
+    for entry in entries:
+        steps = pipeline_services.employer_next_steps(entry)
+        forms = bound.get(entry.pk, {})
+        step_form = forms.get("step") or StepForm(entry=entry, steps=steps)
+        cards.append(
+            {
+                "entry": entry,
+                "candidate": entry.candidate,
+                "assessment": getattr(entry, "employer_assessment", None),
+                "assessment_form": forms.get("assessment") or AssessmentForm(entry=entry),
+                "step_form": step_form if step_form.fields["step"].choices else None,
+                "revealed": revealed == entry.pk,
+            }
+        )
+    context = {"opening": opening, "cards": cards, "Step": Step}
+    return render(request, "portal/opening.html", context)
+
+
+@terms_required
+def opening_page(request, opening_id: int):
+    opening = get_object_or_404(selectors.own_openings(request.user), pk=opening_id)
+    return _render_opening(request, opening)
+
+
+@terms_required
+@require_POST
+def contact_reveal(request, entry_id: int):
+    entry = _own_entry(request, entry_id)
+    audit_candidate_reads(
+        actor=request.user,
+        candidates=[entry.candidate],
+        action=AuditRecord.Action.CONTACT_REVEAL,
+        purpose=_("Kontaktinformasjon for %(opening)s") % {"opening": entry.shortlist.opening},
+        path=request.path,
+    )
+    return _render_opening(request, entry.shortlist.opening, revealed=entry.pk)
+
+
+@terms_required
+@require_POST
+def assess(request, entry_id: int):
+    entry = _own_entry(request, entry_id)
+    form = AssessmentForm(request.POST, entry=entry)
+    if form.is_valid():
+        try:
+            assessment_services.assessment_set(entry=entry, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Vurderingen av %(name)s er lagret. Kontaktpersonen din i NAV ser den.")
+                % {"name": entry.candidate.first_name},
+            )
+            return redirect("portal:opening", opening_id=entry.shortlist.opening_id)
+    return _render_opening(request, entry.shortlist.opening, bound={entry.pk: {"assessment": form}})
+
+
+@terms_required
+@require_POST
+def next_step(request, entry_id: int):
+    entry = _own_entry(request, entry_id)
+    steps = pipeline_services.employer_next_steps(entry)
+    form = StepForm(request.POST, entry=entry, steps=steps)
+    if form.is_valid():
+        try:
+            pipeline_services.entry_move(
+                entry=entry,
+                to_step=form.cleaned_data["step"],
+                actor=request.user,
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            if form.cleaned_data["step"] == Step.INTERVIEW_WANTED:
+                text = _("Takk! NAV-kontakten din avtaler intervjuet med %(name)s.")
+            else:
+                text = _("Takk! NAV-kontakten din har fått beskjed om %(name)s.")
+            messages.success(request, text % {"name": entry.candidate.first_name})
+            return redirect("portal:opening", opening_id=entry.shortlist.opening_id)
+    return _render_opening(request, entry.shortlist.opening, bound={entry.pk: {"step": form}})
+
+
+@terms_required
+def remove(request, entry_id: int):
+    entry = _own_entry(request, entry_id)
+    if request.method == "POST":
+        assessment_services.assessment_remove(entry=entry, actor=request.user)
+        messages.success(
+            request,
+            _("%(name)s er fjernet fra oversikten deres.") % {"name": entry.candidate.first_name},
+        )
+        return redirect("portal:opening", opening_id=entry.shortlist.opening_id)
+    audit_candidate_reads(
+        actor=request.user,
+        candidates=[entry.candidate],
+        action=AuditRecord.Action.EMPLOYER_VIEW,
+        purpose=_("Fjerne kandidaten fra virksomhetens oversikt"),
+        path=request.path,
+    )
+    return render(request, "portal/remove.html", {"entry": entry})
