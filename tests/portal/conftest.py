@@ -16,14 +16,14 @@ from ..candidates.pipeline_helpers import (  # noqa: F401
 
 
 @pytest.fixture
-def accepted(employer_user):
+def accepted(employer_user):  # noqa: F811
     """The employer user, with the current terms of use accepted."""
     terms_accept(user=employer_user)
     return employer_user
 
 
 @pytest.fixture
-def presented(entry_at, contact):
+def presented(entry_at, contact):  # noqa: F811
     """An entry presented to the employer through the pipeline service (which starts the
     six-month clock), with health data and contact details the employer must not see unasked."""
     from candidates.services.pipeline import entry_move
