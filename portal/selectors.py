@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from django.db.models import Count, Q
 
 from accounts.models import User
+from agreements.models import Agreement, FollowUpMeeting
 from candidates.models import EmployerAssessment, ShortlistEntry, Step
 from candidates.selectors.pipeline import employer_entries
-from employers.models import JobOpening
+from employers.models import Employer, JobOpening
 
 CLOSED_STATUSES = (JobOpening.Status.FILLED, JobOpening.Status.CANCELLED)
 
@@ -61,3 +62,34 @@ def opening_entries(user: User, opening: JobOpening) -> list[ShortlistEntry]:
 
 def waiting_count(user: User) -> int:
     return employer_entries(user).filter(waiting_for_answer()).count()
+
+
+@dataclass
+class Home:
+    employer: Employer | None
+    agreement: Agreement | None
+    next_meeting: FollowUpMeeting | None
+    open_openings: list[JobOpening]
+    waiting: int
+
+
+def home(user: User) -> Home:
+    """The employer's home: its agreement, fixed contact, next follow-up meeting, openings that
+    are still open, and how many candidates wait for an answer. A fixed number of queries."""
+    employer = Employer.objects.visible_to(user).select_related("fixed_contact__office").first()
+    agreements = Agreement.objects.visible_to(user).select_related("fixed_contact")
+    agreement = (
+        agreements.in_force().order_by("-signed_on", "-id").first()
+        or agreements.order_by("-id").first()
+    )
+    next_meeting = (
+        FollowUpMeeting.objects.visible_to(user)
+        .planned()
+        .filter(agreement__status__in=Agreement.IN_FORCE)
+        .order_by("planned_date", "start_time")
+        .first()
+    )
+    openings = list(
+        own_openings(user).exclude(status__in=CLOSED_STATUSES).order_by("-created_at", "-id")[:10]
+    )
+    return Home(employer, agreement, next_meeting, openings, waiting_count(user))

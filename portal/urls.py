@@ -11,4 +11,5 @@ urlpatterns = [
     path("kandidater/<int:entry_id>/vurdering/", views.assess, name="assess"),
     path("kandidater/<int:entry_id>/steg/", views.next_step, name="next_step"),
     path("kandidater/<int:entry_id>/fjern/", views.remove, name="remove"),
+    path("moter/<int:meeting_id>/kalender.ics", views.meeting_ics, name="meeting_ics"),
 ]

@@ -4,10 +4,14 @@ from functools import wraps
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from agreements.calendar import meeting_calendar
+from agreements.models import FollowUpMeeting
+from agreements.services.meetings import invitation_recipients
 from candidates.models import AuditRecord, Step
 from candidates.selectors.pipeline import employer_entries
 from candidates.services import assessment as assessment_services
@@ -174,3 +178,15 @@ def remove(request, entry_id: int):
         path=request.path,
     )
     return render(request, "portal/remove.html", {"entry": entry})
+
+
+def meeting_ics(request, meeting_id: int):
+    """The next follow-up meeting for the employer's own calendar."""
+    meetings = FollowUpMeeting.objects.visible_to(request.user).planned()
+    meeting = get_object_or_404(
+        meetings.select_related("agreement__employer", "agreement__fixed_contact"), pk=meeting_id
+    )
+    body = meeting_calendar(meeting, invitation_recipients(meeting))
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="oppfolgingsmote-{meeting.pk}.ics"'
+    return response

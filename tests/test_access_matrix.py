@@ -124,6 +124,7 @@ EXPECTED = {
             "assess",
             "next_step",
             "remove",
+            "meeting_ics",
         )
     },
     "candidates:list": CANDIDATE_READERS,
@@ -340,6 +341,7 @@ URL_KWARGS = {
     "candidates:consent_respond": _consent_token,
     "portal:candidates": lambda user: _portal_user(user) or {},
     "portal:opening": _own_opening,
+    "portal:meeting_ics": lambda user: {"meeting_id": _meeting_for(user).pk},
     **{
         f"portal:{name}": _presented_to_employer
         for name in ("contact_reveal", "assess", "next_step", "remove")

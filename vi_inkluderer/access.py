@@ -167,6 +167,7 @@ RULES: dict[str, Rule] = {
     "portal:assess": only(Role.EMPLOYER_USER),
     "portal:next_step": only(Role.EMPLOYER_USER),
     "portal:remove": only(Role.EMPLOYER_USER),
+    "portal:meeting_ics": only(Role.EMPLOYER_USER),
 }
 
 

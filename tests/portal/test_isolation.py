@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from accounts.models import Role
+from agreements.models import FollowUpMeeting
 from candidates.models import ConsentRequest, ShortlistEntry, Step
 from candidates.selectors.pipeline import employer_entries
 from candidates.services.shortlist import shortlist_for
@@ -16,6 +17,7 @@ from portal.urls import urlpatterns
 from vi_inkluderer.access import rule_for
 from vi_inkluderer.context_processors import NAVIGATION
 
+from ..agreements.factories import AgreementFactory, MeetingFactory
 from ..candidates.factories import ConsentRequestFactory, ShortlistEntryFactory
 from ..employers.factories import EmployerFactory, JobOpeningFactory
 from ..factories import user_with_role
@@ -28,6 +30,7 @@ ID_SOURCES = {
     "entry_id": lambda employer: ShortlistEntry.objects.filter(
         shortlist__opening__employer=employer
     ),
+    "meeting_id": lambda employer: FollowUpMeeting.objects.filter(agreement__employer=employer),
 }
 ID_PATTERNS = [p for p in urlpatterns if isinstance(p, URLPattern) and p.pattern.converters]
 
@@ -39,6 +42,7 @@ def _employer_with_data():
         for step in (Step.PRESENTED, Step.INTERVIEW_WANTED, Step.HIRED, Step.CONSENT_GIVEN):
             entry = ShortlistEntryFactory(shortlist=shortlist_for(opening), step=step)
             ConsentRequestFactory(entry=entry, status=ConsentRequest.Status.GIVEN)
+    MeetingFactory(agreement=AgreementFactory(active=True, employer=employer))
     user = user_with_role(Role.EMPLOYER_USER, employer=employer)
     terms_accept(user=user)
     return employer, user
