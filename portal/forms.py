@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from candidates.models import EmployerAssessment, Step
+from employers.forms.occupations import OccupationChoiceField
 
 # The pipeline steps in the employer's own words.
 STEP_CHOICES = {
@@ -68,3 +69,43 @@ class StepForm(forms.Form):
         if data.get("step") in REASON_STEPS and not data.get("reason", "").strip():
             self.add_error("reason", _("Skriv kort hvorfor dere ikke ansetter kandidaten."))
         return data
+
+
+class NeedForm(forms.Form):
+    """A recruitment need in the employer's own words; the contact person fills in the rest."""
+
+    title = forms.CharField(label=_("Hva heter stillingen?"), max_length=200)
+    occupation = OccupationChoiceField(
+        label=_("Hvilket yrke er det nærmest?"),
+        help_text=_("Skriv for å søke, for eksempel «kokk» eller «lager»."),
+    )
+    positions = forms.IntegerField(
+        label=_("Hvor mange skal dere ansette?"),
+        min_value=1,
+        max_value=500,
+        initial=1,
+        error_messages={"min_value": _("Antall stillinger må være minst 1.")},
+    )
+    start_date = forms.DateField(
+        label=_("Når skal den nye begynne?"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("La stå tom hvis det ikke er bestemt."),
+    )
+    description = forms.CharField(
+        label=_("Hva går jobben ut på?"),
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    requirements_must = forms.CharField(
+        label=_("Hva må den nye kunne? Hva kan dere ikke gå på akkord med?"),
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    adaptations = forms.CharField(
+        label=_("Hva kan dere tilpasse? (valgfritt)"),
+        required=False,
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For eksempel arbeidstid, oppgaver eller opplæring."),
+    )

@@ -5,6 +5,8 @@ from . import views
 app_name = "portal"
 urlpatterns = [
     path("vilkar/", views.terms_page, name="terms"),
+    path("behov/", views.needs_page, name="needs"),
+    path("behov/nytt/", views.need_create, name="need_create"),
     path("kandidater/", views.candidates_page, name="candidates"),
     path("stillinger/<int:opening_id>/kandidater/", views.opening_page, name="opening"),
     path("kandidater/<int:entry_id>/kontakt/", views.contact_reveal, name="contact_reveal"),

@@ -18,9 +18,11 @@ from candidates.services import assessment as assessment_services
 from candidates.services import pipeline as pipeline_services
 from candidates.services.audit import audit_candidate_reads
 from employers.forms import add_service_errors
+from employers.models import Employer
+from employers.services.openings import opening_report
 
 from . import selectors, services, terms
-from .forms import AssessmentForm, StepForm, TermsForm
+from .forms import AssessmentForm, NeedForm, StepForm, TermsForm
 from .permissions import may_see_candidates
 
 
@@ -190,3 +192,26 @@ def meeting_ics(request, meeting_id: int):
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="oppfolgingsmote-{meeting.pk}.ics"'
     return response
+
+
+def needs_page(request):
+    openings = selectors.own_openings(request.user).order_by("-created_at", "-id")
+    return render(request, "portal/needs.html", {"openings": openings})
+
+
+def need_create(request):
+    employer = get_object_or_404(Employer.objects.visible_to(request.user))
+    form = NeedForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        try:
+            opening = opening_report(employer=employer, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Takk! Kontaktpersonen din i NAV har fått behovet «%(title)s» og tar kontakt.")
+                % {"title": opening.title},
+            )
+            return redirect("portal:needs")
+    return render(request, "portal/need_form.html", {"form": form})

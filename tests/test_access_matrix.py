@@ -63,7 +63,7 @@ EXPECTED = {
     "employers:dialogue_history": STAFF,
     "employers:task_list": WORKS_WITH_EMPLOYERS,
     "employers:task_complete": WORKS_WITH_EMPLOYERS,
-    "employers:occupation_search": STAFF,
+    "employers:occupation_search": ALL,
     "employers:lead_list": LEAD_READERS,
     "employers:lead_detail": LEAD_READERS,
     "employers:lead_create": {
@@ -118,6 +118,8 @@ EXPECTED = {
         f"portal:{name}": {Role.EMPLOYER_USER}
         for name in (
             "terms",
+            "needs",
+            "need_create",
             "candidates",
             "opening",
             "contact_reveal",

@@ -101,7 +101,8 @@ RULES: dict[str, Rule] = {
     "employers:lead_close": only(Role.CONTACT_PERSON, Role.PROJECT_LEADER, Role.ADMIN),
     "employers:resource_groups": only(*LEAD_READERS),
     # Job openings: the contact side records and publishes; everyone on the staff side reads.
-    "employers:occupation_search": only(*STAFF),
+    # Reference data (STYRK-08): employer users pick an occupation when they report a need.
+    "employers:occupation_search": signed_in(),
     "employers:shared_openings": only(*STAFF),
     "employers:opening_detail": only(*STAFF),
     "employers:opening_create": only(*OPENING_MANAGERS),
@@ -161,6 +162,8 @@ RULES: dict[str, Rule] = {
     "candidates:search_shortlist_add": only(*OPENING_MANAGERS),
     # The employer portal: employer users only; which objects is portal.selectors' scoping.
     "portal:terms": only(Role.EMPLOYER_USER),
+    "portal:needs": only(Role.EMPLOYER_USER),
+    "portal:need_create": only(Role.EMPLOYER_USER),
     "portal:candidates": only(Role.EMPLOYER_USER),
     "portal:opening": only(Role.EMPLOYER_USER),
     "portal:contact_reveal": only(Role.EMPLOYER_USER),

@@ -88,6 +88,7 @@ NAVIGATION = [
         _("Kandidater"),
         ("portal:candidates", "portal:opening", "portal:remove"),
     ),
+    ("portal:needs", _("Behov for folk"), ("portal:need",)),
     ("portal:terms", _("Vilkår"), ("portal:terms",)),
 ]
 
