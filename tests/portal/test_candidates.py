@@ -194,3 +194,18 @@ def test_the_opening_page_runs_a_fixed_number_of_queries(
         assert _opening_page(client, entries[0]).status_code == 200
     with django_assert_max_num_queries(10):
         assert client.get(reverse("portal:candidates")).status_code == 200
+
+
+def test_the_contact_person_and_the_owner_see_the_employers_assessment(
+    login, accepted, presented, contact, owner
+):
+    entry = presented()
+    prefix = f"vurdering-{entry.pk}"
+    login(accepted).post(
+        reverse("portal:assess", args=[entry.pk]),
+        {f"{prefix}-status": "not_relevant", f"{prefix}-reason": "Mangler førerkort"},
+    )
+    for user in (contact, owner):
+        page = login(user).get(reverse("candidates:entry_detail", args=[entry.pk])).content
+        assert "Virksomhetens vurdering" in page.decode()
+        assert "Mangler førerkort" in page.decode()
