@@ -8,5 +8,11 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from core.activity import register_actions
+        from employers import sections as employer_sections
+
+        from .sections import employer_messages
+
+        # The fixed contact person reads and answers the employer's messages on its page.
+        employer_sections.MAIN.append(employer_messages)
 
         register_actions({"portal.terms.accepted": _("Godtok bruksvilkårene for kandidater")})

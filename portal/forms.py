@@ -109,3 +109,16 @@ class NeedForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("For eksempel arbeidstid, oppgaver eller opplæring."),
     )
+
+
+class MessageForm(forms.Form):
+    body = forms.CharField(
+        label=_("Melding"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Ikke skriv navn eller andre opplysninger om kandidater her. Snakk om kandidater "
+            "på kandidatsiden eller på telefon."
+        ),
+        error_messages={"required": _("Skriv en melding.")},
+    )

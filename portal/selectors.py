@@ -11,6 +11,8 @@ from candidates.models import EmployerAssessment, ShortlistEntry, Step
 from candidates.selectors.pipeline import employer_entries
 from employers.models import Employer, JobOpening
 
+from .messages import unread_count
+
 CLOSED_STATUSES = (JobOpening.Status.FILLED, JobOpening.Status.CANCELLED)
 
 
@@ -71,6 +73,7 @@ class Home:
     next_meeting: FollowUpMeeting | None
     open_openings: list[JobOpening]
     waiting: int
+    unread_messages: int
 
 
 def home(user: User) -> Home:
@@ -92,4 +95,5 @@ def home(user: User) -> Home:
     openings = list(
         own_openings(user).exclude(status__in=CLOSED_STATUSES).order_by("-created_at", "-id")[:10]
     )
-    return Home(employer, agreement, next_meeting, openings, waiting_count(user))
+    unread = unread_count(user, employer.pk) if employer else 0
+    return Home(employer, agreement, next_meeting, openings, waiting_count(user), unread)

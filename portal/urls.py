@@ -13,5 +13,8 @@ urlpatterns = [
     path("kandidater/<int:entry_id>/vurdering/", views.assess, name="assess"),
     path("kandidater/<int:entry_id>/steg/", views.next_step, name="next_step"),
     path("kandidater/<int:entry_id>/fjern/", views.remove, name="remove"),
+    path("meldinger/", views.messages_page, name="messages"),
+    path("stillinger/<int:opening_id>/meldinger/", views.opening_messages, name="opening_messages"),
+    path("virksomheter/<int:employer_id>/meldinger/", views.staff_message, name="staff_message"),
     path("moter/<int:meeting_id>/kalender.ics", views.meeting_ics, name="meeting_ics"),
 ]

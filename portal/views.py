@@ -4,8 +4,9 @@ from functools import wraps
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -21,8 +22,9 @@ from employers.forms import add_service_errors
 from employers.models import Employer
 from employers.services.openings import opening_report
 
+from . import messages as threads
 from . import selectors, services, terms
-from .forms import AssessmentForm, NeedForm, StepForm, TermsForm
+from .forms import AssessmentForm, MessageForm, NeedForm, StepForm, TermsForm
 from .permissions import may_see_candidates
 
 
@@ -215,3 +217,56 @@ def need_create(request):
             )
             return redirect("portal:needs")
     return render(request, "portal/need_form.html", {"form": form})
+
+
+def _thread_page(request, employer, opening=None):
+    form = MessageForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        threads.message_send(
+            employer=employer, opening=opening, author=request.user, body=form.cleaned_data["body"]
+        )
+        messages.success(request, _("Meldingen er sendt."))
+        return redirect(request.path)
+    thread = threads.thread_for(employer, opening)
+    threads.thread_mark_read(thread=thread, user=request.user)
+    return {
+        "thread": thread,
+        "messages_list": threads.thread_messages(thread),
+        "form": form,
+        "opening": opening,
+    }
+
+
+def messages_page(request):
+    employer = get_object_or_404(Employer.objects.visible_to(request.user))
+    context = _thread_page(request, employer)
+    if not isinstance(context, dict):
+        return context
+    context["openings"] = selectors.own_openings(request.user).order_by("-created_at", "-id")[:20]
+    return render(request, "portal/messages.html", context)
+
+
+def opening_messages(request, opening_id: int):
+    opening = get_object_or_404(
+        selectors.own_openings(request.user).select_related("employer"), pk=opening_id
+    )
+    context = _thread_page(request, opening.employer, opening)
+    if not isinstance(context, dict):
+        return context
+    return render(request, "portal/messages.html", context)
+
+
+@require_POST
+def staff_message(request, employer_id: int):
+    """The fixed contact person answers from the employer's page."""
+    employer = get_object_or_404(Employer.objects.visible_to(request.user), pk=employer_id)
+    if not threads.may_take_part(request.user, employer):
+        raise Http404
+    form = MessageForm(request.POST)
+    if form.is_valid():
+        threads.message_send(employer=employer, author=request.user, body=form.cleaned_data["body"])
+        messages.success(request, _("Meldingen er sendt til virksomheten."))
+    else:
+        for error in form.errors.get("body", []):
+            messages.error(request, error)
+    return redirect(reverse("employers:detail", args=[employer.pk]) + "#meldinger")

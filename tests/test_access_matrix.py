@@ -127,8 +127,11 @@ EXPECTED = {
             "next_step",
             "remove",
             "meeting_ics",
+            "messages",
+            "opening_messages",
         )
     },
+    "portal:staff_message": {Role.CONTACT_PERSON, Role.PROVIDER_STAFF, Role.ADMIN},
     "candidates:list": CANDIDATE_READERS,
     "candidates:detail": CANDIDATE_READERS,
     "candidates:create": CANDIDATE_OWNERS,
@@ -343,6 +346,8 @@ URL_KWARGS = {
     "candidates:consent_respond": _consent_token,
     "portal:candidates": lambda user: _portal_user(user) or {},
     "portal:opening": _own_opening,
+    "portal:opening_messages": _own_opening,
+    "portal:staff_message": lambda user: {"employer_id": EmployerFactory(fixed_contact=user).pk},
     "portal:meeting_ics": lambda user: {"meeting_id": _meeting_for(user).pk},
     **{
         f"portal:{name}": _presented_to_employer
@@ -380,6 +385,7 @@ POST_ONLY = {
     "candidates:entry_restore",
     "candidates:consent_withdraw",
     "portal:contact_reveal",
+    "portal:staff_message",
     "portal:assess",
     "portal:next_step",
     "candidates:available",

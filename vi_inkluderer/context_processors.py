@@ -89,6 +89,7 @@ NAVIGATION = [
         ("portal:candidates", "portal:opening", "portal:remove"),
     ),
     ("portal:needs", _("Behov for folk"), ("portal:need",)),
+    ("portal:messages", _("Meldinger"), ("portal:messages", "portal:opening_messages")),
     ("portal:terms", _("Vilkår"), ("portal:terms",)),
 ]
 

@@ -32,7 +32,14 @@ ID_SOURCES = {
     ),
     "meeting_id": lambda employer: FollowUpMeeting.objects.filter(agreement__employer=employer),
 }
-ID_PATTERNS = [p for p in urlpatterns if isinstance(p, URLPattern) and p.pattern.converters]
+# Every portal URL an employer user may open that names an object.
+ID_PATTERNS = [
+    p
+    for p in urlpatterns
+    if isinstance(p, URLPattern)
+    and p.pattern.converters
+    and Role.EMPLOYER_USER in rule_for(f"portal:{p.name}").roles
+]
 
 
 def _employer_with_data():
