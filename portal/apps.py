@@ -15,4 +15,10 @@ class PortalConfig(AppConfig):
         # The fixed contact person reads and answers the employer's messages on its page.
         employer_sections.MAIN.append(employer_messages)
 
-        register_actions({"portal.terms.accepted": _("Godtok bruksvilkårene for kandidater")})
+        register_actions(
+            {
+                "portal.terms.accepted": _("Godtok bruksvilkårene for kandidater"),
+                "portal.user.invited": _("Inviterte en bruker til portalen"),
+                "portal.user.deactivated": _("Deaktiverte en bruker i portalen"),
+            }
+        )

@@ -122,3 +122,10 @@ class MessageForm(forms.Form):
         ),
         error_messages={"required": _("Skriv en melding.")},
     )
+
+
+class InviteForm(forms.Form):
+    email = forms.EmailField(label=_("E-postadresse"))
+    first_name = forms.CharField(label=_("Fornavn"), max_length=150)
+    last_name = forms.CharField(label=_("Etternavn"), max_length=150)
+    phone = forms.CharField(label=_("Telefon (valgfritt)"), max_length=30, required=False)

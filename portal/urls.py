@@ -16,5 +16,11 @@ urlpatterns = [
     path("meldinger/", views.messages_page, name="messages"),
     path("stillinger/<int:opening_id>/meldinger/", views.opening_messages, name="opening_messages"),
     path("virksomheter/<int:employer_id>/meldinger/", views.staff_message, name="staff_message"),
+    path("virksomheter/<int:employer_id>/brukere/", views.staff_users, name="staff_users"),
+    path(
+        "virksomheter/<int:employer_id>/brukere/<int:user_id>/deaktiver/",
+        views.staff_user_deactivate,
+        name="staff_user_deactivate",
+    ),
     path("moter/<int:meeting_id>/kalender.ics", views.meeting_ics, name="meeting_ics"),
 ]

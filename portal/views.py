@@ -24,7 +24,8 @@ from employers.services.openings import opening_report
 
 from . import messages as threads
 from . import selectors, services, terms
-from .forms import AssessmentForm, MessageForm, NeedForm, StepForm, TermsForm
+from . import users as portal_users
+from .forms import AssessmentForm, InviteForm, MessageForm, NeedForm, StepForm, TermsForm
 from .permissions import may_see_candidates
 
 
@@ -270,3 +271,40 @@ def staff_message(request, employer_id: int):
         for error in form.errors.get("body", []):
             messages.error(request, error)
     return redirect(reverse("employers:detail", args=[employer.pk]) + "#meldinger")
+
+
+def _managed_employer(request, employer_id: int) -> Employer:
+    employer = get_object_or_404(Employer.objects.visible_to(request.user), pk=employer_id)
+    if not portal_users.may_manage_users(request.user, employer):
+        raise Http404
+    return employer
+
+
+def staff_users(request, employer_id: int):
+    """The employer's portal users, and the invitation form, for its fixed contact person."""
+    employer = _managed_employer(request, employer_id)
+    form = InviteForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        try:
+            invited = portal_users.employer_user_invite(
+                employer=employer, actor=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Invitasjonen er sendt til %(email)s.") % {"email": invited.email},
+            )
+            return redirect("portal:staff_users", employer_id=employer.pk)
+    context = {"employer": employer, "form": form, "users": portal_users.employer_users(employer)}
+    return render(request, "portal/staff_users.html", context)
+
+
+@require_POST
+def staff_user_deactivate(request, employer_id: int, user_id: int):
+    employer = _managed_employer(request, employer_id)
+    user = get_object_or_404(portal_users.employer_users(employer), pk=user_id)
+    portal_users.employer_user_deactivate(employer=employer, user=user, actor=request.user)
+    messages.success(request, _("%(name)s kan ikke lenger logge inn.") % {"name": user})
+    return redirect("portal:staff_users", employer_id=employer.pk)

@@ -131,7 +131,10 @@ EXPECTED = {
             "opening_messages",
         )
     },
-    "portal:staff_message": {Role.CONTACT_PERSON, Role.PROVIDER_STAFF, Role.ADMIN},
+    **{
+        f"portal:{name}": {Role.CONTACT_PERSON, Role.PROVIDER_STAFF, Role.ADMIN}
+        for name in ("staff_message", "staff_users", "staff_user_deactivate")
+    },
     "candidates:list": CANDIDATE_READERS,
     "candidates:detail": CANDIDATE_READERS,
     "candidates:create": CANDIDATE_OWNERS,
@@ -224,6 +227,12 @@ def _portal_user(user) -> None:
     # An employer user reaches candidate pages after accepting the terms of use.
     if user.role == Role.EMPLOYER_USER:
         terms_accept(user=user)
+
+
+def _portal_user_to_deactivate(user) -> dict:
+    employer = EmployerFactory(fixed_contact=user)
+    employer_user = user_with_role(Role.EMPLOYER_USER, employer=employer)
+    return {"employer_id": employer.pk, "user_id": employer_user.pk}
 
 
 def _own_opening(user) -> dict:
@@ -348,6 +357,8 @@ URL_KWARGS = {
     "portal:opening": _own_opening,
     "portal:opening_messages": _own_opening,
     "portal:staff_message": lambda user: {"employer_id": EmployerFactory(fixed_contact=user).pk},
+    "portal:staff_users": lambda user: {"employer_id": EmployerFactory(fixed_contact=user).pk},
+    "portal:staff_user_deactivate": _portal_user_to_deactivate,
     "portal:meeting_ics": lambda user: {"meeting_id": _meeting_for(user).pk},
     **{
         f"portal:{name}": _presented_to_employer
@@ -386,6 +397,7 @@ POST_ONLY = {
     "candidates:consent_withdraw",
     "portal:contact_reveal",
     "portal:staff_message",
+    "portal:staff_user_deactivate",
     "portal:assess",
     "portal:next_step",
     "candidates:available",

@@ -175,6 +175,8 @@ RULES: dict[str, Rule] = {
     "portal:opening_messages": only(Role.EMPLOYER_USER),
     # The employer's fixed contact (a contact person or provider staff) answers its messages.
     "portal:staff_message": only(Role.CONTACT_PERSON, Role.PROVIDER_STAFF, Role.ADMIN),
+    "portal:staff_users": only(Role.CONTACT_PERSON, Role.PROVIDER_STAFF, Role.ADMIN),
+    "portal:staff_user_deactivate": only(Role.CONTACT_PERSON, Role.PROVIDER_STAFF, Role.ADMIN),
 }
 
 
