@@ -4,10 +4,11 @@
 from dataclasses import dataclass
 
 from django.db.models import Count, Q
+from django.utils.translation import gettext as _
 
 from accounts.models import User
 from agreements.models import Agreement, FollowUpMeeting
-from candidates.models import EmployerAssessment, ShortlistEntry, Step
+from candidates.models import EmployerAssessment, Placement, ShortlistEntry, Step
 from candidates.selectors.pipeline import employer_entries
 from employers.models import Employer, JobOpening
 
@@ -97,3 +98,35 @@ def home(user: User) -> Home:
     )
     unread = unread_count(user, employer.pk) if employer else 0
     return Home(employer, agreement, next_meeting, openings, waiting_count(user), unread)
+
+
+@dataclass(frozen=True)
+class HistoryItem:
+    day: object
+    text: str
+
+
+def history(user: User) -> list[HistoryItem]:
+    """What the employer and NAV have done together, newest first, in plain words: agreements
+    made, signed and ended, follow-up meetings held, hires. Three queries."""
+    items = []
+    for agreement in Agreement.objects.visible_to(user).order_by("created_at"):
+        items.append(
+            HistoryItem(agreement.created_at.date(), _("Samarbeidet om en avtale startet"))
+        )
+        if agreement.signed_on:
+            items.append(HistoryItem(agreement.signed_on, _("Vi inkluderer!-avtalen ble signert")))
+        if agreement.end_date:
+            items.append(HistoryItem(agreement.end_date, _("Avtalen ble avsluttet")))
+    for meeting in FollowUpMeeting.objects.visible_to(user).held().only("held_on"):
+        items.append(HistoryItem(meeting.held_on, _("Oppfølgingsmøte med NAV")))
+    for placement in Placement.objects.filter(employer_id=user.employer_id).only(
+        "start_date", "position"
+    ):
+        items.append(
+            HistoryItem(
+                placement.start_date,
+                _("En ny medarbeider begynte som %(position)s") % {"position": placement.position},
+            )
+        )
+    return sorted(items, key=lambda item: item.day, reverse=True)

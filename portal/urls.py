@@ -14,6 +14,7 @@ urlpatterns = [
     path("kandidater/<int:entry_id>/steg/", views.next_step, name="next_step"),
     path("kandidater/<int:entry_id>/fjern/", views.remove, name="remove"),
     path("meldinger/", views.messages_page, name="messages"),
+    path("historikk/", views.history_page, name="history"),
     path("stillinger/<int:opening_id>/meldinger/", views.opening_messages, name="opening_messages"),
     path("virksomheter/<int:employer_id>/meldinger/", views.staff_message, name="staff_message"),
     path("virksomheter/<int:employer_id>/brukere/", views.staff_users, name="staff_users"),

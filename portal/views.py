@@ -308,3 +308,7 @@ def staff_user_deactivate(request, employer_id: int, user_id: int):
     portal_users.employer_user_deactivate(employer=employer, user=user, actor=request.user)
     messages.success(request, _("%(name)s kan ikke lenger logge inn.") % {"name": user})
     return redirect("portal:staff_users", employer_id=employer.pk)
+
+
+def history_page(request):
+    return render(request, "portal/history.html", {"items": selectors.history(request.user)})

@@ -128,6 +128,7 @@ EXPECTED = {
             "remove",
             "meeting_ics",
             "messages",
+            "history",
             "opening_messages",
         )
     },

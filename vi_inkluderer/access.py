@@ -172,6 +172,7 @@ RULES: dict[str, Rule] = {
     "portal:remove": only(Role.EMPLOYER_USER),
     "portal:meeting_ics": only(Role.EMPLOYER_USER),
     "portal:messages": only(Role.EMPLOYER_USER),
+    "portal:history": only(Role.EMPLOYER_USER),
     "portal:opening_messages": only(Role.EMPLOYER_USER),
     # The employer's fixed contact (a contact person or provider staff) answers its messages.
     "portal:staff_message": only(Role.CONTACT_PERSON, Role.PROVIDER_STAFF, Role.ADMIN),

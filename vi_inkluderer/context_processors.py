@@ -90,6 +90,7 @@ NAVIGATION = [
     ),
     ("portal:needs", _("Behov for folk"), ("portal:need",)),
     ("portal:messages", _("Meldinger"), ("portal:messages", "portal:opening_messages")),
+    ("portal:history", _("Historikk"), ("portal:history",)),
     ("portal:terms", _("Vilkår"), ("portal:terms",)),
 ]
 
