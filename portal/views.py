@@ -36,7 +36,7 @@ def terms_required(view):
     def wrapper(request, *args, **kwargs):
         if not may_see_candidates(request.user):
             context = {"next": request.get_full_path()}
-            return render(request, "portal/terms_required.html", context, status=403)
+            return render(request, "portal/terms_required.html", context)
         return view(request, *args, **kwargs)
 
     return wrapper

@@ -209,3 +209,10 @@ def test_the_contact_person_and_the_owner_see_the_employers_assessment(
         page = login(user).get(reverse("candidates:entry_detail", args=[entry.pk])).content
         assert "Virksomhetens vurdering" in page.decode()
         assert "Mangler førerkort" in page.decode()
+
+
+def test_every_form_on_the_opening_page_carries_a_csrf_token(login, accepted, presented):
+    entry = presented()
+    presented()
+    page = _opening_page(login(accepted), entry).content.decode()
+    assert page.count('method="post"') == page.count('name="csrfmiddlewaretoken"') > 2

@@ -68,3 +68,14 @@ def test_an_empty_message_is_refused_with_a_norwegian_error(client, parties):
     client.force_login(employer_user)
     response = client.post(reverse("portal:messages"), {"body": ""})
     assert "Skriv en melding." in response.content.decode()
+
+
+def test_every_message_form_carries_a_csrf_token(client, parties):
+    employer, contact, employer_user = parties
+    for user, url in (
+        (employer_user, reverse("portal:messages")),
+        (contact, reverse("employers:detail", args=[employer.pk])),
+    ):
+        client.force_login(user)
+        page = client.get(url).content.decode()
+        assert page.count('method="post"') == page.count('name="csrfmiddlewaretoken"')
