@@ -9,6 +9,7 @@ from candidates.models import Shortlist, ShortlistEvent
 from candidates.scale import OPENINGS as CANDIDATE_BENCH_OPENINGS
 from employers.bench import SCENARIOS as EMPLOYER_SCENARIOS
 from employers.models import DialogueEntry, Employer, JobOpening, Task
+from portal.bench import SCENARIOS as PORTAL_SCENARIOS
 
 
 @pytest.mark.django_db
@@ -25,7 +26,7 @@ def test_bench_runs_every_scenario_on_generated_data():
     assert "candidates: counts (project leader Oslo)" in report
     assert "search: results page" in report
     assert "search: truckfører, nationwide" in report
-    for name, _email, _url in PIPELINE_SCENARIOS:
+    for name, _email, _url in PIPELINE_SCENARIOS + PORTAL_SCENARIOS:
         assert name in report
     assert Shortlist.objects.exists() and ShortlistEvent.objects.exists()
     # seed_scale is idempotent: a second run creates nothing.
