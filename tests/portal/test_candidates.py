@@ -133,8 +133,8 @@ def test_a_refused_answer_comes_back_on_its_card_with_choice_and_text_kept(
     card = page[page.index(f'id="kandidat-{entry.pk}"') :]
     card = card[: card.index("</article>")]
     assert too_long in card
-    assert re.search(r'value="not_relevant"\s+id="[^"]+"\s+required\s+checked', card)
-    assert "textarea form-control is-invalid" in card
+    assert re.search(r'value="not_relevant"\s+id="[^"]+"\s+checked', card)
+    assert "form-control is-invalid" in card
     other_card = page[page.index(f'id="kandidat-{other.pk}"') :]
     assert "checked" not in other_card[: other_card.index("</article>")]
 
