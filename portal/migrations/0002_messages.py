@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("employers", "0007_opening_description_reported_by"),
+        ("employers", "0010_opening_description_reported_by"),
         ("portal", "0001_terms_acceptance"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -79,9 +79,7 @@ def _card(page, name):
     return page.get_by_role("article").filter(has=page.get_by_role("heading", name=name))
 
 
-def test_an_employer_user_gets_in_and_answers_and_the_contact_sees_it(
-    page, world, console_errors
-):
+def test_an_employer_user_gets_in_and_answers_and_the_contact_sees_it(page, world, console_errors):
     url, contact, employer = world["url"], world["contact"], world["employer"]
     sara, jonas = (entry.candidate for entry in world["entries"])
 

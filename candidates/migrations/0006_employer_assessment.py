@@ -39,7 +39,7 @@ def start_clocks(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("candidates", "0004_search"),
+        ("candidates", "0005_email_claims"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
