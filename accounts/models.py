@@ -107,6 +107,23 @@ class Role(models.TextChoices):
 
 NAV_COUNTY_ROLES = [Role.CONTACT_PERSON, Role.ADVISER, Role.PROJECT_LEADER]
 
+# Role groups: who does what across the apps. They live here, beside Role, so every app (and
+# accounts.access's URL rules) can use them without importing an app above its own layer.
+
+# Who follows candidates (owns a caseload).
+CANDIDATE_OWNER_ROLES = (Role.ADVISER, Role.PROVIDER_STAFF)
+# Who records, edits and publishes openings; everyone else on the staff side only reads them.
+OPENING_MANAGERS = (Role.CONTACT_PERSON, Role.PROJECT_LEADER, Role.ADMIN)
+OPENING_READERS = (*OPENING_MANAGERS, Role.NATIONAL_READER)
+# Everyone who works with employers logs contacts; national readers only read, and employer
+# users never see NAV's notes about them.
+DIALOGUE_AUTHOR_ROLES = frozenset(
+    {Role.CONTACT_PERSON, Role.ADVISER, Role.PROJECT_LEADER, Role.PROVIDER_STAFF, Role.ADMIN}
+)
+TASK_OWNER_ROLES = DIALOGUE_AUTHOR_ROLES
+# Who may be an agreement's fixed or deputy contact: NAV contact persons, or provider staff.
+AGREEMENT_CONTACT_ROLES = (Role.CONTACT_PERSON, Role.PROVIDER_STAFF, Role.PROJECT_LEADER)
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True

@@ -13,8 +13,7 @@ from dateutil.relativedelta import relativedelta
 from django.db.models import Case, When
 from django.utils import timezone
 
-from accounts.models import County, Role, User
-from candidates.models import Placement
+from accounts.models import AGREEMENT_CONTACT_ROLES, County, Role, User
 from employers.models import Employer
 
 from .models import (
@@ -25,10 +24,10 @@ from .models import (
     CountySigningPolicy,
     FollowUpMeeting,
 )
-from .models.agreement import CONTACT_ROLES
 from .policy import county_policy
 from .services.agreements import employer_sync_with_agreements
 from .services.plans import plan_dates, plan_extend
+from .signals import hires_around
 
 S = Agreement.Status
 # Per county: (status, months since activation or signing, meetings per year, overdue last).
@@ -157,7 +156,7 @@ def _employer_for(status: str, pool: list[Employer], county: County) -> Employer
     the candidates demo), and the one in dialogue to an employer still waiting for it."""
     if county_policy(county.pk) != CountySigningPolicy.Kind.AFTER_FIRST_HIRE:
         return pool[0] if pool else None
-    hired = set(Placement.objects.filter(employer__in=pool).values_list("employer_id", flat=True))
+    hired = {e.pk for e in pool if hires_around(employer_id=e.pk, signed_on=None).total}
     if status == S.IN_DIALOGUE:
         return next((e for e in pool if e.pk not in hired), None)
     return next((e for e in pool if e.pk in hired), None)
@@ -185,7 +184,7 @@ def seed() -> str:
                 continue
             pool.remove(employer)
             contact = employer.fixed_contact
-            if contact is None or contact.role not in CONTACT_ROLES:
+            if contact is None or contact.role not in AGREEMENT_CONTACT_ROLES:
                 contact = contacts[number % min(len(contacts), 3)]
             _agreement(employer, contact, *plan, today=today, template=template)
             employer_sync_with_agreements(employer)

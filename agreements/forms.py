@@ -2,13 +2,12 @@ from django import forms
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import County, User
+from accounts.models import AGREEMENT_CONTACT_ROLES, County, User
 from core.versioning import VersionedFormMixin
 from employers.forms.occupations import OccupationChoiceField
 from employers.forms.openings import DateInput
 
 from .models import Agreement, FollowUpMeeting, RecruitmentNeed
-from .models.agreement import CONTACT_ROLES
 from .services.agreements import AGREEMENT_FIELDS, validate_signed_copy
 from .services.meetings import PLAN_FIELDS, RECORD_FIELDS
 
@@ -16,7 +15,7 @@ from .services.meetings import PLAN_FIELDS, RECORD_FIELDS
 def contact_choices(county_id: int | None = None):
     """Who can be an agreement's contact: NAV contact persons and project leaders of the
     county, and staff of providers serving a region in it."""
-    users = User.objects.filter(role__in=CONTACT_ROLES, is_active=True)
+    users = User.objects.filter(role__in=AGREEMENT_CONTACT_ROLES, is_active=True)
     if county_id is not None:
         users = users.filter(
             Q(county_id=county_id) | Q(provider__regions__county_id=county_id)

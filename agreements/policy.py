@@ -3,9 +3,8 @@
 
 from django.utils.translation import gettext as _
 
-from candidates.models import Placement
-
 from .models import Agreement, CountySigningPolicy
+from .signals import hires_around
 
 
 def county_policy(county_id: int) -> str:
@@ -17,7 +16,7 @@ def county_policy(county_id: int) -> str:
 def employer_has_hired_from_target_group(agreement: Agreement) -> bool:
     """Whether the employer has hired at least one candidate from the target group (every
     candidate in the register is in the target group)."""
-    return Placement.objects.filter(employer_id=agreement.employer_id).exists()
+    return hires_around(employer_id=agreement.employer_id, signed_on=None).total > 0
 
 
 def signing_blocker(agreement: Agreement) -> str | None:

@@ -9,9 +9,10 @@ class CandidatesConfig(AppConfig):
     def ready(self):
         from core.activity import register_actions
 
-        from . import signals
+        from . import employer_page, signals
 
         signals.connect()
+        employer_page.add_to_employer_page()
         register_actions(
             {
                 "candidates.assessment.changed": _("Virksomheten endret sin vurdering"),

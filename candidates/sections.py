@@ -1,14 +1,9 @@
-"""The sections of a candidate's page, like employers/sections.py: each feature shows its part.
-
-A section is a function of the candidate and the viewing user that returns a Section (a
-template in templates/candidates/detail/ and its context), or None to show nothing. MAIN is the
-wide column, ASIDE the narrow one. Each section runs a fixed number of queries.
+"""The sections of a candidate's page (core.sections): each feature shows its part, with its
+template in templates/candidates/detail/.
 """
 
-from collections.abc import Callable
-
 from accounts.models import Role, User
-from vi_inkluderer.home import Section
+from core.sections import Page, Section
 
 from .models import Candidate
 from .selectors.pipeline import candidate_entries
@@ -59,14 +54,7 @@ def _audit_log(candidate: Candidate, user: User) -> Section | None:
     return Section("candidates/detail/_audit_log.html", {"records": records, "total": total})
 
 
-SectionBuilder = Callable[[Candidate, User], Section | None]
-
-MAIN: list[SectionBuilder] = [_competence, _occupations, pipeline_section, _audit_log]
-ASIDE: list[SectionBuilder] = [_profile, _adaptation]
-
-
-def detail_sections(candidate: Candidate, user: User) -> dict[str, list[Section]]:
-    def build(builders: list[SectionBuilder]) -> list[Section]:
-        return [s for s in (b(candidate, user) for b in builders) if s is not None]
-
-    return {"main_sections": build(MAIN), "aside_sections": build(ASIDE)}
+CANDIDATE_PAGE = Page(
+    main=[_competence, _occupations, pipeline_section, _audit_log],
+    aside=[_profile, _adaptation],
+)

@@ -1,9 +1,16 @@
-"""Keep the search document in step with the occupation lists, which change after save()."""
+"""Candidates' receivers: the search document follows the occupation lists (which change after
+save()), and candidates answers the signals of the apps below it (employers, agreements), which
+never import candidates (docs/architecture.md, "Import direction")."""
 
 from django.db.models.signals import m2m_changed
 
+from agreements.signals import hires_requested
+from employers.signals import opening_closed, opening_page
+
 from .matching.document import refresh_search_documents
 from .models import Candidate
+from .selectors.pipeline import hires_around, opening_placements
+from .services.pipeline import may_propose, shortlist_close
 
 
 def _occupations_changed(sender, instance, action, reverse, pk_set, **kwargs):
@@ -20,6 +27,24 @@ def _occupations_changed(sender, instance, action, reverse, pk_set, **kwargs):
         refresh_search_documents(stale.values_list("pk", flat=True))
 
 
+def _close_shortlist(sender, *, opening, actor, **kwargs):
+    shortlist_close(opening=opening, actor=actor)
+
+
+def _opening_page(sender, *, opening, user, **kwargs) -> dict:
+    return {
+        "may_propose": may_propose(user, opening),
+        "placements": list(opening_placements(opening)),
+    }
+
+
+def _hires(sender, *, employer_id, signed_on, **kwargs):
+    return hires_around(employer_id=employer_id, signed_on=signed_on)
+
+
 def connect() -> None:
+    opening_closed.connect(_close_shortlist, dispatch_uid="candidates-close-shortlist")
+    opening_page.connect(_opening_page, dispatch_uid="candidates-opening-page")
+    hires_requested.connect(_hires, dispatch_uid="candidates-hires")
     for through in (Candidate.occupations_wanted.through, Candidate.occupations_done.through):
         m2m_changed.connect(_occupations_changed, sender=through, dispatch_uid=f"search-{through}")

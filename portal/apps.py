@@ -8,12 +8,12 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from core.activity import register_actions
-        from employers import sections as employer_sections
+        from employers.sections import EMPLOYER_PAGE
 
         from .sections import employer_messages
 
         # The fixed contact person reads and answers the employer's messages on its page.
-        employer_sections.MAIN.append(employer_messages)
+        EMPLOYER_PAGE.add(employer_messages)
 
         register_actions(
             {

@@ -1,9 +1,9 @@
 """The portal's part of the employer's page for the fixed contact person: the message threads
-with the employer (registered in employers.sections.MAIN by PortalConfig.ready)."""
+with the employer (added to employers.sections.EMPLOYER_PAGE by PortalConfig.ready)."""
 
 from accounts.models import User
+from core.sections import Section
 from employers.models import Employer
-from vi_inkluderer.home import Section
 
 from .forms import MessageForm
 from .messages import may_take_part, thread_messages

@@ -18,7 +18,7 @@ from candidates.selectors.pipeline import employer_entries
 from candidates.services import assessment as assessment_services
 from candidates.services import pipeline as pipeline_services
 from candidates.services.audit import audit_candidate_reads
-from employers.forms import add_service_errors
+from core.forms import add_service_errors
 from employers.models import Employer
 from employers.services.openings import opening_report
 

@@ -5,6 +5,7 @@ from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from accounts.access import RULES
 from accounts.models import County, Role
 from candidates.models import ConsentRequest, SearchResult, SearchRun, Step
 from candidates.services.consent import consent_token
@@ -12,7 +13,6 @@ from candidates.services.shortlist import shortlist_for
 from employers.models import EmployerImport, EmployerPerson, JobOpening, Lead
 from notifications.models import Notification
 from portal.services import terms_accept
-from vi_inkluderer.access import RULES
 
 from .agreements.factories import AgreementFactory, MeetingFactory, RecruitmentNeedFactory
 from .candidates.factories import CandidateFactory, ConsentRequestFactory, ShortlistEntryFactory
@@ -426,7 +426,7 @@ def _our_view_names(patterns=None, namespace=""):
 
 def test_every_url_has_an_access_rule_and_a_matrix_row():
     names = set(_our_view_names())
-    assert names == set(RULES), "URL patterns and vi_inkluderer.access.RULES differ"
+    assert names == set(RULES), "URL patterns and accounts.access.RULES differ"
     assert names == set(EXPECTED), "URL patterns and this test's EXPECTED matrix differ"
 
 

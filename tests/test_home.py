@@ -3,8 +3,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from accounts.models import Role
-from candidates.models import CANDIDATE_OWNER_ROLES
+from accounts.models import CANDIDATE_OWNER_ROLES, Role
 from candidates.services.shortlist import shortlist_for
 from notifications.models import Notification
 from notifications.services import notification_create

@@ -74,7 +74,7 @@ def test_server_error_page_renders_without_a_database_or_request_context(rf):
 
 @pytest.mark.django_db
 def test_forbidden_page_is_in_norwegian(client, monkeypatch):
-    from vi_inkluderer.access import RULES, only
+    from accounts.access import RULES, only
 
     monkeypatch.setitem(RULES, "notifications:list", only(Role.ADMIN))
     client.force_login(user_with_role(Role.EMPLOYER_USER))

@@ -1,7 +1,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .access import rule_for
+from accounts.access import rule_for
 
 # The main navigation, in order: URL name, label, and the view-name prefixes of the pages that
 # belong to the item (for aria-current). Shown only to roles whose rule allows the page.

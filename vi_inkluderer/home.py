@@ -4,7 +4,6 @@ Each section is a template plus its context; apps add sections as their features
 """
 
 import datetime
-from dataclasses import dataclass, field
 
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.db.models import Count, Q
@@ -18,18 +17,13 @@ from candidates.models import AuditRecord
 from candidates.selectors.overview import entries_in_process, new_proposals
 from candidates.selectors.register import caseload_summary, headline_counts
 from candidates.services.audit import audit_candidate_reads
+from core.sections import Section
 from employers.models import Employer, JobOpening, Lead
 from employers.selectors.dialogue import task_agenda
 from notifications.models import Notification
 from portal.selectors import home as portal_home
 
 HOME_LIST_SIZE = 10
-
-
-@dataclass
-class Section:
-    template: str
-    context: dict = field(default_factory=dict)
 
 
 def _unread_notifications(user: User) -> Section:

@@ -76,7 +76,7 @@ MIDDLEWARE = [
     "accounts.middleware.RequireStaffMfaMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "csp.middleware.CSPMiddleware",
-    "vi_inkluderer.access.AccessRuleMiddleware",
+    "accounts.access.AccessRuleMiddleware",
 ]
 
 ROOT_URLCONF = "vi_inkluderer.urls"

@@ -8,12 +8,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import County, Role
+from accounts.models import AGREEMENT_CONTACT_ROLES, County, Role
 from employers.models import Employer
 from employers.models.openings import regions_served_by
 
-# Who may be an agreement's fixed or deputy contact: NAV contact persons, or provider staff.
-CONTACT_ROLES = (Role.CONTACT_PERSON, Role.PROVIDER_STAFF, Role.PROJECT_LEADER)
 FOLLOW_UPS_MIN, FOLLOW_UPS_MAX = 2, 4
 
 
@@ -151,7 +149,7 @@ class Agreement(models.Model):
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
         related_name="agreements_as_contact",
-        limit_choices_to={"role__in": CONTACT_ROLES, "is_active": True},
+        limit_choices_to={"role__in": AGREEMENT_CONTACT_ROLES, "is_active": True},
         verbose_name=_("fast kontaktperson"),
     )
     deputy_contact = models.ForeignKey(
@@ -160,7 +158,7 @@ class Agreement(models.Model):
         null=True,
         blank=True,
         related_name="agreements_as_deputy",
-        limit_choices_to={"role__in": CONTACT_ROLES, "is_active": True},
+        limit_choices_to={"role__in": AGREEMENT_CONTACT_ROLES, "is_active": True},
         verbose_name=_("stedfortreder"),
     )
     employer_signatory = models.CharField(

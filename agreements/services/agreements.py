@@ -12,13 +12,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.models import Role, User
+from accounts.models import AGREEMENT_CONTACT_ROLES, Role, User
 from core.versioning import check_version
 from employers.models import Employer
 from notifications.services import notification_create
 
 from ..models import Agreement, AgreementEvent, AgreementTemplate, ContactPeriod
-from ..models.agreement import CONTACT_ROLES
 from ..policy import signing_blocker
 from .plans import meetings_retire, plan_extend, plan_restart
 
@@ -45,7 +44,9 @@ def check_editor(agreement: Agreement, actor: User) -> None:
 
 
 def _check_contact(contact: User | None, field: str) -> None:
-    if contact is not None and (contact.role not in CONTACT_ROLES or not contact.is_active):
+    if contact is not None and (
+        contact.role not in AGREEMENT_CONTACT_ROLES or not contact.is_active
+    ):
         raise ValidationError(
             {field: _("Kontaktpersonen må være en aktiv markedskontakt eller tiltaksleverandør.")}
         )

@@ -8,9 +8,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from candidates.selectors.pipeline import hires_around
+from core.forms import add_service_errors
 from core.versioning import ChangedMeanwhile
-from employers.forms import add_service_errors
 from employers.models import Employer
 
 from ..documents import agreement_parties, agreement_pdf, agreement_sections, agreement_signatures
@@ -27,6 +26,7 @@ from ..policy import signing_blocker
 from ..selectors import agreement_list
 from ..services import agreements as services
 from ..services.plans import plan_change_preview
+from ..signals import hires_around
 from .common import editable_agreement, visible_agreement
 
 PAGE_SIZE = 25

@@ -1,5 +1,4 @@
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
 from ..models import Agreement, FollowUpMeeting
@@ -39,8 +38,3 @@ def editable_meeting(request, pk: int) -> FollowUpMeeting:
     if not meeting.agreement.can_be_edited_by(request.user):
         raise PermissionDenied
     return meeting
-
-
-def show_errors(request, error: ValidationError) -> None:
-    for message in error.messages:
-        messages.error(request, message)

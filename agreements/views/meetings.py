@@ -7,8 +7,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.forms import add_service_errors
 from core.versioning import ChangedMeanwhile
-from employers.forms import add_service_errors
+from core.views import show_errors
 from employers.models import JobOpening
 
 from ..calendar import meeting_calendar
@@ -16,7 +17,7 @@ from ..forms import MeetingPlanForm, MeetingRecordForm, RecruitmentNeedForm
 from ..models import FollowUpMeeting, RecruitmentNeed
 from ..selectors import county_follow_up, my_follow_ups
 from ..services import meetings as services
-from .common import editable_agreement, editable_meeting, show_errors, visible_meeting
+from .common import editable_agreement, editable_meeting, visible_meeting
 
 PAGE_SIZE = 25
 

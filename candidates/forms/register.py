@@ -12,10 +12,10 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from accounts.forms import RegionChoiceField, RegionInCountyMixin
 from accounts.models import Region, User
+from core.sorting import sort_columns, sort_field
 from core.versioning import StartAgainMixin
-from employers.forms.register import RegionChoiceField
-from vi_inkluderer.sorting import sort_columns, sort_field
 
 from ..models import (
     BirthCountryGroup,
@@ -43,7 +43,7 @@ def _checkboxes(label, choices, required=False, **kwargs) -> forms.MultipleChoic
     )
 
 
-class CandidateForm(StartAgainMixin, forms.ModelForm):
+class CandidateForm(RegionInCountyMixin, StartAgainMixin, forms.ModelForm):
     """A candidate's profile as the owner keeps it. The identity number is checked here, with
     a message that never says whose caseload a registered number belongs to."""
 
@@ -193,13 +193,6 @@ class CandidateForm(StartAgainMixin, forms.ModelForm):
                 code="duplicate",
             )
         return fnr
-
-    def clean(self):
-        cleaned = super().clean()
-        region, county = cleaned.get("region"), cleaned.get("county")
-        if region and county and region.county_id != county.pk:
-            self.add_error("region", _("Regionen ligger ikke i valgt fylke."))
-        return cleaned
 
     def profile_data(self) -> dict:
         return {name: self.cleaned_data[name] for name in PROFILE_FIELDS + OCCUPATION_FIELDS}

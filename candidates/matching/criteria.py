@@ -12,6 +12,9 @@ from .document import COMMUTE_WIDENS_KM, COMMUTER, COUNTY, DONE, REGION, WANTED,
 from .norwegian import Term, query_terms
 from .vocabulary import complete
 
+# As many words as one query takes (norwegian.query_terms' limit).
+MAX_TERMS = 20
+
 
 class Area:
     REGION = "region"
@@ -58,15 +61,19 @@ class Plan:
 
     @classmethod
     def build(cls, opening: JobOpening, criteria: Criteria) -> "Plan":
-        text = criteria.query
+        terms = query_terms(criteria.query)
         if criteria.opening_text:
-            text = (
-                f"{opening.title}\n{opening.requirements_must}\n{opening.requirements_nice}\n{text}"
+            opening_text = (
+                f"{opening.title}\n{opening.requirements_must}\n{opening.requirements_nice}"
             )
+            typed = {term.stem for term in terms}
+            from_opening = query_terms(opening_text, skip_conditions=True)
+            terms = [term for term in from_opening if term.stem not in typed] + terms
+        terms = terms[:MAX_TERMS]
         return cls(
             opening=opening,
             criteria=criteria,
-            terms=complete([term for term in query_terms(text) if not is_token(term.stem)]),
+            terms=complete([term for term in terms if not is_token(term.stem)]),
             occupation_code=opening.occupation_id if criteria.occupation else None,
         )
 

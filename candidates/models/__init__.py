@@ -1,7 +1,6 @@
 from .assessment import EmployerAssessment
 from .audit import AuditRecord
 from .candidate import (
-    CANDIDATE_OWNER_ROLES,
     BirthCountryGroup,
     Candidate,
     DrivingLicence,
@@ -26,7 +25,6 @@ from .shortlist import (
 )
 
 __all__ = [
-    "CANDIDATE_OWNER_ROLES",
     "EMPLOYER_VISIBLE_STEPS",
     "FINAL_STEPS",
     "TRANSITIONS",

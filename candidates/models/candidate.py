@@ -8,14 +8,11 @@ from django.db.models import F, Func, Q, Value
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import County, MeasureProvider, NavOffice, Region, Role
+from accounts.models import CANDIDATE_OWNER_ROLES, County, MeasureProvider, NavOffice, Region, Role
 
 from ..matching.document import SECTIONS, SEPARATOR, document_for
 from ..matching.vocabulary import remember
 from ..validators import birth_date_from_fnr, validate_fnr
-
-# Who follows candidates (owns a caseload).
-CANDIDATE_OWNER_ROLES = (Role.ADVISER, Role.PROVIDER_STAFF)
 
 
 class Innsatsgruppe(models.TextChoices):

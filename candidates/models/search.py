@@ -4,9 +4,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Role
+from accounts.models import OPENING_MANAGERS, Role
 from employers.models import JobOpening
-from employers.models.openings import OPENING_MANAGERS
 
 from .candidate import Candidate
 

@@ -9,12 +9,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.models import Role, User
+from accounts.models import CANDIDATE_OWNER_ROLES, Role, User
 from employers.models import JobOpening
 from notifications.services import notification_create
 
 from ..models import (
-    CANDIDATE_OWNER_ROLES,
     Candidate,
     ConsentRequest,
     EmployerAssessment,

@@ -7,6 +7,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from core.views import show_errors
+
 from ..forms.pipeline import ConsentAnswerForm
 from ..models import AuditRecord, ConsentRequest
 from ..services import consent as services
@@ -40,8 +42,7 @@ def consent_respond(request, token: str):
                     _("Takk! Du har samtykket.") if accept else _("Takk! Du har takket nei."),
                 )
         except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
+            show_errors(request, error)
         return redirect("candidates:consent_respond", token=token)
     entry = consent.entry
     audit_candidate_reads(

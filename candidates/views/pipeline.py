@@ -6,8 +6,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.models import Role
-from employers.forms import add_service_errors
-from employers.models import JobOpening
+from core.forms import add_service_errors
+from core.views import show_errors
+from employers.selectors.openings import visible_opening
 
 from ..forms.pipeline import (
     ArchiveForm,
@@ -34,16 +35,6 @@ from ..services.audit import audit_candidate_reads
 TABLE_PAGE_SIZE = 50
 
 
-def _show_errors(request, error: ValidationError) -> None:
-    for message in error.messages:
-        messages.error(request, message)
-
-
-def _visible_opening(request, opening_id: int) -> JobOpening:
-    openings = JobOpening.objects.visible_to(request.user).select_related("employer")
-    return get_object_or_404(openings, pk=opening_id)
-
-
 def _visible_entry(request, entry_id: int) -> ShortlistEntry:
     entries = ShortlistEntry.objects.visible_to(request.user).select_related(
         "shortlist__opening__employer", "candidate__owner", "added_by"
@@ -52,7 +43,7 @@ def _visible_entry(request, entry_id: int) -> ShortlistEntry:
 
 
 def shortlist(request, opening_id: int):
-    opening = _visible_opening(request, opening_id)
+    opening = visible_opening(request.user, opening_id)
     form = ShortlistFilterForm(request.GET)
     layout, step, show_archived = form.values()
     view = shortlist_view(
@@ -170,7 +161,7 @@ def entry_archive(request, entry_id: int):
     try:
         services.entry_archive(entry=entry, actor=request.user, reason=form.cleaned_data["reason"])
     except ValidationError as error:
-        _show_errors(request, error)
+        show_errors(request, error)
     else:
         messages.success(
             request,
@@ -186,7 +177,7 @@ def entry_restore(request, entry_id: int):
     try:
         services.entry_restore(entry=entry, actor=request.user)
     except ValidationError as error:
-        _show_errors(request, error)
+        show_errors(request, error)
     else:
         messages.success(
             request, _("%(candidate)s er lagt tilbake på listen.") % {"candidate": entry.candidate}
@@ -213,7 +204,7 @@ def entry_hire(request, entry_id: int):
 
 
 def propose(request, opening_id: int):
-    opening = _visible_opening(request, opening_id)
+    opening = visible_opening(request.user, opening_id)
     if not services.may_propose(request.user, opening):
         messages.error(request, _("Du kan bare foreslå kandidater til åpne, delte stillinger."))
         return redirect("employers:opening_detail", pk=opening.pk)
@@ -283,7 +274,7 @@ def consent_withdraw(request, consent_id: int):
     try:
         consent_services.consent_withdraw(consent=consent, actor=request.user)
     except ValidationError as error:
-        _show_errors(request, error)
+        show_errors(request, error)
     else:
         messages.success(
             request, _("Samtykket er trukket tilbake. Arbeidsgiveren ser ikke lenger kandidaten.")

@@ -8,13 +8,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.access import rule_for
 from accounts.models import Role
 from core.versioning import ChangedMeanwhile
-from vi_inkluderer.access import rule_for
 
 from ..forms.register import CandidateFilterForm, CandidateForm, UnavailableForm
 from ..models import AuditRecord, Candidate
-from ..sections import detail_sections
+from ..sections import CANDIDATE_PAGE
 from ..selectors.register import (
     candidate_counts,
     candidate_for_detail,
@@ -85,7 +85,7 @@ def candidate_detail(request, pk: int):
         "candidate": candidate,
         "is_owner": candidate.is_owned_by(request.user),
         "today": timezone.localdate(),
-        **detail_sections(candidate, request.user),
+        **CANDIDATE_PAGE.sections(candidate, request.user),
     }
     return render(request, "candidates/register/detail.html", context)
 

@@ -6,11 +6,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.views import show_errors
 from employers.models import JobOpening
+from employers.selectors.openings import visible_opening
 
 from ..forms.search import SearchForm
 from ..matching.criteria import Criteria
 from ..matching.describe import describe_criteria
+from ..matching.levels import OCCUPATION_DONE, OCCUPATION_WANTED, TEXT
 from ..models import AuditRecord, SearchRun
 from ..selectors.search import (
     changes_since_previous,
@@ -22,6 +25,8 @@ from ..selectors.search import (
 from ..services.audit import audit_candidate_reads
 from ..services.search import search_result_shortlist, search_run_repeat, search_run_start
 
+# Below this a candidate shares only a word or two with the opening: shown apart, as weak.
+WEAK_SCORE = 15
 RESULTS_PER_PAGE = 25
 RUNS_LISTED = 20
 
@@ -34,12 +39,7 @@ def _visible_run(request, pk: int) -> SearchRun:
 
 
 def search_start(request, opening_id: int):
-    opening = get_object_or_404(
-        JobOpening.objects.visible_to(request.user).select_related(
-            "employer__county", "occupation", "region"
-        ),
-        pk=opening_id,
-    )
+    opening = visible_opening(request.user, opening_id)
     runs = runs_for_opening(opening, request.user)
     if request.method == "POST":
         form = SearchForm(request.POST, opening=opening)
@@ -74,7 +74,10 @@ def search_run(request, pk: int):
         kinds = [kind for kind, _places in changes.values()]
         context.update(
             page=page,
-            rows=rows,
+            rows=[row for row in rows if row.result.score >= WEAK_SCORE],
+            weak_rows=[row for row in rows if row.result.score < WEAK_SCORE],
+            weak_score=WEAK_SCORE,
+            points={"wanted": OCCUPATION_WANTED, "done": OCCUPATION_DONE, "text": TEXT},
             gone=gone_since_previous(run),
             changes={"new": kinds.count("new"), "moved": len(kinds) - kinds.count("new")},
         )
@@ -110,8 +113,7 @@ def search_shortlist_add(request, pk: int, candidate_id: int):
     try:
         search_result_shortlist(run=run, candidate=result.candidate, actor=request.user)
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        show_errors(request, error)
     else:
         messages.success(
             request,

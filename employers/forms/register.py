@@ -2,10 +2,11 @@ from django import forms
 from django.db.models import F, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from accounts.forms import RegionChoiceField, RegionInCountyMixin
 from accounts.models import County, Region, Role, User
 from accounts.validators import clean_orgnr
+from core.sorting import sort_columns, sort_field
 from core.versioning import StartAgainMixin, VersionedFormMixin
-from vi_inkluderer.sorting import sort_columns, sort_field
 
 from ..models import Employer, EmployerPerson, Industry
 from ..models.employer import status_rank
@@ -21,11 +22,6 @@ class OrgnrForm(forms.Form):
 
     def clean_orgnr(self) -> str:
         return clean_orgnr(self.cleaned_data["orgnr"])
-
-
-class RegionChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, region: Region) -> str:
-        return f"{region.name} ({region.county.name})"
 
 
 class FixedContactChoiceField(forms.ModelChoiceField):
@@ -44,7 +40,7 @@ def fixed_contact_candidates() -> QuerySet[User]:
     )
 
 
-class EmployerForm(StartAgainMixin, forms.ModelForm):
+class EmployerForm(RegionInCountyMixin, StartAgainMixin, forms.ModelForm):
     """The employer's facts. The orgnr is fixed once registered; on creation it comes from
     the first step (OrgnrForm) as a hidden field."""
 
@@ -148,13 +144,6 @@ class EmployerForm(StartAgainMixin, forms.ModelForm):
                 )
             )
         return parent
-
-    def clean(self):
-        cleaned = super().clean()
-        region, county = cleaned.get("region"), cleaned.get("county")
-        if region and county and region.county_id != county.pk:
-            self.add_error("region", _("Regionen ligger ikke i valgt fylke."))
-        return cleaned
 
     def employer_data(self) -> dict:
         """Model field values for the services (the parent's orgnr becomes the parent)."""

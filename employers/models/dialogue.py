@@ -22,13 +22,6 @@ from .employer import Employer, EmployerPerson
 
 SUMMARY_MAX_LENGTH = 5000
 
-# Everyone who works with employers logs contacts; national readers only read, and employer
-# users never see NAV's notes about them.
-DIALOGUE_AUTHOR_ROLES = frozenset(
-    {Role.CONTACT_PERSON, Role.ADVISER, Role.PROJECT_LEADER, Role.PROVIDER_STAFF, Role.ADMIN}
-)
-TASK_OWNER_ROLES = DIALOGUE_AUTHOR_ROLES
-
 
 class DialogueChannel(models.TextChoices):
     MEETING = "meeting", _("Møte")

@@ -6,15 +6,11 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Region, Role
+from accounts.models import OPENING_MANAGERS, OPENING_READERS, Region, Role
 
 from .employer import Employer
 from .events import StatusEvent, status_fields
 from .occupations import Occupation
-
-# Who records, edits and publishes openings; everyone else on the staff side only reads them.
-OPENING_MANAGERS = (Role.CONTACT_PERSON, Role.PROJECT_LEADER, Role.ADMIN)
-OPENING_READERS = (*OPENING_MANAGERS, Role.NATIONAL_READER)
 
 
 def regions_served_by(user) -> list[Region]:

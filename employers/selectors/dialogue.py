@@ -5,10 +5,9 @@ from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 
-from accounts.models import NAV_COUNTY_ROLES, User
+from accounts.models import NAV_COUNTY_ROLES, TASK_OWNER_ROLES, User
 
 from ..models import DialogueEntry, Employer, Task
-from ..models.dialogue import TASK_OWNER_ROLES
 
 HOME_TASK_LIMIT = 15
 HOME_TASK_HORIZON_DAYS = 7

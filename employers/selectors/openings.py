@@ -1,6 +1,7 @@
 """Reads for job openings."""
 
 from django.db.models import Case, Value, When
+from django.shortcuts import get_object_or_404
 
 from accounts.models import User
 
@@ -13,6 +14,14 @@ STATUS_ORDER = [
     JobOpening.Status.FILLED,
     JobOpening.Status.CANCELLED,
 ]
+
+
+def visible_opening(user: User, pk: int) -> JobOpening:
+    """One opening in the user's scope (404 outside it), with what its pages show."""
+    openings = JobOpening.objects.visible_to(user).select_related(
+        "employer__county", "occupation", "region", "recorded_by"
+    )
+    return get_object_or_404(openings, pk=pk)
 
 
 def employer_openings_context(*, employer: Employer, user: User) -> dict:

@@ -16,12 +16,11 @@ from django.utils.formats import date_format
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from accounts.models import Role, User
+from accounts.models import DIALOGUE_AUTHOR_ROLES, TASK_OWNER_ROLES, Role, User
 from core.versioning import check_version
 from notifications.services import notification_create
 
 from ..models import DialogueEntry, DialogueEntryRevision, Employer, EmployerPerson, Task
-from ..models.dialogue import DIALOGUE_AUTHOR_ROLES, TASK_OWNER_ROLES
 
 NOTIFICATION_TITLE_LENGTH = 200
 EDITABLE_FIELDS = ("occurred_at", "channel", "topics", "participants", "others_present", "summary")

@@ -8,11 +8,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Role, User
-from candidates.services.pipeline import shortlist_close
 from core.versioning import check_version
 from notifications.services import notification_create
 
 from ..models import Employer, JobOpening, JobOpeningEvent
+from ..signals import opening_closed
 
 # The fields a contact person fills in; status, publishing and authorship belong to services.
 OPENING_FIELDS = (
@@ -192,7 +192,7 @@ def opening_mark_filled(*, opening: JobOpening, actor: User, note: str = "") -> 
     _check_manager(actor)
     opening = _locked(opening)
     _move(opening, to=JobOpening.Status.FILLED, actor=actor, note=note)
-    shortlist_close(opening=opening, actor=actor)
+    opening_closed.send(sender=JobOpening, opening=opening, actor=actor)
     return opening
 
 
@@ -201,5 +201,5 @@ def opening_cancel(*, opening: JobOpening, actor: User, note: str = "") -> JobOp
     _check_manager(actor)
     opening = _locked(opening)
     _move(opening, to=JobOpening.Status.CANCELLED, actor=actor, note=note)
-    shortlist_close(opening=opening, actor=actor)
+    opening_closed.send(sender=JobOpening, opening=opening, actor=actor)
     return opening

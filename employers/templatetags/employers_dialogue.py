@@ -1,6 +1,6 @@
 from django import template
 
-from vi_inkluderer.access import rule_for
+from accounts.access import rule_for
 
 register = template.Library()
 

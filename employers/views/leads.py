@@ -6,9 +6,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from vi_inkluderer.access import rule_for
+from accounts.access import rule_for
+from core.forms import add_service_errors
 
-from ..forms import add_service_errors
 from ..forms.leads import LeadAcceptForm, LeadAssignForm, LeadCloseForm, LeadFilterForm, LeadForm
 from ..models import Employer, Lead, ResourceGroup
 from ..services import leads as services

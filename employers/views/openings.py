@@ -7,22 +7,16 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from candidates.selectors.pipeline import opening_placements
-from candidates.services.pipeline import may_propose
+from accounts.access import rule_for
+from core.forms import add_service_errors
 from core.versioning import ChangedMeanwhile
-from vi_inkluderer.access import rule_for
+from core.views import show_errors
 
-from ..forms import add_service_errors
 from ..forms.openings import JobOpeningForm, OpeningNoteForm, SharedOpeningFilterForm
 from ..models import Employer, JobOpening
+from ..selectors.openings import visible_opening
 from ..services import openings as services
-
-
-def _visible_opening(request, pk: int) -> JobOpening:
-    openings = JobOpening.objects.visible_to(request.user).select_related(
-        "employer__county", "occupation", "region", "recorded_by"
-    )
-    return get_object_or_404(openings, pk=pk)
+from ..signals import opening_page_context
 
 
 def opening_create(request, employer_pk: int):
@@ -49,7 +43,7 @@ def opening_create(request, employer_pk: int):
 
 
 def opening_edit(request, pk: int):
-    opening = _visible_opening(request, pk)
+    opening = visible_opening(request.user, pk)
     if not opening.is_editable:
         messages.error(request, _("En besatt eller avlyst stilling kan ikke endres."))
         return redirect("employers:opening_detail", pk=opening.pk)
@@ -83,29 +77,23 @@ def _render_detail(request, opening: JobOpening, **forms):
         "events": opening.events.select_related("actor"),
         "may_manage": JobOpening.can_manage(request.user),
         "may_see_shortlist": rule_for("candidates:shortlist").allows(request.user),
-        "may_propose": may_propose(request.user, opening),
-        "placements": list(opening_placements(opening)),
+        **opening_page_context(opening=opening, user=request.user),
         **forms,
     }
     return render(request, "employers/openings/detail.html", context)
 
 
 def opening_detail(request, pk: int):
-    return _render_detail(request, _visible_opening(request, pk))
-
-
-def _show_errors(request, error: ValidationError) -> None:
-    for message in error.messages:
-        messages.error(request, message)
+    return _render_detail(request, visible_opening(request.user, pk))
 
 
 @require_POST
 def opening_publish(request, pk: int):
-    opening = _visible_opening(request, pk)
+    opening = visible_opening(request.user, pk)
     try:
         notified = services.opening_publish(opening=opening, actor=request.user)
     except ValidationError as error:
-        _show_errors(request, error)
+        show_errors(request, error)
     else:
         message = ngettext(
             "Stillingen er publisert og delt med %(count)d veileder eller tiltaksleverandør.",
@@ -118,14 +106,14 @@ def opening_publish(request, pk: int):
 
 def _finish(request, pk: int, *, service, form_name: str, form_options: dict, success: str):
     """Mark the opening filled or cancelled, with an optional note kept on the event."""
-    opening = _visible_opening(request, pk)
+    opening = visible_opening(request.user, pk)
     form = OpeningNoteForm(request.POST, **form_options)
     if not form.is_valid():
         return _render_detail(request, opening, **{form_name: form})
     try:
         service(opening=opening, actor=request.user, note=form.cleaned_data["note"])
     except ValidationError as error:
-        _show_errors(request, error)
+        show_errors(request, error)
     else:
         messages.success(request, success)
     return redirect("employers:opening_detail", pk=opening.pk)

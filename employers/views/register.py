@@ -6,14 +6,14 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from accounts.access import rule_for
 from accounts.models import County
 from core.versioning import ChangedMeanwhile
-from vi_inkluderer.access import rule_for
 
 from ..brreg import BrregUnavailable, brreg_lookup
 from ..forms.register import EmployerFilterForm, EmployerForm, OrgnrForm
 from ..models import Employer, Industry
-from ..sections import detail_sections
+from ..sections import EMPLOYER_PAGE
 from ..services import register as services
 
 PAGE_SIZE = 25
@@ -61,7 +61,7 @@ def employer_detail(request, pk: int):
     context = {
         "employer": employer,
         "can_edit": rule_for("employers:edit").allows(request.user),
-        **detail_sections(employer, request.user),
+        **EMPLOYER_PAGE.sections(employer, request.user),
     }
     return render(request, "employers/detail.html", context)
 

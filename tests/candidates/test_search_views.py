@@ -325,3 +325,43 @@ def test_a_search_running_for_seconds_offers_no_restart(login, contact_person, o
     )
     response = login(contact_person).get(reverse("candidates:search_run", args=[run.pk]))
     assert reverse("candidates:search_rerun", args=[run.pk]) not in response.text
+
+
+def _cook_opening():
+    return JobOpeningFactory(
+        title="Kokk",
+        occupation=Occupation.objects.get(code="5120"),
+        requirements_must="Snakker norsk muntlig og kan jobbe kveld og helg. Fagbrev som kokk.",
+        requirements_nice="Storkjøkken, catering, allergener og HMS.",
+    )
+
+
+def test_words_about_the_jobs_conditions_do_not_find_candidates(login, contact_person):
+    opening = _cook_opening()
+    cook = CandidateFactory(competencies="")
+    cook.occupations_wanted.add(Occupation.objects.get(code="5120"))
+    CandidateFactory(competencies="Renhold. Snakker norsk, kan jobbe kveld og helg.")
+    run = _finished_run(opening, contact_person)
+    assert [result.candidate for result in run.results.all()] == [cook]
+
+
+def test_words_typed_in_the_search_box_still_count(login, contact_person):
+    opening = _cook_opening()
+    speaker = CandidateFactory(competencies="Snakker norsk flytende")
+    run = _finished_run(opening, contact_person, occupation=False, query="norsk")
+    assert speaker in [result.candidate for result in run.results.all()]
+
+
+def test_weak_matches_are_shown_apart_and_the_score_is_explained(login, contact_person):
+    opening = _cook_opening()
+    cook = CandidateFactory(competencies="Fagbrev kokk")
+    cook.occupations_wanted.add(Occupation.objects.get(code="5120"))
+    CandidateFactory(first_name="Svakttreff", competencies="Fagbrev i renhold")
+    run = _finished_run(opening, contact_person)
+    response = login(contact_person).get(reverse("candidates:search_run", args=[run.pk]))
+    page = response.text
+    assert "Treff i prosent viser hvor mye av stillingen kandidaten dekker" in page
+    weak = page.index("Svake treff: 1 kandidat under 15 %")
+    assert [row.result.score < 15 for row in response.context["weak_rows"]] == [True]
+    assert all(row.result.score >= 15 for row in response.context["rows"])
+    assert page.index(f"kandidat-{cook.pk}-heading") < weak

@@ -6,6 +6,7 @@ from django.urls import URLPattern, reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from accounts.access import rule_for
 from accounts.models import Role
 from agreements.models import FollowUpMeeting
 from candidates.models import ConsentRequest, ShortlistEntry, Step
@@ -14,7 +15,6 @@ from candidates.services.shortlist import shortlist_for
 from employers.models import JobOpening
 from portal.services import terms_accept
 from portal.urls import urlpatterns
-from vi_inkluderer.access import rule_for
 from vi_inkluderer.context_processors import NAVIGATION
 
 from ..agreements.factories import AgreementFactory, MeetingFactory

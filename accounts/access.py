@@ -13,9 +13,7 @@ from dataclasses import dataclass
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 
-from accounts.models import Role
-from candidates.models import CANDIDATE_OWNER_ROLES
-from employers.models.openings import OPENING_MANAGERS
+from .models import CANDIDATE_OWNER_ROLES, OPENING_MANAGERS, Role
 
 
 @dataclass(frozen=True)
