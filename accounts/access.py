@@ -100,7 +100,8 @@ RULES: dict[str, Rule] = {
     "employers:lead_close": only(Role.CONTACT_PERSON, Role.PROJECT_LEADER, Role.ADMIN),
     "employers:resource_groups": only(*LEAD_READERS),
     # Job openings: the contact side records and publishes; everyone on the staff side reads.
-    "employers:occupation_search": only(*STAFF),
+    # Reference data (STYRK-08): employer users pick an occupation when they report a need.
+    "employers:occupation_search": signed_in(),
     "employers:shared_openings": only(*STAFF),
     "employers:opening_detail": only(*STAFF),
     "employers:opening_create": only(*OPENING_MANAGERS),
@@ -142,8 +143,6 @@ RULES: dict[str, Rule] = {
     "candidates:consent_request": only(*CANDIDATE_OWNER_ROLES),
     "candidates:consent_withdraw": only(*CANDIDATE_OWNER_ROLES),
     "candidates:consent_respond": public(),
-    "candidates:employer_candidates": only(Role.EMPLOYER_USER),
-    "candidates:employer_respond": only(Role.EMPLOYER_USER),
     "candidates:list": only(*CANDIDATE_READERS),
     "candidates:detail": only(*CANDIDATE_READERS),
     "candidates:create": only(*CANDIDATE_OWNER_ROLES),
@@ -164,6 +163,24 @@ RULES: dict[str, Rule] = {
     "candidates:search_progress": only(*OPENING_MANAGERS),
     "candidates:search_rerun": only(*OPENING_MANAGERS),
     "candidates:search_shortlist_add": only(*OPENING_MANAGERS),
+    # The employer portal: employer users only; which objects is portal.selectors' scoping.
+    "portal:terms": only(Role.EMPLOYER_USER),
+    "portal:needs": only(Role.EMPLOYER_USER),
+    "portal:need_create": only(Role.EMPLOYER_USER),
+    "portal:candidates": only(Role.EMPLOYER_USER),
+    "portal:opening": only(Role.EMPLOYER_USER),
+    "portal:contact_reveal": only(Role.EMPLOYER_USER),
+    "portal:assess": only(Role.EMPLOYER_USER),
+    "portal:next_step": only(Role.EMPLOYER_USER),
+    "portal:remove": only(Role.EMPLOYER_USER),
+    "portal:meeting_ics": only(Role.EMPLOYER_USER),
+    "portal:messages": only(Role.EMPLOYER_USER),
+    "portal:history": only(Role.EMPLOYER_USER),
+    "portal:opening_messages": only(Role.EMPLOYER_USER),
+    # The employer's fixed contact (a contact person or provider staff) answers its messages.
+    "portal:staff_message": only(Role.CONTACT_PERSON, Role.PROVIDER_STAFF, Role.ADMIN),
+    "portal:staff_users": only(Role.CONTACT_PERSON, Role.PROVIDER_STAFF, Role.ADMIN),
+    "portal:staff_user_deactivate": only(Role.CONTACT_PERSON, Role.PROVIDER_STAFF, Role.ADMIN),
 }
 
 

@@ -26,5 +26,9 @@ class CandidatesConfig(AppConfig):
                 "candidates.consent.declined": _("Kandidaten takket nei"),
                 "candidates.consent.expired": _("Svarfristen gikk ut"),
                 "candidates.consent.withdrawn": _("Samtykket ble trukket tilbake"),
+                "candidates.assessment.changed": _("Virksomheten endret sin vurdering"),
+                "candidates.assessment.removed": _(
+                    "Virksomheten fjernet kandidaten fra sin visning"
+                ),
             }
         )

@@ -1,6 +1,6 @@
 """Benchmarks for shortlists (see the `bench` command and candidates.scale_pipeline): the pages
-of the contact person whose county has the biggest lists, an adviser with a big caseload, and
-the employer login with the most openings."""
+of the contact person whose county has the biggest lists, an adviser with a big caseload. The
+employer's pages are in portal.bench."""
 
 from django.db.models import Count, Q
 from django.urls import reverse
@@ -8,7 +8,6 @@ from django.urls import reverse
 from accounts.models import User
 
 from .models import Shortlist, ShortlistEntry, Step, openings_managed_by
-from .scale_pipeline import EMPLOYER_LOGIN
 
 CONTACT = "contact_person.0.0@skala.no"
 ADVISER = "adviser.0.0@skala.no"
@@ -56,11 +55,6 @@ SCENARIOS = [
         "shortlist: overview, new proposals",
         CONTACT,
         lambda: _overview_url("?nye=on"),
-    ),
-    (
-        "shortlist: employer's candidates",
-        EMPLOYER_LOGIN,
-        lambda: reverse("candidates:employer_candidates"),
     ),
     ("home: adviser (candidates in process)", ADVISER, lambda: "/"),
 ]

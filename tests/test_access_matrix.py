@@ -12,6 +12,7 @@ from candidates.services.consent import consent_token
 from candidates.services.shortlist import shortlist_for
 from employers.models import EmployerImport, EmployerPerson, JobOpening, Lead
 from notifications.models import Notification
+from portal.services import terms_accept
 
 from .agreements.factories import AgreementFactory, MeetingFactory, RecruitmentNeedFactory
 from .candidates.factories import CandidateFactory, ConsentRequestFactory, ShortlistEntryFactory
@@ -62,7 +63,7 @@ EXPECTED = {
     "employers:dialogue_history": STAFF,
     "employers:task_list": WORKS_WITH_EMPLOYERS,
     "employers:task_complete": WORKS_WITH_EMPLOYERS,
-    "employers:occupation_search": STAFF,
+    "employers:occupation_search": ALL,
     "employers:lead_list": LEAD_READERS,
     "employers:lead_detail": LEAD_READERS,
     "employers:lead_create": {
@@ -113,8 +114,28 @@ EXPECTED = {
     "candidates:consent_request": CANDIDATE_OWNERS,
     "candidates:consent_withdraw": CANDIDATE_OWNERS,
     "candidates:consent_respond": "public",
-    "candidates:employer_candidates": {Role.EMPLOYER_USER},
-    "candidates:employer_respond": {Role.EMPLOYER_USER},
+    **{
+        f"portal:{name}": {Role.EMPLOYER_USER}
+        for name in (
+            "terms",
+            "needs",
+            "need_create",
+            "candidates",
+            "opening",
+            "contact_reveal",
+            "assess",
+            "next_step",
+            "remove",
+            "meeting_ics",
+            "messages",
+            "history",
+            "opening_messages",
+        )
+    },
+    **{
+        f"portal:{name}": {Role.CONTACT_PERSON, Role.PROVIDER_STAFF, Role.ADMIN}
+        for name in ("staff_message", "staff_users", "staff_user_deactivate")
+    },
     "candidates:list": CANDIDATE_READERS,
     "candidates:detail": CANDIDATE_READERS,
     "candidates:create": CANDIDATE_OWNERS,
@@ -206,7 +227,25 @@ def _consent_token(user) -> dict:
     return {"token": consent_token(ConsentRequestFactory())}
 
 
+def _portal_user(user) -> None:
+    # An employer user reaches candidate pages after accepting the terms of use.
+    if user.role == Role.EMPLOYER_USER:
+        terms_accept(user=user)
+
+
+def _portal_user_to_deactivate(user) -> dict:
+    employer = EmployerFactory(fixed_contact=user)
+    employer_user = user_with_role(Role.EMPLOYER_USER, employer=employer)
+    return {"employer_id": employer.pk, "user_id": employer_user.pk}
+
+
+def _own_opening(user) -> dict:
+    _portal_user(user)
+    return {"opening_id": JobOpeningFactory(employer=user.employer or EmployerFactory()).pk}
+
+
 def _presented_to_employer(user) -> dict:
+    _portal_user(user)
     employer = user.employer or EmployerFactory()
     entry = ShortlistEntryFactory(
         shortlist=shortlist_for(JobOpeningFactory(employer=employer)), step=Step.PRESENTED
@@ -319,7 +358,17 @@ URL_KWARGS = {
     "candidates:consent_request": _entry,
     "candidates:consent_withdraw": _given_consent,
     "candidates:consent_respond": _consent_token,
-    "candidates:employer_respond": _presented_to_employer,
+    "portal:candidates": lambda user: _portal_user(user) or {},
+    "portal:opening": _own_opening,
+    "portal:opening_messages": _own_opening,
+    "portal:staff_message": lambda user: {"employer_id": EmployerFactory(fixed_contact=user).pk},
+    "portal:staff_users": lambda user: {"employer_id": EmployerFactory(fixed_contact=user).pk},
+    "portal:staff_user_deactivate": _portal_user_to_deactivate,
+    "portal:meeting_ics": lambda user: {"meeting_id": _meeting_for(user).pk},
+    **{
+        f"portal:{name}": _presented_to_employer
+        for name in ("contact_reveal", "assess", "next_step", "remove")
+    },
     **{
         f"candidates:{name}": _candidate
         for name in ("detail", "edit", "unavailable", "available", "deactivate", "reactivate")
@@ -351,7 +400,11 @@ POST_ONLY = {
     "candidates:entry_archive",
     "candidates:entry_restore",
     "candidates:consent_withdraw",
-    "candidates:employer_respond",
+    "portal:contact_reveal",
+    "portal:staff_message",
+    "portal:staff_user_deactivate",
+    "portal:assess",
+    "portal:next_step",
     "candidates:available",
     "candidates:deactivate",
     "candidates:reactivate",

@@ -11,6 +11,7 @@ from candidates.scale import OPENINGS as CANDIDATE_BENCH_OPENINGS
 from core.models import ActivityEntry
 from employers.bench import SCENARIOS as EMPLOYER_SCENARIOS
 from employers.models import DialogueEntry, Employer, JobOpening, Task
+from portal.bench import SCENARIOS as PORTAL_SCENARIOS
 
 
 @pytest.mark.django_db
@@ -29,7 +30,7 @@ def test_bench_runs_every_scenario_on_generated_data():
     assert "dashboards: national, all counties, all time" in report
     assert "search: results page" in report
     assert "search: truckfører, nationwide" in report
-    for name, _email, _url in PIPELINE_SCENARIOS:
+    for name, _email, _url in PIPELINE_SCENARIOS + PORTAL_SCENARIOS:
         assert name in report
     entries = ActivityEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(ShortlistEntry)

@@ -84,7 +84,15 @@ NAVIGATION = [
             "candidates:consent_request",
         ),
     ),
-    ("candidates:employer_candidates", _("Kandidater til oss"), ("candidates:employer_",)),
+    (
+        "portal:candidates",
+        _("Kandidater"),
+        ("portal:candidates", "portal:opening", "portal:remove"),
+    ),
+    ("portal:needs", _("Behov for folk"), ("portal:need",)),
+    ("portal:messages", _("Meldinger"), ("portal:messages", "portal:opening_messages")),
+    ("portal:history", _("Historikk"), ("portal:history",)),
+    ("portal:terms", _("Vilkår"), ("portal:terms",)),
 ]
 
 

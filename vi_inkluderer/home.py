@@ -21,6 +21,7 @@ from core.sections import Section
 from employers.models import Employer, JobOpening, Lead
 from employers.selectors.dialogue import task_agenda
 from notifications.models import Notification
+from portal.selectors import home as portal_home
 
 from .county_attention import county_attention
 
@@ -99,11 +100,9 @@ def _provider(user: User) -> Section:
     return Section("home/_provider.html", {"provider": provider})
 
 
-def _my_employer(user: User) -> Section:
-    from employers.models import Employer
-
-    employer = Employer.objects.visible_to(user).select_related("fixed_contact", "county").first()
-    return Section("home/_employer.html", {"employer": employer})
+def _employer_home(user: User) -> Section:
+    """The employer's portal home: agreement, contact, next meeting, openings, answers due."""
+    return Section("portal/_home.html", {"home": portal_home(user)})
 
 
 def _my_tasks(user: User) -> Section:
@@ -241,7 +240,7 @@ SECTIONS_BY_ROLE = {
         _provider,
         _colleagues,
     ],
-    Role.EMPLOYER_USER: [_my_employer, _unread_notifications],
+    Role.EMPLOYER_USER: [_employer_home, _unread_notifications],
     Role.ADMIN: [_unread_notifications, _pending_invitations],
 }
 

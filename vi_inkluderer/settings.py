@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "candidates",
     "competence_paths",
     "dashboards",
+    "portal",
 ]
 
 MIDDLEWARE = [
@@ -250,6 +251,11 @@ CELERY_BEAT_SCHEDULE = {
     "candidates-expire-consent-requests": {
         "task": "candidates.tasks_consent.expire_consent_requests",
         "schedule": crontab(minute="*/15"),
+    },
+    # A presented CV leaves the employer's view six months after the presentation.
+    "candidates-expire-employer-presentations": {
+        "task": "candidates.tasks.expire_employer_presentations",
+        "schedule": crontab(hour=3, minute=15),
     },
 }
 # Signed agreement copies (PDF) may be at most this large.

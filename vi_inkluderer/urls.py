@@ -12,6 +12,7 @@ urlpatterns = [
     path("avtaler/", include("agreements.urls")),
     path("kandidater/", include("candidates.urls")),
     path("dashbord/", include("dashboards.urls")),
+    path("virksomhet/", include("portal.urls")),
     path("admin/", admin.site.urls),
 ]
 

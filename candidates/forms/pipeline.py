@@ -45,27 +45,6 @@ class MoveForm(forms.Form):
         return data
 
 
-class EmployerAnswerForm(forms.Form):
-    ANSWERS = [
-        (Step.INTERVIEW_WANTED, _("Vi ønsker intervju")),
-        (Step.NOT_RELEVANT, _("Ikke aktuell")),
-    ]
-
-    step = forms.ChoiceField(label=_("Svar"), choices=ANSWERS, widget=forms.RadioSelect)
-    reason = forms.CharField(
-        label=_("Begrunnelse (påkrevd hvis ikke aktuell)"),
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
-
-    def clean(self):
-        data = super().clean()
-        if data.get("step") == Step.NOT_RELEVANT and not data.get("reason", "").strip():
-            self.add_error("reason", _("Skriv hvorfor kandidaten ikke er aktuell."))
-        return data
-
-
 class ArchiveForm(forms.Form):
     reason = forms.CharField(
         label=_("Hvorfor fjernes kandidaten?"),

@@ -1,3 +1,4 @@
+from .assessment import EmployerAssessment
 from .audit import AuditRecord
 from .candidate import (
     BirthCountryGroup,
@@ -33,6 +34,7 @@ __all__ = [
     "Candidate",
     "ConsentRequest",
     "DrivingLicence",
+    "EmployerAssessment",
     "Education",
     "Gender",
     "Innsatsgruppe",

@@ -18,6 +18,7 @@ class AuditRecord(models.Model):
         SEARCH_RESULT = "search_result", _("Vist i et søkeresultat")
         EXPORT = "export", _("Eksporterte")
         EMPLOYER_VIEW = "employer_view", _("Arbeidsgiver så profilen")
+        CONTACT_REVEAL = "contact_reveal", _("Arbeidsgiver så kontaktinformasjonen")
         CONSENT_PAGE = "consent_page", _("Kandidaten åpnet samtykkesiden")
 
     candidate = models.ForeignKey(Candidate, on_delete=models.PROTECT, related_name="audit_records")

@@ -120,8 +120,9 @@ def _given_consents():
 
 def employer_entries(user: User):
     """What an employer user may see: its own openings' candidates who were presented and whose
-    consent is given and not withdrawn, with the adaptation text they chose to share."""
-    if user.role != Role.EMPLOYER_USER or not user.employer_id:
+    consent is given and not withdrawn, with the adaptation text they chose to share; not those
+    the employer removed or that left its view six months after the presentation."""
+    if user.role != Role.EMPLOYER_USER or not user.employer_id or not user.is_active:
         return ShortlistEntry.objects.none()
     return (
         ShortlistEntry.objects.live()
@@ -129,10 +130,11 @@ def employer_entries(user: User):
             Exists(_given_consents()),
             shortlist__opening__employer_id=user.employer_id,
             step__in=EMPLOYER_VISIBLE_STEPS,
+            employer_assessment__gone_at__isnull=True,
         )
         .annotate(shared_text=Subquery(_given_consents().values("share_adaptation_text")[:1]))
-        .select_related("shortlist__opening", "candidate")
-        .prefetch_related("candidate__occupations_wanted")
+        .select_related("shortlist__opening", "candidate", "employer_assessment")
+        .prefetch_related("candidate__occupations_wanted", "candidate__occupations_done")
         .order_by("-updated_at", "-id")
     )
 

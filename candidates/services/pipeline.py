@@ -20,6 +20,7 @@ from notifications.services import notification_create
 from ..models import (
     Candidate,
     ConsentRequest,
+    EmployerAssessment,
     Placement,
     Shortlist,
     ShortlistEntry,
@@ -52,7 +53,11 @@ OWNER_STEPS = frozenset(
         Step.WITHDRAWN,
     }
 )
-EMPLOYER_STEPS = frozenset({Step.INTERVIEW_WANTED, Step.NOT_RELEVANT})
+# The employer asks for an interview, says how it went, and continues or ends a work trial; a
+# hire needs the contract details and is recorded by the contact person.
+EMPLOYER_STEPS = frozenset(
+    {Step.INTERVIEW_WANTED, Step.NOT_RELEVANT, Step.INTERVIEW_HELD, Step.WORK_TRIAL, Step.NOT_HIRED}
+)
 REASON_REQUIRED = frozenset({Step.NOT_RELEVANT, Step.NOT_HIRED, Step.WITHDRAWN})
 # Steps with their own form (consent, hire); the plain move form offers the rest.
 OWN_FORM_STEPS = frozenset(
@@ -108,6 +113,14 @@ def next_steps(user: User, entry: ShortlistEntry) -> list[str]:
     return [step for step in Step if entry.can_move_to(step) and step in allowed]
 
 
+def employer_next_steps(entry: ShortlistEntry) -> list[str]:
+    """The steps an employer may report next, for an entry from
+    `selectors.pipeline.employer_entries` (its consent is given by construction): no query."""
+    if entry.shortlist.is_closed or entry.is_archived:
+        return []
+    return [step for step in Step if step in EMPLOYER_STEPS and entry.can_move_to(step)]
+
+
 def entry_link(entry: ShortlistEntry) -> str:
     return reverse("candidates:entry_detail", kwargs={"entry_id": entry.pk})
 
@@ -136,6 +149,32 @@ def _refusal(entry: ShortlistEntry, to_step: str) -> str:
         "from": Step(entry.step).label,
         "to": Step(to_step).label,
     }
+
+
+def notify_contact_side(
+    entry: ShortlistEntry, *, actor: User | None, title: str, body: str = ""
+) -> None:
+    """Tell the employer's fixed contact (or, without one, whoever recorded the opening)."""
+    opening = entry.shortlist.opening
+    contact = opening.employer.fixed_contact if opening.employer.fixed_contact_id else None
+    recipient = contact if contact is not None and contact.is_active else opening.recorded_by
+    if actor is not None and actor.pk == recipient.pk:
+        return
+    notification_create(recipient=recipient, title=title, body=body, link=entry_link(entry))
+
+
+def assessment_start(entry: ShortlistEntry) -> EmployerAssessment:
+    """On presentation the six-month clock starts and the employer's assessment is "til
+    vurdering". Presenting again (after a withdrawn consent) starts over."""
+    assessment, created = EmployerAssessment.objects.get_or_create(entry=entry)
+    if not created:
+        assessment.status = EmployerAssessment.Status.ASSESSING
+        assessment.reason = ""
+        assessment.presented_at = timezone.now()
+        assessment.gone_at = None
+        assessment.gone_why = ""
+        assessment.save()
+    return assessment
 
 
 def check_transition(entry: ShortlistEntry, to_step: str) -> None:
@@ -208,9 +247,23 @@ def entry_move(
     # Presenting shares the CV with the employer, which the candidate must have agreed to.
     if to_step == Step.PRESENTED and not has_given_consent(entry):
         raise ValidationError(_("Kandidaten kan ikke presenteres før samtykke er gitt."))
-    record_move(entry, to_step=to_step, actor=actor, reason=reason)
+    event = record_move(entry, to_step=to_step, actor=actor, reason=reason)
     if to_step == Step.PRESENTED:
+        assessment_start(entry)
         _notify_employer_users(entry)
+    if actor.role == Role.EMPLOYER_USER:
+        opening = entry.shortlist.opening
+        notify_contact_side(
+            entry,
+            actor=actor,
+            title=_("%(employer)s: %(candidate)s – %(step)s")
+            % {
+                "employer": opening.employer.name,
+                "candidate": entry.candidate,
+                "step": event.get_to_step_display(),
+            },
+            body=_("%(opening)s. %(reason)s") % {"opening": opening.title, "reason": reason},
+        )
     return entry
 
 
@@ -224,7 +277,7 @@ def _notify_employer_users(entry: ShortlistEntry) -> None:
             recipient=user,
             title=_("Ny kandidat til %(opening)s") % {"opening": opening.title},
             body=_("NAV har presentert en kandidat som har samtykket til at dere ser CV-en."),
-            link=reverse("candidates:employer_candidates"),
+            link=reverse("portal:opening", kwargs={"opening_id": opening.pk}),
         )
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ..views import consent, employer, overview, pipeline
+from ..views import consent, overview, pipeline
 
 urlpatterns = [
     path("kandidatlister/", overview.shortlist_overview_page, name="shortlist_overview"),
@@ -16,6 +16,4 @@ urlpatterns = [
     ),
     path("samtykke/<int:consent_id>/trekk/", pipeline.consent_withdraw, name="consent_withdraw"),
     path("samtykke/svar/<str:token>/", consent.consent_respond, name="consent_respond"),
-    path("til-oss/", employer.employer_candidates, name="employer_candidates"),
-    path("til-oss/<int:entry_id>/svar/", employer.employer_respond, name="employer_respond"),
 ]

@@ -24,6 +24,7 @@ from ..models import (
     AuditRecord,
     Candidate,
     ConsentRequest,
+    EmployerAssessment,
     ShortlistEntry,
     Step,
 )
@@ -117,6 +118,9 @@ def _render_entry(request, entry: ShortlistEntry, *, move_form=None, archive_for
         and entry.can_move_to(Step.CONSENT_GIVEN),
         "may_hire": live and manages and entry.can_move_to(Step.HIRED),
         "is_owner": is_owner,
+        "employer_assessment": EmployerAssessment.objects.filter(entry=entry)
+        .select_related("updated_by")
+        .first(),
     }
     return render(request, "candidates/pipeline/entry_detail.html", context)
 

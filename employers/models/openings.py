@@ -129,6 +129,7 @@ class JobOpening(models.Model):
         blank=True,
         help_text=_("For eksempel «dagtid, annenhver helg» eller «20 timer i uka»."),
     )
+    description = models.TextField(_("om jobben"), blank=True, max_length=3000)
     requirements_must = models.TextField(_("krav som må oppfylles"), max_length=3000)
     requirements_nice = models.TextField(_("ønskede kvalifikasjoner"), blank=True, max_length=3000)
     demands = models.TextField(
@@ -154,6 +155,15 @@ class JobOpening(models.Model):
         on_delete=models.PROTECT,
         related_name="openings_recorded",
         verbose_name=_("registrert av"),
+    )
+    # Set when the employer reported the need itself in the portal.
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="openings_reported",
+        verbose_name=_("meldt av virksomheten ved"),
     )
     created_at = models.DateTimeField(_("registrert"), default=timezone.now)
     updated_at = models.DateTimeField(_("endret"), auto_now=True)

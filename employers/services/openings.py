@@ -28,6 +28,7 @@ OPENING_FIELDS = (
     "extent",
     "extent_percent",
     "working_hours",
+    "description",
     "requirements_must",
     "requirements_nice",
     "demands",
@@ -89,6 +90,51 @@ def opening_create(*, employer: Employer, actor: User, **details: Any) -> JobOpe
     _apply(opening, details)
     opening.save()
     log_action(opening, "employers.opening.created", actor=actor, to_state=opening.status)
+    return opening
+
+
+def need_recipient(employer: Employer) -> User | None:
+    """Who takes a need the employer reports: its fixed contact, or else a project leader of
+    its county, who finds it a contact person."""
+    if employer.fixed_contact_id and employer.fixed_contact.is_active:
+        return employer.fixed_contact
+    leaders = User.objects.filter(
+        role=Role.PROJECT_LEADER, county_id=employer.county_id, is_active=True
+    )
+    return leaders.order_by("pk").first()
+
+
+@transaction.atomic
+def opening_report(*, employer: Employer, actor: User, **details: Any) -> JobOpening:
+    """An employer user reports a recruitment need: a draft opening for its contact person,
+    who is told and takes it from there (publishing, search)."""
+    if actor.role != Role.EMPLOYER_USER or actor.employer_id != employer.pk:
+        raise PermissionDenied
+    recipient = need_recipient(employer)
+    if recipient is None:
+        raise ValidationError(
+            _("Dere har ingen kontaktperson i NAV ennå. Ta kontakt med NAV-kontoret deres.")
+        )
+    details.setdefault("location", employer.municipality or employer.name)
+    details.setdefault("region", employer.region)
+    opening = JobOpening(employer=employer, recorded_by=recipient, reported_by=actor)
+    _apply(opening, details)
+    opening.save()
+    log_action(
+        opening,
+        "employers.opening.created",
+        actor=actor,
+        to_state=opening.status,
+        note=_("Meldt av virksomheten"),
+    )
+    notification_create(
+        recipient=recipient,
+        title=_("%(employer)s har meldt et rekrutteringsbehov: %(title)s")
+        % {"employer": employer.name, "title": opening.title},
+        body=_("%(positions)d stilling(er). Se over utkastet og publiser det.")
+        % {"positions": opening.positions},
+        link=reverse("employers:opening_edit", args=[opening.pk]),
+    )
     return opening
 
 

@@ -14,6 +14,7 @@ from candidates.services import consent as services
 from candidates.tasks_consent import expire_consent_requests
 from core.activity import history_for
 from notifications.models import Notification
+from portal.services import terms_accept
 
 pytestmark = pytest.mark.django_db
 
@@ -176,10 +177,13 @@ class TestWithdrawal:
         from candidates.services.pipeline import entry_move
 
         entry_move(entry=asked.entry, to_step=Step.PRESENTED, actor=contact)
+        terms_accept(user=employer_user)
         client.force_login(employer_user)
         assert (
             asked.entry.candidate.full_name
-            in client.get(reverse("candidates:employer_candidates")).content.decode()
+            in client.get(
+                reverse("portal:opening", args=[asked.entry.shortlist.opening_id])
+            ).content.decode()
         )
         client.logout()
         client.post(_url(asked), {"withdraw": "1"})
@@ -189,7 +193,9 @@ class TestWithdrawal:
         assert asked.withdrawn_at is not None
         assert asked.entry.step == Step.WITHDRAWN
         client.force_login(employer_user)
-        page = client.get(reverse("candidates:employer_candidates")).content.decode()
+        page = client.get(
+            reverse("portal:opening", args=[asked.entry.shortlist.opening_id])
+        ).content.decode()
         assert asked.entry.candidate.full_name not in page
         assert Notification.objects.filter(recipient=contact).exists()
 

@@ -111,13 +111,17 @@ class TestWhoMayMove:
         with pytest.raises(PermissionDenied):
             services.entry_move(entry=entry, to_step=Step.ASSESSING, actor=outside_contact)
 
-    def test_the_employer_may_ask_for_an_interview_but_not_record_one(
+    def test_the_employer_reports_its_own_steps_but_may_not_withdraw_a_candidate(
         self, entry_at, employer_user
     ):
+        # Issue 11: the employer asks for an interview and says how it went.
         entry = entry_at(Step.PRESENTED)
         services.entry_move(entry=entry, to_step=Step.INTERVIEW_WANTED, actor=employer_user)
+        services.entry_move(entry=entry, to_step=Step.INTERVIEW_HELD, actor=employer_user)
         with pytest.raises(PermissionDenied):
-            services.entry_move(entry=entry, to_step=Step.INTERVIEW_HELD, actor=employer_user)
+            services.entry_move(
+                entry=entry, to_step=Step.WITHDRAWN, actor=employer_user, reason="x"
+            )
 
     def test_next_steps_offer_only_the_actors_side(self, entry_at, contact, owner):
         entry = entry_at(Step.PROPOSED)
@@ -264,7 +268,8 @@ class TestNotifications:
         entry = entry_at(Step.CONSENT_GIVEN)
         services.entry_move(entry=entry, to_step=Step.PRESENTED, actor=contact)
         notification = Notification.objects.get(recipient=employer_user)
-        assert notification.link == "/kandidater/til-oss/"
+        opening_id = entry.shortlist.opening_id
+        assert notification.link == f"/virksomhet/stillinger/{opening_id}/kandidater/"
         assert entry.candidate.full_name not in notification.title + notification.body
 
     def test_the_owner_is_not_told_about_their_own_moves(self, entry_at, owner):

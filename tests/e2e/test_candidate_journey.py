@@ -15,6 +15,7 @@ from playwright.sync_api import expect
 from accounts.models import Role, User
 from candidates.models import Candidate, ShortlistEntry, Step, openings_managed_by
 from employers.models import JobOpening
+from portal.services import terms_accept
 from tests.workers import mail_messages
 
 from ..factories import user_with_role
@@ -176,8 +177,10 @@ def test_from_a_search_to_the_employer_seeing_the_consenting_candidate(
 
     # The employer sees the presented candidate, and nothing it should not.
     employer_user = user_with_role(Role.EMPLOYER_USER, employer=opening.employer)
+    terms_accept(user=employer_user)
     _as(page, url, employer_user.email, "et-langt-testpassord")
-    page.get_by_role("link", name="Kandidater til oss").click()
+    page.get_by_role("link", name="Kandidater", exact=True).click()
+    page.get_by_role("link", name=opening.title).click()
     expect(page.get_by_role("heading", name=proposed.full_name)).to_be_visible()
     _check(page, console_errors, "15-employer")
     content = page.content()

@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 from accounts.models import Role, User
 from candidates.models import ConsentRequest, ShortlistEntry, Step
 from candidates.services.consent import consent_token
+from portal.services import terms_accept
 
 from ..candidates.factories import CandidateFactory
 from ..employers.factories import JobOpeningFactory
@@ -110,8 +111,10 @@ def test_from_proposal_to_the_employer_seeing_the_candidate(page, world, console
     expect(page.get_by_role("cell", name="Kandidaten samtykket via lenken.")).to_be_visible()
     _check(page, console_errors, "7-history")
 
+    terms_accept(user=world["employer_user"])
     _as(page, world, world["employer_user"])
-    page.get_by_role("link", name="Kandidater til oss").click()
+    page.get_by_role("link", name="Kandidater", exact=True).click()
+    page.get_by_role("link", name=world["opening"].title).click()
     expect(page.get_by_role("heading", name=candidate.full_name)).to_be_visible()
     expect(page.get_by_text("Trenger rolige pauser.")).to_be_visible()
     content = page.content()
@@ -146,6 +149,10 @@ def test_demo_shortlist_pages_are_accessible(page, live_site, console_errors):
         role=Role.EMPLOYER_USER, employer=opening.employer
     ).values_list("email", flat=True)[0]
     log_in(page, live_site.url, employer_login)
-    page.get_by_role("link", name="Kandidater til oss").click()
-    expect(page.get_by_role("heading", name="Kandidater til oss")).to_be_visible()
+    page.get_by_role("link", name="Kandidater", exact=True).click()
+    if page.get_by_role("heading", name="Godta vilkårene først").is_visible():
+        page.get_by_role("link", name="Les og godta vilkårene").click()
+        page.get_by_label("Jeg har lest vilkårene og følger dem").check()
+        page.get_by_role("button", name="Godta og se kandidatene").click()
+    expect(page.get_by_role("heading", name="Kandidater til stillingene deres")).to_be_visible()
     _check(page, console_errors, "demo-employer-user")

@@ -99,6 +99,8 @@ def test_search_endpoint_ignores_a_status_id_that_is_not_an_id(client):
     assert "hx-swap-oob" not in response.content.decode()
 
 
-def test_employer_user_may_not_use_the_occupation_search(client):
+def test_employer_user_may_use_the_occupation_search_to_report_a_need(client):
     client.force_login(user_with_role(Role.EMPLOYER_USER))
-    assert client.get(reverse("employers:occupation_search"), {"q": "sveis"}).status_code == 403
+    response = client.get(reverse("employers:occupation_search"), {"q": "sveis"})
+    assert response.status_code == 200
+    assert "Sveisere" in response.content.decode()

@@ -21,6 +21,8 @@ SEEDERS = [
     "candidates.demo_pipeline",
     # Agreements last: they take employers from the register and set their status.
     "agreements.demo",
+    # The employer portal's users and their answers, on top of everything above.
+    "portal.demo",
 ]
 
 

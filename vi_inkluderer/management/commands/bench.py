@@ -27,6 +27,7 @@ SCENARIO_MODULES = [
     "candidates.bench_pipeline",
     "agreements.bench",
     "dashboards.bench",
+    "portal.bench",
 ]
 
 

@@ -1,0 +1,24 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PortalConfig(AppConfig):
+    name = "portal"
+    verbose_name = _("Portal for virksomheter")
+
+    def ready(self):
+        from core.activity import register_actions
+        from employers.sections import EMPLOYER_PAGE
+
+        from .sections import employer_messages
+
+        # The fixed contact person reads and answers the employer's messages on its page.
+        EMPLOYER_PAGE.add(employer_messages)
+
+        register_actions(
+            {
+                "portal.terms.accepted": _("Godtok bruksvilkårene for kandidater"),
+                "portal.user.invited": _("Inviterte en bruker til portalen"),
+                "portal.user.deactivated": _("Deaktiverte en bruker i portalen"),
+            }
+        )

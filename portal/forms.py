@@ -1,0 +1,131 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from candidates.models import EmployerAssessment, Step
+from employers.forms.occupations import OccupationChoiceField
+
+# The pipeline steps in the employer's own words.
+STEP_CHOICES = {
+    Step.INTERVIEW_WANTED: _("Vi ønsker intervju"),
+    Step.INTERVIEW_HELD: _("Vi har hatt intervju"),
+    Step.WORK_TRIAL: _("Vi vil prøve kandidaten i jobben (arbeidsutprøving)"),
+    Step.NOT_HIRED: _("Vi ansetter ikke kandidaten"),
+}
+REASON_STEPS = {Step.NOT_HIRED}
+
+
+class TermsForm(forms.Form):
+    accept = forms.BooleanField(
+        label=_("Jeg har lest vilkårene og følger dem"),
+        error_messages={"required": _("Kryss av for at du har lest vilkårene og følger dem.")},
+    )
+
+
+class AssessmentForm(forms.Form):
+    """The employer's own assessment. Nothing is pre-selected until the employer has chosen."""
+
+    status = forms.ChoiceField(
+        label=_("Deres vurdering"),
+        choices=EmployerAssessment.Status.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Velg hva dere mener om kandidaten.")},
+    )
+    reason = forms.CharField(
+        label=_("Hvorfor ikke aktuell? (valgfritt)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, entry, **kwargs):
+        assessment = getattr(entry, "employer_assessment", None)
+        chosen = assessment is not None and assessment.updated_by_id is not None
+        if chosen and "data" not in kwargs and not args:
+            kwargs["initial"] = {"status": assessment.status, "reason": assessment.reason}
+        super().__init__(*args, prefix=f"vurdering-{entry.pk}", **kwargs)
+
+
+class StepForm(forms.Form):
+    """The next step of the recruitment the employer reports."""
+
+    step = forms.ChoiceField(
+        label=_("Neste steg"),
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Velg et steg.")},
+    )
+    reason = forms.CharField(
+        label=_("Hvorfor? (må fylles ut hvis dere ikke ansetter)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, entry, steps, **kwargs):
+        super().__init__(*args, prefix=f"steg-{entry.pk}", **kwargs)
+        self.fields["step"].choices = [(s, STEP_CHOICES[s]) for s in steps if s in STEP_CHOICES]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("step") in REASON_STEPS and not data.get("reason", "").strip():
+            self.add_error("reason", _("Skriv kort hvorfor dere ikke ansetter kandidaten."))
+        return data
+
+
+class NeedForm(forms.Form):
+    """A recruitment need in the employer's own words; the contact person fills in the rest."""
+
+    title = forms.CharField(label=_("Hva heter stillingen?"), max_length=200)
+    occupation = OccupationChoiceField(
+        label=_("Hvilket yrke er det nærmest?"),
+        help_text=_("Skriv for å søke, for eksempel «kokk» eller «lager»."),
+    )
+    positions = forms.IntegerField(
+        label=_("Hvor mange skal dere ansette?"),
+        min_value=1,
+        max_value=500,
+        initial=1,
+        error_messages={"min_value": _("Antall stillinger må være minst 1.")},
+    )
+    start_date = forms.DateField(
+        label=_("Når skal den nye begynne?"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("La stå tom hvis det ikke er bestemt."),
+    )
+    description = forms.CharField(
+        label=_("Hva går jobben ut på?"),
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    requirements_must = forms.CharField(
+        label=_("Hva må den nye kunne? Hva kan dere ikke gå på akkord med?"),
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    adaptations = forms.CharField(
+        label=_("Hva kan dere tilpasse? (valgfritt)"),
+        required=False,
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For eksempel arbeidstid, oppgaver eller opplæring."),
+    )
+
+
+class MessageForm(forms.Form):
+    body = forms.CharField(
+        label=_("Melding"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Ikke skriv navn eller andre opplysninger om kandidater her. Snakk om kandidater "
+            "på kandidatsiden eller på telefon."
+        ),
+        error_messages={"required": _("Skriv en melding.")},
+    )
+
+
+class InviteForm(forms.Form):
+    email = forms.EmailField(label=_("E-postadresse"))
+    first_name = forms.CharField(label=_("Fornavn"), max_length=150)
+    last_name = forms.CharField(label=_("Etternavn"), max_length=150)
+    phone = forms.CharField(label=_("Telefon (valgfritt)"), max_length=30, required=False)

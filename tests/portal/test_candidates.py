@@ -1,0 +1,218 @@
+import re
+
+import pytest
+from django.urls import reverse
+
+from accounts.models import Role
+from candidates.models import AuditRecord, ConsentRequest, EmployerAssessment, Step
+from candidates.services.shortlist import shortlist_for
+from core.models import ActivityEntry
+
+from ..candidates.factories import ConsentRequestFactory, ShortlistEntryFactory
+from ..employers.factories import JobOpeningFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _opening_page(client, entry):
+    return client.get(reverse("portal:opening", args=[entry.shortlist.opening_id]))
+
+
+def test_the_employer_sees_exactly_the_allowed_fields(login, accepted, presented):
+    entry = presented()
+    candidate = entry.candidate
+    candidate.competencies = "Truckførerbevis og lagerstyring"
+    candidate.save()
+    page = _opening_page(login(accepted), entry).content.decode()
+    assert candidate.full_name in page
+    assert candidate.cv_summary in page
+    assert "Truckførerbevis og lagerstyring" in page
+    forbidden = (candidate.fnr, "Hemmelig helseopplysning", candidate.email, "99887766")
+    for secret in forbidden + (candidate.get_innsatsgruppe_display(), str(candidate.owner)):
+        assert secret not in page
+    record = AuditRecord.objects.get(candidate=candidate, actor=accepted)
+    assert record.action == AuditRecord.Action.EMPLOYER_VIEW
+
+
+def test_the_adaptation_text_is_shown_only_when_the_candidate_chose_to_share_it(
+    login, accepted, presented
+):
+    presented(share_adaptation_text="Trenger rolige pauser.")
+    entry = presented(adaptation_text_offered="Ikke delt tekst", share_adaptation_text="")
+    page = _opening_page(login(accepted), entry).content.decode()
+    assert "Trenger rolige pauser." in page
+    assert "Ikke delt tekst" not in page
+
+
+def test_contact_details_are_shown_behind_a_click_that_is_logged(login, accepted, presented):
+    entry = presented()
+    response = login(accepted).post(reverse("portal:contact_reveal", args=[entry.pk]))
+    page = response.content.decode()
+    assert "99887766" in page and entry.candidate.email in page
+    assert AuditRecord.objects.filter(
+        candidate=entry.candidate, actor=accepted, action=AuditRecord.Action.CONTACT_REVEAL
+    ).exists()
+
+
+def test_processes_are_grouped_per_opening_with_closed_ones_apart(login, accepted, presented):
+    entry = presented()
+    opening = entry.shortlist.opening
+    page = login(accepted).get(reverse("portal:candidates")).content.decode()
+    assert opening.title in page
+    assert "venter på svar" in page
+    opening.status = "cancelled"
+    opening.save()
+    page = login(accepted).get(reverse("portal:candidates")).content.decode()
+    assert page.index("Avsluttede rekrutteringer") < page.index(opening.title)
+
+
+@pytest.mark.parametrize(
+    "case",
+    ["no consent", "withdrawn", "declined", "not yet presented", "archived", "other employer"],
+)
+def test_the_employer_never_sees(login, entry_at, accepted, case):
+    if case == "no consent":
+        entry = entry_at(Step.PRESENTED)
+        entry.consents.all().delete()
+    elif case in ("withdrawn", "declined"):
+        entry = entry_at(Step.PRESENTED)
+        entry.consents.update(status=case)
+    elif case == "not yet presented":
+        entry = entry_at(Step.CONSENT_GIVEN)
+    elif case == "archived":
+        entry = entry_at(Step.PRESENTED)
+        entry.archived_at = entry.created_at
+        entry.save()
+    else:
+        entry = ShortlistEntryFactory(
+            shortlist=shortlist_for(JobOpeningFactory()), step=Step.PRESENTED
+        )
+        ConsentRequestFactory(entry=entry, status=ConsentRequest.Status.GIVEN)
+    response = _opening_page(login(accepted), entry)
+    assert entry.candidate.full_name not in response.content.decode()
+    assert not AuditRecord.objects.filter(candidate=entry.candidate).exists()
+
+
+def test_the_assessment_starts_as_til_vurdering_and_can_be_changed(
+    login, accepted, presented, owner, contact
+):
+    entry = presented()
+    assert entry.employer_assessment.status == EmployerAssessment.Status.ASSESSING
+    url = reverse("portal:assess", args=[entry.pk])
+    prefix = f"vurdering-{entry.pk}"
+    client = login(accepted)
+    client.post(url, {f"{prefix}-status": "not_relevant", f"{prefix}-reason": "For langt unna"})
+    entry.employer_assessment.refresh_from_db()
+    assert entry.employer_assessment.status == EmployerAssessment.Status.NOT_RELEVANT
+    assert entry.employer_assessment.reason == "For langt unna"
+    client.post(url, {f"{prefix}-status": "relevant"})
+    entry.employer_assessment.refresh_from_db()
+    assert (entry.employer_assessment.status, entry.employer_assessment.reason) == ("relevant", "")
+    assert owner.notifications.filter(title__contains="aktuell").exists()
+    assert contact.notifications.filter(title__contains="aktuell").exists()
+    assert ActivityEntry.objects.filter(action="candidates.assessment.changed").count() == 2
+
+
+def test_a_refused_answer_comes_back_on_its_card_with_choice_and_text_kept(
+    login, accepted, presented
+):
+    """Issue 13 item 2: nothing pre-selected; the refused answer stays on that card."""
+    other = presented()
+    entry = presented()
+    client = login(accepted)
+    page = _opening_page(client, entry).content.decode()
+    assert "checked" not in page
+    prefix = f"vurdering-{entry.pk}"
+    too_long = "x" * 2001
+    response = client.post(
+        reverse("portal:assess", args=[entry.pk]),
+        {f"{prefix}-status": "not_relevant", f"{prefix}-reason": too_long},
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    card = page[page.index(f'id="kandidat-{entry.pk}"') :]
+    card = card[: card.index("</article>")]
+    assert too_long in card
+    assert re.search(r'value="not_relevant"\s+id="[^"]+"\s+checked', card)
+    assert "form-control is-invalid" in card
+    other_card = page[page.index(f'id="kandidat-{other.pk}"') :]
+    assert "checked" not in other_card[: other_card.index("</article>")]
+
+
+def test_no_choice_is_an_error_on_that_card(login, accepted, presented):
+    entry = presented()
+    response = login(accepted).post(reverse("portal:assess", args=[entry.pk]), {})
+    page = response.content.decode()
+    card = page[page.index(f'id="kandidat-{entry.pk}"') :]
+    assert "Velg hva dere mener om kandidaten." in card[: card.index("</article>")]
+
+
+def test_asking_for_an_interview_moves_the_pipeline_and_says_what_happens_next(
+    login, accepted, presented, owner, contact
+):
+    entry = presented()
+    response = login(accepted).post(
+        reverse("portal:next_step", args=[entry.pk]),
+        {f"steg-{entry.pk}-step": Step.INTERVIEW_WANTED},
+        follow=True,
+    )
+    assert "NAV-kontakten din avtaler intervjuet" in response.content.decode()
+    entry.refresh_from_db()
+    assert entry.step == Step.INTERVIEW_WANTED
+    assert owner.notifications.exists()
+    assert contact.notifications.filter(title__contains=entry.candidate.full_name).exists()
+
+
+def test_removing_a_candidate_asks_first_and_cannot_be_undone(login, accepted, presented):
+    entry = presented()
+    client = login(accepted)
+    url = reverse("portal:remove", args=[entry.pk])
+    assert "kan ikke angres" in client.get(url).content.decode()
+    client.post(url)
+    assert entry.candidate.full_name not in _opening_page(client, entry).content.decode()
+    assert client.get(url).status_code == 404
+
+
+def test_another_employers_user_cannot_answer(login, presented, user_factory):
+    entry = presented()
+    stranger = user_factory(Role.EMPLOYER_USER)
+    from portal.services import terms_accept
+
+    terms_accept(user=stranger)
+    url = reverse("portal:next_step", args=[entry.pk])
+    response = login(stranger).post(url, {f"steg-{entry.pk}-step": Step.INTERVIEW_WANTED})
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize("rows", [1, 6])
+def test_the_opening_page_runs_a_fixed_number_of_queries(
+    login, accepted, presented, django_assert_max_num_queries, rows
+):
+    entries = [presented() for _ in range(rows)]
+    client = login(accepted)
+    with django_assert_max_num_queries(14):
+        assert _opening_page(client, entries[0]).status_code == 200
+    with django_assert_max_num_queries(10):
+        assert client.get(reverse("portal:candidates")).status_code == 200
+
+
+def test_the_contact_person_and_the_owner_see_the_employers_assessment(
+    login, accepted, presented, contact, owner
+):
+    entry = presented()
+    prefix = f"vurdering-{entry.pk}"
+    login(accepted).post(
+        reverse("portal:assess", args=[entry.pk]),
+        {f"{prefix}-status": "not_relevant", f"{prefix}-reason": "Mangler førerkort"},
+    )
+    for user in (contact, owner):
+        page = login(user).get(reverse("candidates:entry_detail", args=[entry.pk])).content
+        assert "Virksomhetens vurdering" in page.decode()
+        assert "Mangler førerkort" in page.decode()
+
+
+def test_every_form_on_the_opening_page_carries_a_csrf_token(login, accepted, presented):
+    entry = presented()
+    presented()
+    page = _opening_page(login(accepted), entry).content.decode()
+    assert page.count('method="post"') == page.count('name="csrfmiddlewaretoken"') > 2

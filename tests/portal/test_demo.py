@@ -1,0 +1,27 @@
+import pytest
+from django.core.management import call_command
+
+from accounts.models import Role, User
+from candidates.models import EmployerAssessment
+from employers.models import JobOpening
+from portal.models import Message
+
+pytestmark = pytest.mark.django_db
+
+
+def test_seed_demo_gives_several_employers_portal_users_answers_messages_and_a_need():
+    call_command("seed_demo")
+    employer_users = User.objects.filter(role=Role.EMPLOYER_USER)
+    assert employer_users.values("employer").distinct().count() >= 3
+    statuses = set(
+        EmployerAssessment.objects.exclude(updated_by=None).values_list("status", flat=True)
+    )
+    assert {"relevant", "not_relevant"} <= statuses
+    roles = set(Message.objects.values_list("author__role", flat=True))
+    assert Role.EMPLOYER_USER in roles and roles - {Role.EMPLOYER_USER}
+    assert JobOpening.objects.filter(reported_by__isnull=False).count() == 1
+    counts = (User.objects.count(), Message.objects.count(), EmployerAssessment.objects.count())
+    call_command("seed_demo")
+    assert (User.objects.count(), Message.objects.count(), EmployerAssessment.objects.count()) == (
+        counts
+    )

@@ -1,0 +1,29 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from accounts.models import Role
+
+from ..agreements.factories import AgreementFactory, MeetingFactory
+from ..factories import user_with_role
+
+pytestmark = pytest.mark.django_db
+
+
+def test_history_tells_agreements_and_meetings_in_plain_words_newest_first(
+    client, django_assert_max_num_queries
+):
+    agreement = AgreementFactory(active=True)
+    MeetingFactory(
+        agreement=agreement, held_on=datetime.date(2026, 11, 3), minutes="Gikk gjennom behovet."
+    )
+    other = AgreementFactory(active=True)
+    MeetingFactory(agreement=other, held_on=datetime.date(2026, 10, 1), minutes="Andres møte")
+    client.force_login(user_with_role(Role.EMPLOYER_USER, employer=agreement.employer))
+    with django_assert_max_num_queries(12):
+        page = client.get(reverse("portal:history")).content.decode()
+    assert "Vi inkluderer!-avtalen ble signert" in page
+    assert "3. november 2026" in page
+    assert "1. oktober 2026" not in page
+    assert "Gikk gjennom behovet." not in page
