@@ -2,23 +2,19 @@
 template in templates/candidates/detail/.
 """
 
-from accounts.models import Role, User
+from accounts.models import User
 from core.sections import Page, Section
 
 from .models import Candidate
+from .permissions import may_see_special_categories
 from .selectors.pipeline import candidate_entries
 from .selectors.register import audit_log
-
-
-def may_see_special_categories(candidate: Candidate, user: User) -> bool:
-    """Adaptation needs and the access log: the owner and administrators (issue 5)."""
-    return candidate.is_owned_by(user) or user.role == Role.ADMIN
 
 
 def _profile(candidate: Candidate, user: User) -> Section:
     return Section(
         "candidates/detail/_profile.html",
-        {"show_fnr": may_see_special_categories(candidate, user)},
+        {"show_fnr": may_see_special_categories(user, candidate)},
     )
 
 
@@ -31,7 +27,7 @@ def _occupations(candidate: Candidate, user: User) -> Section:
 
 
 def _adaptation(candidate: Candidate, user: User) -> Section | None:
-    if not may_see_special_categories(candidate, user):
+    if not may_see_special_categories(user, candidate):
         return None
     return Section("candidates/detail/_adaptation.html")
 
@@ -48,7 +44,7 @@ def pipeline_section(candidate: Candidate, user: User) -> Section:
 
 
 def _audit_log(candidate: Candidate, user: User) -> Section | None:
-    if not may_see_special_categories(candidate, user):
+    if not may_see_special_categories(user, candidate):
         return None
     records, total = audit_log(candidate)
     return Section("candidates/detail/_audit_log.html", {"records": records, "total": total})

@@ -5,9 +5,11 @@ import sys
 import pytest
 from django.conf import settings
 from django.core.management.utils import get_random_secret_key
+from django.urls import reverse
 
 from accounts.models import Role
 
+from .candidates.factories import CandidateFactory
 from .factories import user_with_role
 
 
@@ -81,3 +83,15 @@ def test_forbidden_page_is_in_norwegian(client, monkeypatch):
     response = client.get("/varsler/")
     assert response.status_code == 403
     assert "Du har ikke tilgang til denne siden" in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["candidates:list", "candidates:export", "home"])
+def test_pages_with_personal_data_are_not_stored_by_browsers_or_proxies(client, name):
+    owner = user_with_role(Role.ADVISER)
+    candidate = CandidateFactory(owner=owner)
+    client.force_login(owner)
+    for url in (reverse(name), reverse("candidates:detail", args=[candidate.pk])):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert "no-store" in response["Cache-Control"]

@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "csp.middleware.CSPMiddleware",
     "accounts.access.AccessRuleMiddleware",
+    "vi_inkluderer.nostore.NoStoreMiddleware",
 ]
 
 ROOT_URLCONF = "vi_inkluderer.urls"

@@ -2,12 +2,14 @@
 put a result on the opening's shortlist."""
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
 from core.outbox import enqueue
 from employers.models import JobOpening
+from notifications.services import notification_create
 
 from ..matching.criteria import Area, Criteria, Plan
 from ..matching.ranking import best, explain
@@ -124,9 +126,11 @@ def no_result_message(plan: Plan) -> str:
     return text
 
 
+@transaction.atomic
 def search_result_shortlist(*, run: SearchRun, candidate: Candidate, actor: User) -> ShortlistEntry:
-    """Add a candidate found by this run to the opening's shortlist."""
-    return shortlist_add(
+    """Add a candidate found by this run to the opening's shortlist, and tell the candidate's
+    owner, who follows the person and must know where they are proposed."""
+    entry = shortlist_add(
         opening=run.opening,
         candidate=candidate,
         actor=actor,
@@ -134,3 +138,12 @@ def search_result_shortlist(*, run: SearchRun, candidate: Candidate, actor: User
         motivation=_("Funnet i kandidatsøk %(date)s")
         % {"date": timezone.localtime(run.created_at).strftime("%d.%m.%Y")},
     )
+    if candidate.owner_id != actor.pk:
+        notification_create(
+            recipient=candidate.owner,
+            title=_("En kandidat du følger er lagt på kandidatlisten til %(opening)s")
+            % {"opening": run.opening.title},
+            body=_("Lagt til fra kandidatsøk av %(actor)s.") % {"actor": actor},
+            link=reverse("candidates:entry_detail", kwargs={"entry_id": entry.pk}),
+        )
+    return entry

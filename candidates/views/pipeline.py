@@ -5,7 +5,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.models import Role
 from core.activity import history_for
 from core.forms import add_service_errors
 from core.views import show_errors
@@ -20,7 +19,6 @@ from ..forms.pipeline import (
     ShortlistFilterForm,
 )
 from ..models import (
-    FINAL_STEPS,
     AuditRecord,
     Candidate,
     ConsentRequest,
@@ -28,6 +26,7 @@ from ..models import (
     ShortlistEntry,
     Step,
 )
+from ..permissions import may_see_special_categories
 from ..selectors.pipeline import opening_placements, shortlist_view
 from ..services import consent as consent_services
 from ..services import pipeline as services
@@ -72,19 +71,10 @@ def shortlist(request, opening_id: int):
     return render(request, "candidates/pipeline/shortlist.html", context)
 
 
-def _may_see_adaptation_needs(user, entry: ShortlistEntry, manages: bool) -> bool:
-    """Special-category data: the owner and administrators; the opening's contact person only
-    while the proposal is in play (the issue's rule)."""
-    if user.role == Role.ADMIN or entry.candidate.owner_id == user.pk:
-        return True
-    in_play = not entry.is_archived and not entry.shortlist.is_closed
-    return manages and in_play and entry.step not in FINAL_STEPS
-
-
 def _render_entry(request, entry: ShortlistEntry, *, move_form=None, archive_form=None):
     user = request.user
     manages = services.manages_opening(user, entry.shortlist.opening)
-    show_needs = _may_see_adaptation_needs(user, entry, manages)
+    show_needs = may_see_special_categories(user, entry.candidate)
     tab = "historikk" if request.GET.get("fane") == "historikk" else "profil"
     purpose = _("Kandidatliste for %(opening)s") % {"opening": entry.shortlist.opening.title}
     if show_needs and entry.candidate.adaptation_needs:

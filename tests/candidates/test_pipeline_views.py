@@ -4,7 +4,14 @@ import pytest
 from django.urls import reverse
 
 from accounts.models import Role
-from candidates.models import AuditRecord, Candidate, Placement, ShortlistEntry, Step
+from candidates.models import (
+    AuditRecord,
+    Candidate,
+    ConsentRequest,
+    Placement,
+    ShortlistEntry,
+    Step,
+)
 from candidates.sections import pipeline_section
 from candidates.services import pipeline as services
 from employers.services.openings import opening_mark_filled
@@ -114,22 +121,32 @@ class TestEntryDetail:
         assert str(contact) in page
         assert "Ikke aktuell for arbeidsgiver" in page
 
-    def test_the_contact_person_sees_adaptation_needs_during_a_proposal_and_it_is_audited(
+    def test_the_contact_person_never_sees_adaptation_needs_only_what_was_shared(
         self, login, entry_at, contact
     ):
+        # Issue 15 item 1: special-category data goes to the owner and administrators only.
         entry = entry_at(Step.ASSESSING)
         entry.candidate.adaptation_needs = "Trenger hev-senk-pult"
         entry.candidate.save()
+        ConsentRequest.objects.create(
+            entry=entry,
+            method=ConsentRequest.Method.MEETING,
+            status=ConsentRequest.Status.GIVEN,
+            share_adaptation_text="Trenger en rolig arbeidsplass",
+            requested_by=entry.candidate.owner,
+        )
         page = login(contact).get(_detail(entry)).content.decode()
-        assert "Trenger hev-senk-pult" in page
-        record = AuditRecord.objects.get(actor=contact, action=AuditRecord.Action.VIEW)
-        assert "tilrettelegging" in record.purpose
+        assert "Trenger hev-senk-pult" not in page
+        assert "Trenger en rolig arbeidsplass" in page
 
-    def test_not_after_the_proposal_ended(self, login, entry_at, contact):
-        entry = entry_at(Step.NOT_RELEVANT)
+    def test_the_owner_sees_adaptation_needs_and_it_is_audited(self, login, entry_at):
+        entry = entry_at(Step.ASSESSING)
         entry.candidate.adaptation_needs = "Trenger hev-senk-pult"
         entry.candidate.save()
-        assert "Trenger hev-senk-pult" not in login(contact).get(_detail(entry)).content.decode()
+        owner = entry.candidate.owner
+        assert "Trenger hev-senk-pult" in login(owner).get(_detail(entry)).content.decode()
+        record = AuditRecord.objects.get(actor=owner, action=AuditRecord.Action.VIEW)
+        assert "tilrettelegging" in record.purpose
 
     def test_moving_through_the_form(self, login, entry_at, contact):
         entry = entry_at(Step.PRESENTED)

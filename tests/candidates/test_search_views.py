@@ -13,6 +13,7 @@ from candidates.models import AuditRecord, SearchRun, ShortlistEntry
 from candidates.models.search import MATCHED_COUNT_LIMIT
 from candidates.services.search import search_run_execute, search_run_repeat
 from employers.models import JobOpening, Occupation
+from notifications.models import Notification
 from tests.factories import user_with_role
 
 from ..employers.factories import JobOpeningFactory
@@ -365,3 +366,18 @@ def test_weak_matches_are_shown_apart_and_the_score_is_explained(login, contact_
     assert [row.result.score < 15 for row in response.context["weak_rows"]] == [True]
     assert all(row.result.score >= 15 for row in response.context["rows"])
     assert page.index(f"kandidat-{cook.pk}-heading") < weak
+
+
+def test_adding_someone_elses_candidate_tells_the_owner_without_the_name(
+    login, contact_person, opening
+):
+    candidate = _welder()
+    run = _finished_run(opening, contact_person, occupation=True)
+    login(contact_person).post(
+        reverse("candidates:search_shortlist_add", args=[run.pk, candidate.pk])
+    )
+    notice = Notification.objects.get(recipient=candidate.owner)
+    assert opening.title in notice.title
+    assert "Hemmelig" not in notice.title + notice.body
+    entry = ShortlistEntry.objects.get()
+    assert notice.link == reverse("candidates:entry_detail", kwargs={"entry_id": entry.pk})
