@@ -11,9 +11,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import County, MeasureProvider
+from accounts.models import County, MeasureProvider, Role
 from agreements.models import Agreement
 from employers.models import Employer, EmployerPerson, JobOpening, Occupation
+from employers.models.openings import regions_served_by
 
 MAX_STAGE_WEEKS = 104
 
@@ -155,6 +156,26 @@ class TemplateStage(StageFields):
 
 
 class CompetencePathQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """NAV staff see their county's paths (and the ones they are contact for), provider
+        staff the paths in the regions their provider serves and those with their own
+        participants, national readers and administrators all, employer users their own
+        employer's paths once they are planned. Which people a user sees on a path is
+        decided in competence_paths.permissions."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.role in (Role.ADMIN, Role.NATIONAL_READER):
+            return self
+        if user.role == Role.EMPLOYER_USER:
+            if not user.employer_id:
+                return self.none()
+            return self.filter(employer_id=user.employer_id).exclude(status=PathStatus.DRAFT)
+        own = Q(contact=user) | Q(participants__candidate__owner=user)
+        if user.role == Role.PROVIDER_STAFF:
+            regions = regions_served_by(user)
+            return self.filter(own | Q(employer__region__in=regions)).distinct()
+        return self.filter(own | Q(county_id=user.county_id)).distinct()
+
     def for_list(self):
         return self.select_related("employer", "county", "contact", "target_role").annotate(
             participant_count=models.Count("participants", distinct=True),
@@ -291,6 +312,9 @@ class CompetencePath(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def progress_started(self) -> bool:
+        return self.stages.filter(progress__isnull=False).exists()
 
     @property
     def advertising_risk(self) -> bool:
