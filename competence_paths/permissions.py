@@ -16,7 +16,9 @@ def may_manage(user: User, path: CompetencePath) -> bool:
     """The path's contact, the county's contact persons and project leader, administrators."""
     if user.role == Role.ADMIN or path.contact_id == user.pk:
         return True
-    return user.role in (Role.CONTACT_PERSON, Role.PROJECT_LEADER) and user.county_id == path.county_id
+    return (
+        user.role in (Role.CONTACT_PERSON, Role.PROJECT_LEADER) and user.county_id == path.county_id
+    )
 
 
 def sees_all_participants(user: User, path: CompetencePath) -> bool:

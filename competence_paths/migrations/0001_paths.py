@@ -9,285 +9,980 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0003_user_employer'),
-        ('agreements', '0003_meeting_cancelled'),
-        ('candidates', '0005_email_claims'),
-        ('employers', '0007_person_removed_at'),
-        ('notifications', '0002_email_claims'),
+        ("accounts", "0003_user_employer"),
+        ("agreements", "0003_meeting_cancelled"),
+        ("candidates", "0005_email_claims"),
+        ("employers", "0007_person_removed_at"),
+        ("notifications", "0002_email_claims"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CompetencePath',
+            name="CompetencePath",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='tittel')),
-                ('qualification', models.CharField(blank=True, help_text='For eksempel fagbrev som stillasbygger, truckførerbevis eller vekterkurs.', max_length=200, verbose_name='kvalifisering')),
-                ('places', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1, 'Minst én plass.')], verbose_name='antall plasser')),
-                ('planned_start', models.DateField(verbose_name='planlagt oppstart')),
-                ('ends_on', models.DateField(editable=False, verbose_name='slutter')),
-                ('measures', django.contrib.postgres.fields.ArrayField(base_field=models.CharField(choices=[('work_training', 'Arbeidstrening'), ('training', 'Opplæring'), ('mentor', 'Mentor'), ('inclusion_grant', 'Inkluderingstilskudd'), ('wage_subsidy', 'Lønnstilskudd')], max_length=20), blank=True, default=list, size=None, verbose_name='virkemidler')),
-                ('hire_decision_on', models.DateField(blank=True, null=True, verbose_name='dato for ansettelsesvurdering')),
-                ('hire_terms', models.CharField(blank=True, help_text='For eksempel «vurderes for ansettelse med lønnstilskudd etter 3 måneder».', max_length=300, verbose_name='vilkår for ansettelse')),
-                ('union_note', models.CharField(blank=True, max_length=300, verbose_name='om involveringen')),
-                ('open_advertising', models.CharField(choices=[('unknown', 'Ikke avklart'), ('yes', 'Ja, stillingen lyses ut offentlig'), ('no', 'Nei, unntak fra utlysning er avklart')], default='unknown', max_length=10, verbose_name='lyses stillingen ut offentlig?')),
-                ('status', models.CharField(choices=[('draft', 'Utkast'), ('planned', 'Planlagt'), ('running', 'Pågår'), ('completed', 'Fullført'), ('cancelled', 'Avlyst')], default='draft', max_length=20, verbose_name='status')),
-                ('cancel_reason', models.CharField(blank=True, choices=[('too_few', 'For få deltakere'), ('employer_withdrew', 'Virksomheten trakk seg'), ('budget', 'Budsjett'), ('mistake', 'Registrert ved en feil'), ('other', 'Annet')], max_length=20, verbose_name='årsak til avlysning')),
-                ('cancel_note', models.CharField(blank=True, max_length=300, verbose_name='forklaring')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='opprettet')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='endret')),
-                ('agreement', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='competence_paths', to='agreements.agreement', verbose_name='avtale')),
-                ('contact', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='competence_paths', to=settings.AUTH_USER_MODEL, verbose_name='kontaktperson')),
-                ('county', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='accounts.county', verbose_name='fylke')),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('employer', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='competence_paths', to='employers.employer', verbose_name='virksomhet')),
-                ('opening', models.ForeignKey(blank=True, help_text='Kandidatene velges fra stillingens kandidatliste og brede søk.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='competence_paths', to='employers.jobopening', verbose_name='stilling')),
-                ('target_role', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='employers.occupation', verbose_name='målyrke (STYRK-08)')),
-                ('union_reps', models.ManyToManyField(blank=True, related_name='+', to='employers.employerperson', verbose_name='tillitsvalgte involvert')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="tittel")),
+                (
+                    "qualification",
+                    models.CharField(
+                        blank=True,
+                        help_text="For eksempel fagbrev som stillasbygger, truckførerbevis eller vekterkurs.",
+                        max_length=200,
+                        verbose_name="kvalifisering",
+                    ),
+                ),
+                (
+                    "places",
+                    models.PositiveSmallIntegerField(
+                        validators=[django.core.validators.MinValueValidator(1, "Minst én plass.")],
+                        verbose_name="antall plasser",
+                    ),
+                ),
+                ("planned_start", models.DateField(verbose_name="planlagt oppstart")),
+                ("ends_on", models.DateField(editable=False, verbose_name="slutter")),
+                (
+                    "measures",
+                    django.contrib.postgres.fields.ArrayField(
+                        base_field=models.CharField(
+                            choices=[
+                                ("work_training", "Arbeidstrening"),
+                                ("training", "Opplæring"),
+                                ("mentor", "Mentor"),
+                                ("inclusion_grant", "Inkluderingstilskudd"),
+                                ("wage_subsidy", "Lønnstilskudd"),
+                            ],
+                            max_length=20,
+                        ),
+                        blank=True,
+                        default=list,
+                        size=None,
+                        verbose_name="virkemidler",
+                    ),
+                ),
+                (
+                    "hire_decision_on",
+                    models.DateField(
+                        blank=True, null=True, verbose_name="dato for ansettelsesvurdering"
+                    ),
+                ),
+                (
+                    "hire_terms",
+                    models.CharField(
+                        blank=True,
+                        help_text="For eksempel «vurderes for ansettelse med lønnstilskudd etter 3 måneder».",
+                        max_length=300,
+                        verbose_name="vilkår for ansettelse",
+                    ),
+                ),
+                (
+                    "union_note",
+                    models.CharField(blank=True, max_length=300, verbose_name="om involveringen"),
+                ),
+                (
+                    "open_advertising",
+                    models.CharField(
+                        choices=[
+                            ("unknown", "Ikke avklart"),
+                            ("yes", "Ja, stillingen lyses ut offentlig"),
+                            ("no", "Nei, unntak fra utlysning er avklart"),
+                        ],
+                        default="unknown",
+                        max_length=10,
+                        verbose_name="lyses stillingen ut offentlig?",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Utkast"),
+                            ("planned", "Planlagt"),
+                            ("running", "Pågår"),
+                            ("completed", "Fullført"),
+                            ("cancelled", "Avlyst"),
+                        ],
+                        default="draft",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "cancel_reason",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("too_few", "For få deltakere"),
+                            ("employer_withdrew", "Virksomheten trakk seg"),
+                            ("budget", "Budsjett"),
+                            ("mistake", "Registrert ved en feil"),
+                            ("other", "Annet"),
+                        ],
+                        max_length=20,
+                        verbose_name="årsak til avlysning",
+                    ),
+                ),
+                (
+                    "cancel_note",
+                    models.CharField(blank=True, max_length=300, verbose_name="forklaring"),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="opprettet"
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="endret")),
+                (
+                    "agreement",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="competence_paths",
+                        to="agreements.agreement",
+                        verbose_name="avtale",
+                    ),
+                ),
+                (
+                    "contact",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="competence_paths",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="kontaktperson",
+                    ),
+                ),
+                (
+                    "county",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="accounts.county",
+                        verbose_name="fylke",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "employer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="competence_paths",
+                        to="employers.employer",
+                        verbose_name="virksomhet",
+                    ),
+                ),
+                (
+                    "opening",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Kandidatene velges fra stillingens kandidatliste og brede søk.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="competence_paths",
+                        to="employers.jobopening",
+                        verbose_name="stilling",
+                    ),
+                ),
+                (
+                    "target_role",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="employers.occupation",
+                        verbose_name="målyrke (STYRK-08)",
+                    ),
+                ),
+                (
+                    "union_reps",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="+",
+                        to="employers.employerperson",
+                        verbose_name="tillitsvalgte involvert",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'kompetansehevende løp',
-                'verbose_name_plural': 'kompetansehevende løp',
-                'ordering': ['planned_start', 'id'],
+                "verbose_name": "kompetansehevende løp",
+                "verbose_name_plural": "kompetansehevende løp",
+                "ordering": ["planned_start", "id"],
             },
         ),
         migrations.CreateModel(
-            name='CostItem',
+            name="CostItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('description', models.CharField(max_length=200, verbose_name='kostnad')),
-                ('amount', models.DecimalField(decimal_places=0, max_digits=10, validators=[django.core.validators.MinValueValidator(0, 'Beløpet kan ikke være negativt.')], verbose_name='beløp (kr)')),
-                ('path', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='cost_items', to='competence_paths.competencepath')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("description", models.CharField(max_length=200, verbose_name="kostnad")),
+                (
+                    "amount",
+                    models.DecimalField(
+                        decimal_places=0,
+                        max_digits=10,
+                        validators=[
+                            django.core.validators.MinValueValidator(
+                                0, "Beløpet kan ikke være negativt."
+                            )
+                        ],
+                        verbose_name="beløp (kr)",
+                    ),
+                ),
+                (
+                    "path",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="cost_items",
+                        to="competence_paths.competencepath",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'kostnad NAV dekker',
-                'verbose_name_plural': 'kostnader NAV dekker',
-                'ordering': ['id'],
+                "verbose_name": "kostnad NAV dekker",
+                "verbose_name_plural": "kostnader NAV dekker",
+                "ordering": ["id"],
             },
         ),
         migrations.CreateModel(
-            name='Participant',
+            name="Participant",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('assessing', 'Vurderes'), ('waiting', 'Venter på oppstart'), ('taking_part', 'Deltar'), ('completed', 'Fullført'), ('dropped_out', 'Avbrutt'), ('not_relevant', 'Ikke aktuell')], default='assessing', max_length=20, verbose_name='status')),
-                ('status_since', models.DateField(default=django.utils.timezone.localdate, verbose_name='gjelder fra')),
-                ('end_reason', models.CharField(blank=True, choices=[('job_elsewhere', 'Fikk jobb et annet sted'), ('illness', 'Sykdom'), ('other_support', 'Trenger annen bistand'), ('no_show', 'Møtte ikke opp'), ('requirements', 'Oppfylte ikke kravene'), ('other', 'Annet')], max_length=20, verbose_name='årsak')),
-                ('end_note', models.CharField(blank=True, max_length=300, verbose_name='forklaring')),
-                ('outcome', models.CharField(choices=[('in_progress', 'Under arbeid'), ('hired', 'Ansatt'), ('not_hired', 'Ikke ansatt')], default='in_progress', max_length=20, verbose_name='utfall')),
-                ('not_hired_reason', models.CharField(blank=True, choices=[('not_suitable', 'Arbeidet passet ikke'), ('no_position', 'Virksomheten hadde ikke stilling likevel'), ('open_competition', 'En annen søker ble ansatt etter utlysning'), ('candidate_declined', 'Kandidaten takket nei'), ('other', 'Annet')], max_length=20, verbose_name='hvorfor ikke ansatt')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('added_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('candidate', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='competence_paths', to='candidates.candidate', verbose_name='kandidat')),
-                ('entry', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='path_participant', to='candidates.shortlistentry')),
-                ('path', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='participants', to='competence_paths.competencepath')),
-                ('placement', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='path_participant', to='candidates.placement')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("assessing", "Vurderes"),
+                            ("waiting", "Venter på oppstart"),
+                            ("taking_part", "Deltar"),
+                            ("completed", "Fullført"),
+                            ("dropped_out", "Avbrutt"),
+                            ("not_relevant", "Ikke aktuell"),
+                        ],
+                        default="assessing",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "status_since",
+                    models.DateField(
+                        default=django.utils.timezone.localdate, verbose_name="gjelder fra"
+                    ),
+                ),
+                (
+                    "end_reason",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("job_elsewhere", "Fikk jobb et annet sted"),
+                            ("illness", "Sykdom"),
+                            ("other_support", "Trenger annen bistand"),
+                            ("no_show", "Møtte ikke opp"),
+                            ("requirements", "Oppfylte ikke kravene"),
+                            ("other", "Annet"),
+                        ],
+                        max_length=20,
+                        verbose_name="årsak",
+                    ),
+                ),
+                (
+                    "end_note",
+                    models.CharField(blank=True, max_length=300, verbose_name="forklaring"),
+                ),
+                (
+                    "outcome",
+                    models.CharField(
+                        choices=[
+                            ("in_progress", "Under arbeid"),
+                            ("hired", "Ansatt"),
+                            ("not_hired", "Ikke ansatt"),
+                        ],
+                        default="in_progress",
+                        max_length=20,
+                        verbose_name="utfall",
+                    ),
+                ),
+                (
+                    "not_hired_reason",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("not_suitable", "Arbeidet passet ikke"),
+                            ("no_position", "Virksomheten hadde ikke stilling likevel"),
+                            ("open_competition", "En annen søker ble ansatt etter utlysning"),
+                            ("candidate_declined", "Kandidaten takket nei"),
+                            ("other", "Annet"),
+                        ],
+                        max_length=20,
+                        verbose_name="hvorfor ikke ansatt",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "added_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "candidate",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="competence_paths",
+                        to="candidates.candidate",
+                        verbose_name="kandidat",
+                    ),
+                ),
+                (
+                    "entry",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="path_participant",
+                        to="candidates.shortlistentry",
+                    ),
+                ),
+                (
+                    "path",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="participants",
+                        to="competence_paths.competencepath",
+                    ),
+                ),
+                (
+                    "placement",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="path_participant",
+                        to="candidates.placement",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'deltaker',
-                'verbose_name_plural': 'deltakere',
+                "verbose_name": "deltaker",
+                "verbose_name_plural": "deltakere",
             },
         ),
         migrations.CreateModel(
-            name='ParticipantStatusChange',
+            name="ParticipantStatusChange",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('assessing', 'Vurderes'), ('waiting', 'Venter på oppstart'), ('taking_part', 'Deltar'), ('completed', 'Fullført'), ('dropped_out', 'Avbrutt'), ('not_relevant', 'Ikke aktuell')], max_length=20, verbose_name='status')),
-                ('valid_from', models.DateField(verbose_name='gjelder fra')),
-                ('end_reason', models.CharField(blank=True, choices=[('job_elsewhere', 'Fikk jobb et annet sted'), ('illness', 'Sykdom'), ('other_support', 'Trenger annen bistand'), ('no_show', 'Møtte ikke opp'), ('requirements', 'Oppfylte ikke kravene'), ('other', 'Annet')], max_length=20, verbose_name='årsak')),
-                ('note', models.CharField(blank=True, max_length=300, verbose_name='merknad')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('applied_at', models.DateTimeField(blank=True, null=True)),
-                ('replaced_at', models.DateTimeField(blank=True, null=True)),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('participant', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='status_changes', to='competence_paths.participant')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("assessing", "Vurderes"),
+                            ("waiting", "Venter på oppstart"),
+                            ("taking_part", "Deltar"),
+                            ("completed", "Fullført"),
+                            ("dropped_out", "Avbrutt"),
+                            ("not_relevant", "Ikke aktuell"),
+                        ],
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                ("valid_from", models.DateField(verbose_name="gjelder fra")),
+                (
+                    "end_reason",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("job_elsewhere", "Fikk jobb et annet sted"),
+                            ("illness", "Sykdom"),
+                            ("other_support", "Trenger annen bistand"),
+                            ("no_show", "Møtte ikke opp"),
+                            ("requirements", "Oppfylte ikke kravene"),
+                            ("other", "Annet"),
+                        ],
+                        max_length=20,
+                        verbose_name="årsak",
+                    ),
+                ),
+                ("note", models.CharField(blank=True, max_length=300, verbose_name="merknad")),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("applied_at", models.DateTimeField(blank=True, null=True)),
+                ("replaced_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "participant",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="status_changes",
+                        to="competence_paths.participant",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'statusendring',
-                'verbose_name_plural': 'statushistorikk',
-                'ordering': ['valid_from', 'created_at', 'id'],
+                "verbose_name": "statusendring",
+                "verbose_name_plural": "statushistorikk",
+                "ordering": ["valid_from", "created_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='PathTemplate',
+            name="PathTemplate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=150, verbose_name='navn')),
-                ('description', models.TextField(blank=True, max_length=2000, verbose_name='beskrivelse')),
-                ('qualification', models.CharField(blank=True, max_length=200, verbose_name='kvalifisering')),
-                ('places', models.PositiveSmallIntegerField(default=1, verbose_name='antall plasser')),
-                ('measures', django.contrib.postgres.fields.ArrayField(base_field=models.CharField(choices=[('work_training', 'Arbeidstrening'), ('training', 'Opplæring'), ('mentor', 'Mentor'), ('inclusion_grant', 'Inkluderingstilskudd'), ('wage_subsidy', 'Lønnstilskudd')], max_length=20), blank=True, default=list, size=None, verbose_name='virkemidler')),
-                ('hire_decision_weeks', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='ansettelsesvurdering etter uker')),
-                ('hire_terms', models.CharField(blank=True, max_length=300, verbose_name='vilkår for ansettelse')),
-                ('union_involved', models.BooleanField(default=False, verbose_name='tillitsvalgte involveres')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('county', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, to='accounts.county', verbose_name='fylke')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=150, verbose_name="navn")),
+                (
+                    "description",
+                    models.TextField(blank=True, max_length=2000, verbose_name="beskrivelse"),
+                ),
+                (
+                    "qualification",
+                    models.CharField(blank=True, max_length=200, verbose_name="kvalifisering"),
+                ),
+                (
+                    "places",
+                    models.PositiveSmallIntegerField(default=1, verbose_name="antall plasser"),
+                ),
+                (
+                    "measures",
+                    django.contrib.postgres.fields.ArrayField(
+                        base_field=models.CharField(
+                            choices=[
+                                ("work_training", "Arbeidstrening"),
+                                ("training", "Opplæring"),
+                                ("mentor", "Mentor"),
+                                ("inclusion_grant", "Inkluderingstilskudd"),
+                                ("wage_subsidy", "Lønnstilskudd"),
+                            ],
+                            max_length=20,
+                        ),
+                        blank=True,
+                        default=list,
+                        size=None,
+                        verbose_name="virkemidler",
+                    ),
+                ),
+                (
+                    "hire_decision_weeks",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="ansettelsesvurdering etter uker"
+                    ),
+                ),
+                (
+                    "hire_terms",
+                    models.CharField(
+                        blank=True, max_length=300, verbose_name="vilkår for ansettelse"
+                    ),
+                ),
+                (
+                    "union_involved",
+                    models.BooleanField(default=False, verbose_name="tillitsvalgte involveres"),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "county",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        to="accounts.county",
+                        verbose_name="fylke",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'mal for kompetansehevende løp',
-                'verbose_name_plural': 'maler for kompetansehevende løp',
-                'ordering': ['county_id', 'name'],
+                "verbose_name": "mal for kompetansehevende løp",
+                "verbose_name_plural": "maler for kompetansehevende løp",
+                "ordering": ["county_id", "name"],
             },
         ),
         migrations.AddField(
-            model_name='competencepath',
-            name='template',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='competence_paths.pathtemplate'),
+            model_name="competencepath",
+            name="template",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="competence_paths.pathtemplate",
+            ),
         ),
         migrations.CreateModel(
-            name='Stage',
+            name="Stage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveSmallIntegerField(verbose_name='rekkefølge')),
-                ('kind', models.CharField(choices=[('preparation', 'Forberedende kurs'), ('course', 'Opplæringskurs'), ('work_training', 'Arbeidstrening i produksjon'), ('exam', 'Sertifikat / prøve'), ('trial', 'Prøveansettelse'), ('other', 'Annet')], max_length=20, verbose_name='type')),
-                ('title', models.CharField(max_length=150, verbose_name='tittel')),
-                ('duration_weeks', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1, 'Et trinn varer minst én uke.'), django.core.validators.MaxValueValidator(104, 'Et trinn kan vare høyst 104 uker.')], verbose_name='varighet i uker')),
-                ('deliverer', models.CharField(choices=[('employer', 'Virksomheten'), ('school', 'Skole / opplæringssted'), ('provider', 'Tiltaksleverandør')], default='employer', max_length=20, verbose_name='leveres av')),
-                ('place', models.CharField(blank=True, max_length=200, verbose_name='sted')),
-                ('starts_on', models.DateField(verbose_name='starter')),
-                ('ends_on', models.DateField(verbose_name='slutter')),
-                ('path', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='stages', to='competence_paths.competencepath')),
-                ('provider', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='accounts.measureprovider', verbose_name='tiltaksleverandør')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(verbose_name="rekkefølge")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("preparation", "Forberedende kurs"),
+                            ("course", "Opplæringskurs"),
+                            ("work_training", "Arbeidstrening i produksjon"),
+                            ("exam", "Sertifikat / prøve"),
+                            ("trial", "Prøveansettelse"),
+                            ("other", "Annet"),
+                        ],
+                        max_length=20,
+                        verbose_name="type",
+                    ),
+                ),
+                ("title", models.CharField(max_length=150, verbose_name="tittel")),
+                (
+                    "duration_weeks",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(
+                                1, "Et trinn varer minst én uke."
+                            ),
+                            django.core.validators.MaxValueValidator(
+                                104, "Et trinn kan vare høyst 104 uker."
+                            ),
+                        ],
+                        verbose_name="varighet i uker",
+                    ),
+                ),
+                (
+                    "deliverer",
+                    models.CharField(
+                        choices=[
+                            ("employer", "Virksomheten"),
+                            ("school", "Skole / opplæringssted"),
+                            ("provider", "Tiltaksleverandør"),
+                        ],
+                        default="employer",
+                        max_length=20,
+                        verbose_name="leveres av",
+                    ),
+                ),
+                ("place", models.CharField(blank=True, max_length=200, verbose_name="sted")),
+                ("starts_on", models.DateField(verbose_name="starter")),
+                ("ends_on", models.DateField(verbose_name="slutter")),
+                (
+                    "path",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="stages",
+                        to="competence_paths.competencepath",
+                    ),
+                ),
+                (
+                    "provider",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="accounts.measureprovider",
+                        verbose_name="tiltaksleverandør",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['order', 'id'],
-                'abstract': False,
+                "ordering": ["order", "id"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='PathReminder',
+            name="PathReminder",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('hire_decision', '14 dager før ansettelsesvurderingen'), ('stage_unmarked', 'Trinnet er slutt, men ikke markert for alle'), ('no_participants', 'Løpet skulle ha startet, men har ingen deltakere')], max_length=20)),
-                ('due_on', models.DateField()),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('notification', models.OneToOneField(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='notifications.notification')),
-                ('path', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reminders', to='competence_paths.competencepath')),
-                ('recipient', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('stage', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='competence_paths.stage')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("hire_decision", "14 dager før ansettelsesvurderingen"),
+                            ("stage_unmarked", "Trinnet er slutt, men ikke markert for alle"),
+                            ("no_participants", "Løpet skulle ha startet, men har ingen deltakere"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("due_on", models.DateField()),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "notification",
+                    models.OneToOneField(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="notifications.notification",
+                    ),
+                ),
+                (
+                    "path",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reminders",
+                        to="competence_paths.competencepath",
+                    ),
+                ),
+                (
+                    "recipient",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "stage",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="competence_paths.stage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'påminnelse',
-                'verbose_name_plural': 'påminnelser',
+                "verbose_name": "påminnelse",
+                "verbose_name_plural": "påminnelser",
             },
         ),
         migrations.CreateModel(
-            name='StageProgress',
+            name="StageProgress",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('state', models.CharField(choices=[('started', 'Startet'), ('completed', 'Fullført'), ('not_completed', 'Ikke fullført')], max_length=20, verbose_name='status')),
-                ('note', models.CharField(blank=True, max_length=300, verbose_name='merknad')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('participant', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='progress', to='competence_paths.participant')),
-                ('stage', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='progress', to='competence_paths.stage')),
-                ('updated_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("started", "Startet"),
+                            ("completed", "Fullført"),
+                            ("not_completed", "Ikke fullført"),
+                        ],
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                ("note", models.CharField(blank=True, max_length=300, verbose_name="merknad")),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "participant",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="progress",
+                        to="competence_paths.participant",
+                    ),
+                ),
+                (
+                    "stage",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="progress",
+                        to="competence_paths.stage",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'framdrift per trinn',
-                'verbose_name_plural': 'framdrift per trinn',
+                "verbose_name": "framdrift per trinn",
+                "verbose_name_plural": "framdrift per trinn",
             },
         ),
         migrations.CreateModel(
-            name='TemplateStage',
+            name="TemplateStage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveSmallIntegerField(verbose_name='rekkefølge')),
-                ('kind', models.CharField(choices=[('preparation', 'Forberedende kurs'), ('course', 'Opplæringskurs'), ('work_training', 'Arbeidstrening i produksjon'), ('exam', 'Sertifikat / prøve'), ('trial', 'Prøveansettelse'), ('other', 'Annet')], max_length=20, verbose_name='type')),
-                ('title', models.CharField(max_length=150, verbose_name='tittel')),
-                ('duration_weeks', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1, 'Et trinn varer minst én uke.'), django.core.validators.MaxValueValidator(104, 'Et trinn kan vare høyst 104 uker.')], verbose_name='varighet i uker')),
-                ('deliverer', models.CharField(choices=[('employer', 'Virksomheten'), ('school', 'Skole / opplæringssted'), ('provider', 'Tiltaksleverandør')], default='employer', max_length=20, verbose_name='leveres av')),
-                ('place', models.CharField(blank=True, max_length=200, verbose_name='sted')),
-                ('template', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='stages', to='competence_paths.pathtemplate')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(verbose_name="rekkefølge")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("preparation", "Forberedende kurs"),
+                            ("course", "Opplæringskurs"),
+                            ("work_training", "Arbeidstrening i produksjon"),
+                            ("exam", "Sertifikat / prøve"),
+                            ("trial", "Prøveansettelse"),
+                            ("other", "Annet"),
+                        ],
+                        max_length=20,
+                        verbose_name="type",
+                    ),
+                ),
+                ("title", models.CharField(max_length=150, verbose_name="tittel")),
+                (
+                    "duration_weeks",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(
+                                1, "Et trinn varer minst én uke."
+                            ),
+                            django.core.validators.MaxValueValidator(
+                                104, "Et trinn kan vare høyst 104 uker."
+                            ),
+                        ],
+                        verbose_name="varighet i uker",
+                    ),
+                ),
+                (
+                    "deliverer",
+                    models.CharField(
+                        choices=[
+                            ("employer", "Virksomheten"),
+                            ("school", "Skole / opplæringssted"),
+                            ("provider", "Tiltaksleverandør"),
+                        ],
+                        default="employer",
+                        max_length=20,
+                        verbose_name="leveres av",
+                    ),
+                ),
+                ("place", models.CharField(blank=True, max_length=200, verbose_name="sted")),
+                (
+                    "template",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="stages",
+                        to="competence_paths.pathtemplate",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['order', 'id'],
-                'abstract': False,
+                "ordering": ["order", "id"],
+                "abstract": False,
             },
         ),
         migrations.AddIndex(
-            model_name='participant',
-            index=models.Index(fields=['path', 'status'], name='participant_path_status_idx'),
+            model_name="participant",
+            index=models.Index(fields=["path", "status"], name="participant_path_status_idx"),
         ),
         migrations.AddConstraint(
-            model_name='participant',
-            constraint=models.UniqueConstraint(fields=('path', 'candidate'), name='participant_once_per_path'),
+            model_name="participant",
+            constraint=models.UniqueConstraint(
+                fields=("path", "candidate"), name="participant_once_per_path"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='participant',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('end_reason__gt', ''), ('status', 'dropped_out')), models.Q(models.Q(('status', 'dropped_out'), _negated=True), ('end_reason', '')), _connector='OR'), name='participant_dropped_out_has_reason'),
+            model_name="participant",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("end_reason__gt", ""), ("status", "dropped_out")),
+                    models.Q(
+                        models.Q(("status", "dropped_out"), _negated=True), ("end_reason", "")
+                    ),
+                    _connector="OR",
+                ),
+                name="participant_dropped_out_has_reason",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='participant',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('outcome', 'hired'), _negated=True), ('placement__isnull', False), _connector='OR'), name='participant_hired_has_placement'),
+            model_name="participant",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("outcome", "hired"), _negated=True),
+                    ("placement__isnull", False),
+                    _connector="OR",
+                ),
+                name="participant_hired_has_placement",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='participant',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('not_hired_reason__gt', ''), ('outcome', 'not_hired')), models.Q(models.Q(('outcome', 'not_hired'), _negated=True), ('not_hired_reason', '')), _connector='OR'), name='participant_not_hired_has_reason'),
+            model_name="participant",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("not_hired_reason__gt", ""), ("outcome", "not_hired")),
+                    models.Q(
+                        models.Q(("outcome", "not_hired"), _negated=True), ("not_hired_reason", "")
+                    ),
+                    _connector="OR",
+                ),
+                name="participant_not_hired_has_reason",
+            ),
         ),
         migrations.AddIndex(
-            model_name='participantstatuschange',
-            index=models.Index(condition=models.Q(('applied_at__isnull', True), ('replaced_at__isnull', True)), fields=['valid_from'], name='status_change_waiting_idx'),
+            model_name="participantstatuschange",
+            index=models.Index(
+                condition=models.Q(("applied_at__isnull", True), ("replaced_at__isnull", True)),
+                fields=["valid_from"],
+                name="status_change_waiting_idx",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='participantstatuschange',
-            constraint=models.UniqueConstraint(condition=models.Q(('applied_at__isnull', True), ('replaced_at__isnull', True)), fields=('participant',), name='one_waiting_status_change'),
+            model_name="participantstatuschange",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("applied_at__isnull", True), ("replaced_at__isnull", True)),
+                fields=("participant",),
+                name="one_waiting_status_change",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='pathtemplate',
-            constraint=models.UniqueConstraint(fields=('county', 'name'), name='path_template_name_once', nulls_distinct=False),
+            model_name="pathtemplate",
+            constraint=models.UniqueConstraint(
+                fields=("county", "name"), name="path_template_name_once", nulls_distinct=False
+            ),
         ),
         migrations.AddIndex(
-            model_name='competencepath',
-            index=models.Index(fields=['county', 'status', 'planned_start'], name='path_county_idx'),
+            model_name="competencepath",
+            index=models.Index(
+                fields=["county", "status", "planned_start"], name="path_county_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='competencepath',
-            index=models.Index(fields=['status', 'planned_start'], name='path_status_start_idx'),
+            model_name="competencepath",
+            index=models.Index(fields=["status", "planned_start"], name="path_status_start_idx"),
         ),
         migrations.AddIndex(
-            model_name='competencepath',
-            index=models.Index(fields=['employer'], name='path_employer_idx'),
+            model_name="competencepath",
+            index=models.Index(fields=["employer"], name="path_employer_idx"),
         ),
         migrations.AddConstraint(
-            model_name='competencepath',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('cancel_reason__gt', ''), ('status', 'cancelled')), models.Q(models.Q(('status', 'cancelled'), _negated=True), ('cancel_reason', '')), _connector='OR'), name='path_cancelled_has_reason'),
+            model_name="competencepath",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("cancel_reason__gt", ""), ("status", "cancelled")),
+                    models.Q(
+                        models.Q(("status", "cancelled"), _negated=True), ("cancel_reason", "")
+                    ),
+                    _connector="OR",
+                ),
+                name="path_cancelled_has_reason",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='competencepath',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('cancel_reason', 'other'), _negated=True), ('cancel_note__gt', ''), _connector='OR'), name='path_other_reason_explained'),
+            model_name="competencepath",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("cancel_reason", "other"), _negated=True),
+                    ("cancel_note__gt", ""),
+                    _connector="OR",
+                ),
+                name="path_other_reason_explained",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='competencepath',
-            constraint=models.CheckConstraint(condition=models.Q(('ends_on__gte', models.F('planned_start'))), name='path_ends_after_start'),
+            model_name="competencepath",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("ends_on__gte", models.F("planned_start"))),
+                name="path_ends_after_start",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='stage',
-            constraint=models.UniqueConstraint(fields=('path', 'order'), name='stage_order_once'),
+            model_name="stage",
+            constraint=models.UniqueConstraint(fields=("path", "order"), name="stage_order_once"),
         ),
         migrations.AddConstraint(
-            model_name='stage',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('deliverer', 'provider'), ('provider__isnull', False)), models.Q(models.Q(('deliverer', 'provider'), _negated=True), ('provider__isnull', True)), _connector='OR'), name='stage_provider_iff_provider_delivers'),
+            model_name="stage",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("deliverer", "provider"), ("provider__isnull", False)),
+                    models.Q(
+                        models.Q(("deliverer", "provider"), _negated=True),
+                        ("provider__isnull", True),
+                    ),
+                    _connector="OR",
+                ),
+                name="stage_provider_iff_provider_delivers",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='stage',
-            constraint=models.CheckConstraint(condition=models.Q(('ends_on__gte', models.F('starts_on'))), name='stage_ends_after_start'),
+            model_name="stage",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("ends_on__gte", models.F("starts_on"))),
+                name="stage_ends_after_start",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='pathreminder',
-            constraint=models.UniqueConstraint(fields=('path', 'stage', 'kind', 'due_on', 'recipient'), name='path_reminder_once', nulls_distinct=False),
+            model_name="pathreminder",
+            constraint=models.UniqueConstraint(
+                fields=("path", "stage", "kind", "due_on", "recipient"),
+                name="path_reminder_once",
+                nulls_distinct=False,
+            ),
         ),
         migrations.AddConstraint(
-            model_name='stageprogress',
-            constraint=models.UniqueConstraint(fields=('participant', 'stage'), name='progress_once_per_stage'),
+            model_name="stageprogress",
+            constraint=models.UniqueConstraint(
+                fields=("participant", "stage"), name="progress_once_per_stage"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='templatestage',
-            constraint=models.UniqueConstraint(fields=('template', 'order'), name='template_stage_order_once'),
+            model_name="templatestage",
+            constraint=models.UniqueConstraint(
+                fields=("template", "order"), name="template_stage_order_once"
+            ),
         ),
     ]

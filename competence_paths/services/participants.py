@@ -26,7 +26,11 @@ from ..models import (
 )
 from ..permissions import may_follow, may_manage
 
-ADDABLE = (CompetencePath.Status.DRAFT, CompetencePath.Status.PLANNED, CompetencePath.Status.RUNNING)
+ADDABLE = (
+    CompetencePath.Status.DRAFT,
+    CompetencePath.Status.PLANNED,
+    CompetencePath.Status.RUNNING,
+)
 
 
 @transaction.atomic
@@ -147,7 +151,8 @@ def progress_record(
         participant,
         "competence_paths.participant.progress",
         actor=actor,
-        note=f"{stage.title}: {progress.get_state_display()}" + (f" – {note.strip()}" if note.strip() else ""),
+        note=f"{stage.title}: {progress.get_state_display()}"
+        + (f" – {note.strip()}" if note.strip() else ""),
         data={"stage": stage.pk, "state": state},
     )
     return progress
@@ -178,7 +183,9 @@ def participant_record_outcome(
         participant.placement = placement
     elif outcome == Outcome.NOT_HIRED:
         if not not_hired_reason:
-            raise ValidationError({"not_hired_reason": _("Oppgi hvorfor deltakeren ikke ble ansatt.")})
+            raise ValidationError(
+                {"not_hired_reason": _("Oppgi hvorfor deltakeren ikke ble ansatt.")}
+            )
         participant.not_hired_reason = not_hired_reason
     participant.outcome = outcome
     participant.save(update_fields=["outcome", "not_hired_reason", "placement", "updated_at"])
