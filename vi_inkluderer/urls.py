@@ -11,6 +11,7 @@ urlpatterns = [
     path("virksomheter/", include("employers.urls")),
     path("avtaler/", include("agreements.urls")),
     path("kandidater/", include("candidates.urls")),
+    path("kompetanselop/", include("competence_paths.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -154,6 +154,9 @@ class TemplateStage(StageFields):
             models.UniqueConstraint(fields=["template", "order"], name="template_stage_order_once")
         ]
 
+    def __str__(self) -> str:
+        return self.title
+
 
 class CompetencePathQuerySet(models.QuerySet):
     def visible_to(self, user):
@@ -312,6 +315,10 @@ class CompetencePath(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def measure_labels(self) -> list[str]:
+        return [str(PathMeasure(code).label) for code in self.measures]
 
     def progress_started(self) -> bool:
         return self.stages.filter(progress__isnull=False).exists()
