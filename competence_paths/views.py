@@ -229,11 +229,16 @@ def path_save_template(request, pk: int):
 def participant_add(request, pk: int):
     path = _managed_path(request, pk)
     entry_id = request.POST.get("entry", "")
-    entry = get_object_or_404(
-        ShortlistEntry.objects.select_related("shortlist", "candidate"),
-        pk=int(entry_id) if entry_id.isdigit() else 0,
-        shortlist__opening_id=path.opening_id,
+    entry = (
+        ShortlistEntry.objects.select_related("shortlist", "candidate")
+        .filter(
+            pk=int(entry_id) if entry_id.isdigit() else None, shortlist__opening_id=path.opening_id
+        )
+        .first()
     )
+    if entry is None:
+        messages.error(request, _("Velg en kandidat fra stillingens kandidatliste."))
+        return redirect("competence_paths:detail", pk=path.pk)
     try:
         participant_services.participant_add(path=path, entry=entry, actor=request.user)
     except ValidationError as error:
@@ -289,9 +294,7 @@ def _participant_page(request, participant: Participant, **forms):
         or OutcomeForm(initial={"outcome": participant.outcome}),
         "history": history_for(participant) if user.role != "employer_user" else [],
     }
-    return render(
-        request, "competence_paths/participant.html", context, status=forms.get("status", 200)
-    )
+    return render(request, "competence_paths/participant.html", context)
 
 
 def participant_detail(request, pk: int):
@@ -324,7 +327,7 @@ def participant_status(request, pk: int):
         else:
             messages.success(request, _("Statusen er registrert."))
             return redirect("competence_paths:participant", pk=participant.pk)
-    return _participant_page(request, participant, status_form=form, status=400)
+    return _participant_page(request, participant, status_form=form)
 
 
 @require_POST
@@ -337,7 +340,7 @@ def participant_progress(request, pk: int):
         )
         messages.success(request, _("Framdriften er registrert."))
         return redirect("competence_paths:participant", pk=participant.pk)
-    return _participant_page(request, participant, progress_form=form, status=400)
+    return _participant_page(request, participant, progress_form=form)
 
 
 @require_POST
@@ -361,4 +364,4 @@ def participant_outcome(request, pk: int):
         else:
             messages.success(request, _("Utfallet er registrert."))
             return redirect("competence_paths:participant", pk=participant.pk)
-    return _participant_page(request, participant, outcome_form=form, status=400)
+    return _participant_page(request, participant, outcome_form=form)
