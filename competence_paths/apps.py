@@ -9,6 +9,10 @@ class CompetencePathsConfig(AppConfig):
     def ready(self):
         from core.activity import register_actions
 
+        from .sections import register
+
+        register()
+
         register_actions(
             {
                 "competence_paths.path.created": _("Løpet ble opprettet"),
