@@ -22,6 +22,17 @@ def test_the_employer_page_shows_its_paths(client):
     assert reverse("competence_paths:detail", args=[path.pk]) in response.content.decode()
 
 
+def test_the_agreement_page_shows_the_paths_linked_to_it(client):
+    from tests.agreements.factories import AgreementFactory
+
+    agreement = AgreementFactory()
+    path = make_path(employer=agreement.employer, agreement=agreement)
+    client.force_login(path.contact)
+    response = client.get(reverse("agreements:detail", args=[agreement.pk]))
+    assert response.status_code == 200
+    assert reverse("competence_paths:detail", args=[path.pk]) in response.content.decode()
+
+
 def test_the_candidate_page_shows_the_paths_the_candidate_takes_part_in(client):
     path = make_path()
     participant = add_participant(path)
@@ -56,7 +67,7 @@ def test_a_stage_ended_but_not_marked_for_a_participant_reminds_the_contact():
 
 
 def test_a_path_that_should_have_started_without_participants_reminds_once():
-    path = make_path(start=D(2026, 3, 2), status=CompetencePath.Status.PLANNED)
+    make_path(start=D(2026, 3, 2), status=CompetencePath.Status.PLANNED)
     assert path_reminders_send(today=D(2026, 3, 1)) == 0
     assert path_reminders_send(today=D(2026, 3, 2)) == 1
     assert path_reminders_send(today=D(2026, 3, 3)) == 0
