@@ -1,5 +1,6 @@
 """The paths on the employer's, the agreement's and the candidate's pages. Those apps expose
-section lists (`sections.MAIN`); this app, which sits above them, appends to them in its AppConfig.ready(), so no lower app imports this one."""
+section lists (`sections.MAIN`); this app, which sits above them, appends to them in its
+AppConfig.ready(), so no lower app imports this one."""
 
 from accounts.models import User
 from vi_inkluderer.home import Section
