@@ -21,6 +21,8 @@ SEEDERS = [
     "candidates.demo_pipeline",
     # Agreements last: they take employers from the register and set their status.
     "agreements.demo",
+    # Competence paths take openings, candidates and agreements from the demos above.
+    "competence_paths.demo",
 ]
 
 
