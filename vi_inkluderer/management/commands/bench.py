@@ -26,6 +26,7 @@ SCENARIO_MODULES = [
     "candidates.bench_register",
     "candidates.bench_pipeline",
     "agreements.bench",
+    "competence_paths.bench",
 ]
 
 
