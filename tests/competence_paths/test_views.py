@@ -225,3 +225,13 @@ def test_hired_at_the_end_creates_the_placement_through_the_pipeline(client):
     page = client.get(reverse("competence_paths:detail", args=[path.pk]))
     assert page.context["counts"]["hired"] == 1
     assert Participant.objects.filter(outcome="hired").count() == 1
+
+
+def test_the_timeline_svg_uses_dots_for_decimals_whatever_the_language(client):
+    path = make_path(weeks=(3, 7), status=CompetencePath.Status.RUNNING)
+    add_participant(path)
+    client.force_login(path.contact)
+    body = client.get(reverse("competence_paths:detail", args=[path.pk])).content.decode()
+    svg = body[body.index("<svg") : body.index("</svg>")]
+    assert 'x="220"' in svg or 'x="220.0"' in svg
+    assert ",0" not in svg.split("<title>")[0]
