@@ -1,17 +1,6 @@
-"""Sections other features add to the agreement page (like employers/sections.py): a function
-of the agreement and the viewing user returning a Section or None. Higher apps append to MAIN
-in their AppConfig.ready(), so this app never imports them."""
+"""The agreement page's own section list (a core.sections.Page). The page's fixed content is
+its template; apps above agreements add their sections from their AppConfig.ready()."""
 
-from collections.abc import Callable
+from core.sections import Page
 
-from accounts.models import User
-from vi_inkluderer.home import Section
-
-from .models import Agreement
-
-SectionBuilder = Callable[[Agreement, User], Section | None]
-MAIN: list[SectionBuilder] = []
-
-
-def detail_sections(agreement: Agreement, user: User) -> list[Section]:
-    return [s for s in (builder(agreement, user) for builder in MAIN) if s is not None]
+AGREEMENT_PAGE = Page(main=[], aside=[])

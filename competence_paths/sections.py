@@ -1,9 +1,9 @@
-"""The paths on the employer's, the agreement's and the candidate's pages. Those apps expose
-section lists (`sections.MAIN`); this app, which sits above them, appends to them in its
+"""The paths on the employer's, the agreement's and the candidate's pages. Those pages are
+core.sections.Page objects; this app, which sits above their apps, adds its sections in its
 AppConfig.ready(), so no lower app imports this one."""
 
 from accounts.models import User
-from vi_inkluderer.home import Section
+from core.sections import Section
 
 from .permissions import may_create
 from .selectors import participations_of_candidate, paths_of_agreement, paths_of_employer
@@ -39,13 +39,10 @@ def candidate_paths(candidate, user: User) -> Section | None:
 
 
 def register() -> None:
-    from agreements import sections as agreement_sections
-    from candidates import sections as candidate_sections
-    from employers import sections as employer_sections
+    from agreements.sections import AGREEMENT_PAGE
+    from candidates.sections import CANDIDATE_PAGE
+    from employers.sections import EMPLOYER_PAGE
 
-    if employer_paths not in employer_sections.MAIN:
-        employer_sections.MAIN.append(employer_paths)
-    if agreement_paths not in agreement_sections.MAIN:
-        agreement_sections.MAIN.append(agreement_paths)
-    if candidate_paths not in candidate_sections.MAIN:
-        candidate_sections.MAIN.append(candidate_paths)
+    EMPLOYER_PAGE.add(employer_paths)
+    AGREEMENT_PAGE.add(agreement_paths)
+    CANDIDATE_PAGE.add(candidate_paths)

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from candidates.models import AuditRecord, ShortlistEntry
 from candidates.services.audit import audit_candidate_reads
 from core.activity import history_for
-from employers.forms import add_service_errors
+from core.forms import add_service_errors
 from employers.models import Employer
 
 from . import permissions, timeline
