@@ -68,6 +68,12 @@ LEAD_READERS = (Role.CONTACT_PERSON, Role.PROJECT_LEADER, Role.ADMIN, Role.NATIO
 # what candidates.selectors.pipeline gives them; project leaders see counts).
 SHORTLIST_READERS = (*OPENING_MANAGERS, *CANDIDATE_OWNER_ROLES)
 SHORTLIST_WORKERS = (Role.CONTACT_PERSON, Role.ADMIN, *CANDIDATE_OWNER_ROLES)
+# Competence paths: everyone signed in opens the paths in their scope
+# (CompetencePath.visible_to); the contact side changes them (competence_paths.permissions);
+# owners follow their own participants.
+PATH_MANAGERS = (Role.CONTACT_PERSON, Role.PROJECT_LEADER, Role.ADMIN)
+PATH_FOLLOWERS = (Role.CONTACT_PERSON, Role.ADMIN, *CANDIDATE_OWNER_ROLES)
+PATH_PARTICIPANT_READERS = (*PATH_FOLLOWERS, Role.EMPLOYER_USER)
 
 RULES: dict[str, Rule] = {
     "healthz": public(),
@@ -181,6 +187,17 @@ RULES: dict[str, Rule] = {
     "portal:staff_message": only(Role.CONTACT_PERSON, Role.PROVIDER_STAFF, Role.ADMIN),
     "portal:staff_users": only(Role.CONTACT_PERSON, Role.PROVIDER_STAFF, Role.ADMIN),
     "portal:staff_user_deactivate": only(Role.CONTACT_PERSON, Role.PROVIDER_STAFF, Role.ADMIN),
+    "competence_paths:list": signed_in(),
+    "competence_paths:detail": signed_in(),
+    "competence_paths:create": only(*PATH_MANAGERS),
+    "competence_paths:edit": only(*PATH_MANAGERS),
+    "competence_paths:transition": only(*PATH_MANAGERS),
+    "competence_paths:save_template": only(*PATH_MANAGERS),
+    "competence_paths:participant_add": only(Role.CONTACT_PERSON, Role.ADMIN),
+    "competence_paths:participant": only(*PATH_PARTICIPANT_READERS),
+    "competence_paths:participant_status": only(*PATH_FOLLOWERS),
+    "competence_paths:participant_progress": only(*PATH_FOLLOWERS),
+    "competence_paths:participant_outcome": only(Role.CONTACT_PERSON, Role.ADMIN),
 }
 
 

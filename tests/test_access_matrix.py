@@ -16,6 +16,7 @@ from portal.services import terms_accept
 
 from .agreements.factories import AgreementFactory, MeetingFactory, RecruitmentNeedFactory
 from .candidates.factories import CandidateFactory, ConsentRequestFactory, ShortlistEntryFactory
+from .competence_paths.factories import add_participant, make_path
 from .employers.factories import (
     DialogueEntryFactory,
     EmployerFactory,
@@ -39,6 +40,8 @@ CANDIDATE_OWNERS = {Role.ADVISER, Role.PROVIDER_STAFF}
 SHORTLIST_WORKERS = {Role.CONTACT_PERSON, Role.ADMIN} | CANDIDATE_OWNERS
 CANDIDATE_READERS = CANDIDATE_OWNERS | {Role.ADMIN}
 CANDIDATE_COUNTERS = {Role.PROJECT_LEADER, Role.NATIONAL_READER, Role.ADMIN}
+PATH_MANAGERS = {Role.CONTACT_PERSON, Role.PROJECT_LEADER, Role.ADMIN}
+PATH_FOLLOWERS = {Role.CONTACT_PERSON, Role.ADMIN} | CANDIDATE_OWNERS
 
 # view name -> roles that may open it ("public" for pages without login).
 EXPECTED = {
@@ -154,6 +157,17 @@ EXPECTED = {
     "candidates:search_progress": OPENING_MANAGERS,
     "candidates:search_rerun": OPENING_MANAGERS,
     "candidates:search_shortlist_add": OPENING_MANAGERS,
+    "competence_paths:list": ALL,
+    "competence_paths:detail": ALL,
+    "competence_paths:create": PATH_MANAGERS,
+    "competence_paths:edit": PATH_MANAGERS,
+    "competence_paths:transition": PATH_MANAGERS,
+    "competence_paths:save_template": PATH_MANAGERS,
+    "competence_paths:participant_add": {Role.CONTACT_PERSON, Role.ADMIN},
+    "competence_paths:participant": PATH_FOLLOWERS | {Role.EMPLOYER_USER},
+    "competence_paths:participant_status": PATH_FOLLOWERS,
+    "competence_paths:participant_progress": PATH_FOLLOWERS,
+    "competence_paths:participant_outcome": {Role.CONTACT_PERSON, Role.ADMIN},
 }
 
 
@@ -282,6 +296,28 @@ def _search_run(user) -> SearchRun:
     return run
 
 
+def _path_for(user):
+    """A planned path the visitor may open (and change, where the role allows): in their county,
+    at their employer, with a participant they follow if they keep a caseload."""
+    employer = user.employer or EmployerFactory(
+        county=user.county or County.objects.get(name="Oslo")
+    )
+    contact = user if user.role == Role.CONTACT_PERSON else None
+    path = make_path(employer=employer, contact=contact, status="planned")
+    if user.role in CANDIDATE_OWNERS:
+        add_participant(path, owner=user)
+    return path
+
+
+def _participant_for(user) -> dict:
+    path = _path_for(user)
+    if user.role in CANDIDATE_OWNERS:
+        return {"pk": path.participants.get().pk}
+    participant = add_participant(path, step=Step.PRESENTED)
+    ConsentRequestFactory(entry=participant.entry, status=ConsentRequest.Status.GIVEN)
+    return {"pk": participant.pk}
+
+
 def _search_result(user) -> dict:
     run = _search_run(user)
     return {"pk": run.pk, "candidate_id": run.results.get().candidate_id}
@@ -378,6 +414,21 @@ URL_KWARGS = {
     "candidates:search_progress": lambda user: {"pk": _search_run(user).pk},
     "candidates:search_rerun": lambda user: {"pk": _search_run(user).pk},
     "candidates:search_shortlist_add": _search_result,
+    "competence_paths:create": lambda user: {"employer_pk": EmployerFactory().pk},
+    **{
+        f"competence_paths:{name}": lambda user: {"pk": _path_for(user).pk}
+        for name in ("detail", "edit", "save_template", "participant_add")
+    },
+    "competence_paths:transition": lambda user: {"pk": _path_for(user).pk, "to": "draft"},
+    **{
+        f"competence_paths:{name}": _participant_for
+        for name in (
+            "participant",
+            "participant_status",
+            "participant_progress",
+            "participant_outcome",
+        )
+    },
 }
 
 POST_ONLY = {
@@ -410,6 +461,12 @@ POST_ONLY = {
     "candidates:reactivate",
     "candidates:search_rerun",
     "candidates:search_shortlist_add",
+    "competence_paths:transition",
+    "competence_paths:save_template",
+    "competence_paths:participant_add",
+    "competence_paths:participant_status",
+    "competence_paths:participant_progress",
+    "competence_paths:participant_outcome",
 }
 
 

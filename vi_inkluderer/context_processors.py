@@ -37,6 +37,7 @@ NAVIGATION = [
             "agreements:signed_copy",
         ),
     ),
+    ("competence_paths:list", _("Kompetanseløp"), ("competence_paths:",)),
     (
         "agreements:my_follow_ups",
         _("Mine oppfølginger"),

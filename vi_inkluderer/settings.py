@@ -248,6 +248,15 @@ CELERY_BEAT_SCHEDULE = {
         "task": "agreements.tasks.extend_meeting_plans",
         "schedule": crontab(hour=2, minute=30),
     },
+    # Competence paths: statuses that follow dates at night, reminders in the morning.
+    "competence-paths-move-by-date": {
+        "task": "competence_paths.tasks.move_path_statuses_by_date",
+        "schedule": crontab(hour=1, minute=15),
+    },
+    "competence-paths-reminders": {
+        "task": "competence_paths.tasks.send_path_reminders",
+        "schedule": crontab(hour=7, minute=10),
+    },
     # Consent links expire at the sender's deadline; the owner hears about it within minutes.
     "candidates-expire-consent-requests": {
         "task": "candidates.tasks_consent.expire_consent_requests",

@@ -13,6 +13,7 @@ urlpatterns = [
     path("kandidater/", include("candidates.urls")),
     path("dashbord/", include("dashboards.urls")),
     path("virksomhet/", include("portal.urls")),
+    path("kompetanselop/", include("competence_paths.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -24,6 +24,7 @@ from ..forms import (
 )
 from ..models import Agreement, AgreementTemplate
 from ..policy import signing_blocker
+from ..sections import AGREEMENT_PAGE
 from ..selectors import agreement_list
 from ..services import agreements as services
 from ..services.plans import plan_change_preview
@@ -127,6 +128,7 @@ def _detail_context(request, agreement: Agreement, **forms) -> dict:
         "upload_form": forms.get("upload_form") or SignedCopyForm(),
         "today": timezone.localdate(),
         "hires": hires_around(employer_id=agreement.employer_id, signed_on=agreement.signed_on),
+        **AGREEMENT_PAGE.sections(agreement, user),
     }
     if internal:
         meetings = agreement.meetings.order_by("planned_date", "id")

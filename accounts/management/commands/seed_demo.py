@@ -23,6 +23,8 @@ SEEDERS = [
     "agreements.demo",
     # The employer portal's users and their answers, on top of everything above.
     "portal.demo",
+    # Competence paths take openings, candidates and agreements from the demos above.
+    "competence_paths.demo",
 ]
 
 

@@ -28,6 +28,7 @@ SCENARIO_MODULES = [
     "agreements.bench",
     "dashboards.bench",
     "portal.bench",
+    "competence_paths.bench",
 ]
 
 

@@ -15,6 +15,7 @@ SCALE_SEEDERS = [
     "candidates.scale",
     "candidates.scale_pipeline",
     "agreements.scale",
+    "competence_paths.scale",
 ]
 
 

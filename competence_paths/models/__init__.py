@@ -1,0 +1,43 @@
+from .participants import (
+    EndReason,
+    NotHiredReason,
+    Outcome,
+    Participant,
+    ParticipantStatus,
+    ParticipantStatusChange,
+    StageProgress,
+)
+from .paths import (
+    CancelReason,
+    CompetencePath,
+    CostItem,
+    PathMeasure,
+    PathReminder,
+    PathStatus,
+    PathTemplate,
+    Stage,
+    StageKind,
+    TemplateStage,
+    add_weeks,
+)
+
+__all__ = [
+    "CancelReason",
+    "CompetencePath",
+    "CostItem",
+    "EndReason",
+    "NotHiredReason",
+    "Outcome",
+    "Participant",
+    "ParticipantStatus",
+    "ParticipantStatusChange",
+    "PathMeasure",
+    "PathReminder",
+    "PathStatus",
+    "PathTemplate",
+    "Stage",
+    "StageKind",
+    "StageProgress",
+    "TemplateStage",
+    "add_weeks",
+]

@@ -1,0 +1,430 @@
+"""A competence-raising path (kompetansehevende løp): training designed with an employer for
+one or a group of candidates, always with a plan to hire at the end (DOMAIN.md step 8)."""
+
+import datetime
+
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import County, MeasureProvider, Role
+from agreements.models import Agreement
+from employers.models import Employer, EmployerPerson, JobOpening, Occupation
+from employers.models.openings import regions_served_by
+
+MAX_STAGE_WEEKS = 104
+
+
+def add_weeks(day: datetime.date, weeks: int) -> datetime.date:
+    return day + datetime.timedelta(weeks=weeks)
+
+
+class StageKind(models.TextChoices):
+    PREPARATION = "preparation", _("Forberedende kurs")
+    COURSE = "course", _("Opplæringskurs")
+    WORK_TRAINING = "work_training", _("Arbeidstrening i produksjon")
+    EXAM = "exam", _("Sertifikat / prøve")
+    TRIAL = "trial", _("Prøveansettelse")
+    OTHER = "other", _("Annet")
+
+
+class Deliverer(models.TextChoices):
+    EMPLOYER = "employer", _("Virksomheten")
+    SCHOOL = "school", _("Skole / opplæringssted")
+    PROVIDER = "provider", _("Tiltaksleverandør")
+
+
+class PathMeasure(models.TextChoices):
+    WORK_TRAINING = "work_training", _("Arbeidstrening")
+    TRAINING = "training", _("Opplæring")
+    MENTOR = "mentor", _("Mentor")
+    INCLUSION_GRANT = "inclusion_grant", _("Inkluderingstilskudd")
+    WAGE_SUBSIDY = "wage_subsidy", _("Lønnstilskudd")
+
+
+class PathStatus(models.TextChoices):
+    DRAFT = "draft", _("Utkast")
+    PLANNED = "planned", _("Planlagt")
+    RUNNING = "running", _("Pågår")
+    COMPLETED = "completed", _("Fullført")
+    CANCELLED = "cancelled", _("Avlyst")
+
+
+class CancelReason(models.TextChoices):
+    TOO_FEW = "too_few", _("For få deltakere")
+    EMPLOYER_WITHDREW = "employer_withdrew", _("Virksomheten trakk seg")
+    BUDGET = "budget", _("Budsjett")
+    MISTAKE = "mistake", _("Registrert ved en feil")
+    OTHER = "other", _("Annet")
+
+
+class OpenAdvertising(models.TextChoices):
+    UNKNOWN = "unknown", _("Ikke avklart")
+    YES = "yes", _("Ja, stillingen lyses ut offentlig")
+    NO = "no", _("Nei, unntak fra utlysning er avklart")
+
+
+def measures_field():
+    return ArrayField(
+        models.CharField(max_length=20, choices=PathMeasure.choices),
+        verbose_name=_("virkemidler"),
+        default=list,
+        blank=True,
+    )
+
+
+def weeks_field():
+    return models.PositiveSmallIntegerField(
+        _("varighet i uker"),
+        validators=[
+            MinValueValidator(1, _("Et trinn varer minst én uke.")),
+            MaxValueValidator(MAX_STAGE_WEEKS, _("Et trinn kan vare høyst 104 uker.")),
+        ],
+    )
+
+
+class PathTemplateQuerySet(models.QuerySet):
+    def for_county(self, county_id: int | None):
+        """Built-in templates and the county's own."""
+        return self.filter(Q(county__isnull=True) | Q(county_id=county_id))
+
+
+class PathTemplate(models.Model):
+    """A path model to start from. Built-in ones (no county) come from a data migration;
+    contact persons save their own paths as templates for their county."""
+
+    name = models.CharField(_("navn"), max_length=150)
+    description = models.TextField(_("beskrivelse"), blank=True, max_length=2000)
+    county = models.ForeignKey(
+        County, on_delete=models.CASCADE, null=True, blank=True, verbose_name=_("fylke")
+    )
+    qualification = models.CharField(_("kvalifisering"), max_length=200, blank=True)
+    places = models.PositiveSmallIntegerField(_("antall plasser"), default=1)
+    measures = measures_field()
+    hire_decision_weeks = models.PositiveSmallIntegerField(
+        _("ansettelsesvurdering etter uker"), null=True, blank=True
+    )
+    hire_terms = models.CharField(_("vilkår for ansettelse"), max_length=300, blank=True)
+    union_involved = models.BooleanField(_("tillitsvalgte involveres"), default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = PathTemplateQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("mal for kompetansehevende løp")
+        verbose_name_plural = _("maler for kompetansehevende løp")
+        ordering = ["county_id", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["county", "name"], nulls_distinct=False, name="path_template_name_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class StageFields(models.Model):
+    order = models.PositiveSmallIntegerField(_("rekkefølge"))
+    kind = models.CharField(_("type"), max_length=20, choices=StageKind.choices)
+    title = models.CharField(_("tittel"), max_length=150)
+    duration_weeks = weeks_field()
+    deliverer = models.CharField(
+        _("leveres av"), max_length=20, choices=Deliverer.choices, default=Deliverer.EMPLOYER
+    )
+    place = models.CharField(_("sted"), max_length=200, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "id"]
+
+
+class TemplateStage(StageFields):
+    template = models.ForeignKey(PathTemplate, on_delete=models.CASCADE, related_name="stages")
+
+    class Meta(StageFields.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["template", "order"], name="template_stage_order_once")
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class CompetencePathQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """NAV staff see their county's paths (and the ones they are contact for), provider
+        staff the paths in the regions their provider serves and those with their own
+        participants, national readers and administrators all, employer users their own
+        employer's paths once they are planned. Which people a user sees on a path is
+        decided in competence_paths.permissions."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.role in (Role.ADMIN, Role.NATIONAL_READER):
+            return self
+        if user.role == Role.EMPLOYER_USER:
+            if not user.employer_id:
+                return self.none()
+            return self.filter(employer_id=user.employer_id).exclude(status=PathStatus.DRAFT)
+        own = Q(contact=user) | Q(participants__candidate__owner=user)
+        if user.role == Role.PROVIDER_STAFF:
+            regions = regions_served_by(user)
+            return self.filter(own | Q(employer__region__in=regions)).distinct()
+        return self.filter(own | Q(county_id=user.county_id)).distinct()
+
+    def for_list(self):
+        return self.select_related("employer", "county", "contact", "target_role").annotate(
+            participant_count=models.Count("participants", distinct=True),
+            hired_count=models.Count(
+                "participants", filter=Q(participants__outcome="hired"), distinct=True
+            ),
+        )
+
+
+class CompetencePath(models.Model):
+    ACTIVITY_PREFIX = "competence_paths.path"
+    Status = PathStatus
+    CancelReason = CancelReason
+    OpenAdvertising = OpenAdvertising
+    # Running and completed follow the stage dates (the nightly task), but a contact may also
+    # start or complete a path by hand.
+    TRANSITIONS = {
+        PathStatus.DRAFT: {PathStatus.PLANNED, PathStatus.CANCELLED},
+        PathStatus.PLANNED: {PathStatus.DRAFT, PathStatus.RUNNING, PathStatus.CANCELLED},
+        PathStatus.RUNNING: {PathStatus.COMPLETED, PathStatus.CANCELLED},
+        PathStatus.COMPLETED: set(),
+        PathStatus.CANCELLED: set(),
+    }
+
+    employer = models.ForeignKey(
+        Employer,
+        on_delete=models.PROTECT,
+        related_name="competence_paths",
+        verbose_name=_("virksomhet"),
+    )
+    county = models.ForeignKey(County, on_delete=models.PROTECT, verbose_name=_("fylke"))
+    agreement = models.ForeignKey(
+        Agreement,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="competence_paths",
+        verbose_name=_("avtale"),
+    )
+    opening = models.ForeignKey(
+        JobOpening,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="competence_paths",
+        verbose_name=_("stilling"),
+        help_text=_("Kandidatene velges fra stillingens kandidatliste og brede søk."),
+    )
+    template = models.ForeignKey(
+        PathTemplate, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    title = models.CharField(_("tittel"), max_length=200)
+    target_role = models.ForeignKey(
+        Occupation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("målyrke (STYRK-08)"),
+    )
+    qualification = models.CharField(
+        _("kvalifisering"),
+        max_length=200,
+        blank=True,
+        help_text=_("For eksempel fagbrev som stillasbygger, truckførerbevis eller vekterkurs."),
+    )
+    places = models.PositiveSmallIntegerField(
+        _("antall plasser"), validators=[MinValueValidator(1, _("Minst én plass."))]
+    )
+    planned_start = models.DateField(_("planlagt oppstart"))
+    ends_on = models.DateField(_("slutter"), editable=False)
+    measures = measures_field()
+    hire_decision_on = models.DateField(_("dato for ansettelsesvurdering"), null=True, blank=True)
+    hire_terms = models.CharField(
+        _("vilkår for ansettelse"),
+        max_length=300,
+        blank=True,
+        help_text=_("For eksempel «vurderes for ansettelse med lønnstilskudd etter 3 måneder»."),
+    )
+    union_reps = models.ManyToManyField(
+        EmployerPerson, blank=True, related_name="+", verbose_name=_("tillitsvalgte involvert")
+    )
+    union_note = models.CharField(_("om involveringen"), max_length=300, blank=True)
+    open_advertising = models.CharField(
+        _("lyses stillingen ut offentlig?"),
+        max_length=10,
+        choices=OpenAdvertising.choices,
+        default=OpenAdvertising.UNKNOWN,
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=PathStatus.choices, default=PathStatus.DRAFT
+    )
+    cancel_reason = models.CharField(
+        _("årsak til avlysning"), max_length=20, choices=CancelReason.choices, blank=True
+    )
+    cancel_note = models.CharField(_("forklaring"), max_length=300, blank=True)
+    contact = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="competence_paths",
+        verbose_name=_("kontaktperson"),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("opprettet"), default=timezone.now)
+    updated_at = models.DateTimeField(_("endret"), auto_now=True)
+
+    objects = CompetencePathQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("kompetansehevende løp")
+        verbose_name_plural = _("kompetansehevende løp")
+        ordering = ["planned_start", "id"]
+        indexes = [
+            models.Index(fields=["county", "status", "planned_start"], name="path_county_idx"),
+            models.Index(fields=["status", "planned_start"], name="path_status_start_idx"),
+            models.Index(fields=["employer"], name="path_employer_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status="cancelled", cancel_reason__gt="")
+                | (~Q(status="cancelled") & Q(cancel_reason="")),
+                name="path_cancelled_has_reason",
+            ),
+            models.CheckConstraint(
+                condition=~Q(cancel_reason="other") | Q(cancel_note__gt=""),
+                name="path_other_reason_explained",
+            ),
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=models.F("planned_start")), name="path_ends_after_start"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def measure_labels(self) -> list[str]:
+        return [str(PathMeasure(code).label) for code in self.measures]
+
+    def progress_started(self) -> bool:
+        return self.stages.filter(progress__isnull=False).exists()
+
+    @property
+    def advertising_risk(self) -> bool:
+        """Public employers must advertise openly and hire the best qualified (statsansatteloven,
+        tariff in the municipalities), so the hire at the end is not guaranteed (evaluation
+        §7.2.3)."""
+        return (
+            self.employer.sector == Employer.Sector.PUBLIC
+            and self.open_advertising != OpenAdvertising.NO
+        )
+
+
+class Stage(StageFields):
+    path = models.ForeignKey(CompetencePath, on_delete=models.CASCADE, related_name="stages")
+    provider = models.ForeignKey(
+        MeasureProvider,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("tiltaksleverandør"),
+    )
+    starts_on = models.DateField(_("starter"))
+    ends_on = models.DateField(_("slutter"))
+
+    class Meta(StageFields.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["path", "order"], name="stage_order_once"),
+            models.CheckConstraint(
+                condition=Q(deliverer="provider", provider__isnull=False)
+                | (~Q(deliverer="provider") & Q(provider__isnull=True)),
+                name="stage_provider_iff_provider_delivers",
+            ),
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=models.F("starts_on")), name="stage_ends_after_start"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def deliverer_label(self) -> str:
+        if self.provider_id:
+            return self.provider.name
+        return self.get_deliverer_display()
+
+
+class CostItem(models.Model):
+    path = models.ForeignKey(CompetencePath, on_delete=models.CASCADE, related_name="cost_items")
+    description = models.CharField(_("kostnad"), max_length=200)
+    amount = models.DecimalField(
+        _("beløp (kr)"),
+        max_digits=10,
+        decimal_places=0,
+        validators=[MinValueValidator(0, _("Beløpet kan ikke være negativt."))],
+    )
+
+    class Meta:
+        verbose_name = _("kostnad NAV dekker")
+        verbose_name_plural = _("kostnader NAV dekker")
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.description
+
+
+class ReminderKind(models.TextChoices):
+    HIRE_DECISION = "hire_decision", _("14 dager før ansettelsesvurderingen")
+    STAGE_UNMARKED = "stage_unmarked", _("Trinnet er slutt, men ikke markert for alle")
+    NO_PARTICIPANTS = "no_participants", _("Løpet skulle ha startet, men har ingen deltakere")
+
+
+class PathReminder(models.Model):
+    """A reminder that went out; the unique row is claimed in the transaction that creates the
+    notification (as agreements.Reminder), so it is never sent twice."""
+
+    Kind = ReminderKind
+
+    kind = models.CharField(max_length=20, choices=ReminderKind.choices)
+    path = models.ForeignKey(CompetencePath, on_delete=models.CASCADE, related_name="reminders")
+    stage = models.ForeignKey(
+        Stage, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    due_on = models.DateField()
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    notification = models.OneToOneField(
+        "notifications.Notification", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("påminnelse")
+        verbose_name_plural = _("påminnelser")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["path", "stage", "kind", "due_on", "recipient"],
+                nulls_distinct=False,
+                name="path_reminder_once",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.due_on})"

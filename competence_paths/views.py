@@ -1,0 +1,367 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from candidates.models import AuditRecord, ShortlistEntry
+from candidates.services.audit import audit_candidate_reads
+from core.activity import history_for
+from core.forms import add_service_errors
+from employers.models import Employer
+
+from . import permissions, timeline
+from .forms import (
+    CostFormSet,
+    OutcomeForm,
+    PathFilterForm,
+    PathForm,
+    ProgressForm,
+    StageFormSet,
+    StatusForm,
+    TemplateNameForm,
+    TransitionForm,
+    filled,
+)
+from .models import CompetencePath, Participant, PathTemplate, StageProgress
+from .selectors import path_list, paths_visible_to
+from .services import participants as participant_services
+from .services import paths as services
+
+PAGE_SIZE = 25
+PURPOSE_PATH = _("Oppfølging av deltakere i kompetansehevende løp")
+
+
+def path_index(request):
+    data = request.GET.copy()
+    if "fylke" not in data and request.user.county_id:
+        data["fylke"] = str(request.user.county_id)
+    form = PathFilterForm(data)
+    paths = form.filter(path_list(user=request.user))
+    page = Paginator(paths, PAGE_SIZE).get_page(request.GET.get("side"))
+    context = {
+        "form": form,
+        "page": page,
+        "sort": form.sort_columns(),
+        "may_create": permissions.may_create(request.user),
+    }
+    return render(request, "competence_paths/list.html", context)
+
+
+def _visible_path(request, pk: int) -> CompetencePath:
+    paths = paths_visible_to(request.user).select_related(
+        "employer", "county", "contact", "agreement", "opening", "target_role", "template"
+    )
+    return get_object_or_404(paths, pk=pk)
+
+
+def _managed_path(request, pk: int) -> CompetencePath:
+    path = _visible_path(request, pk)
+    if not permissions.may_manage(request.user, path):
+        raise PermissionDenied
+    return path
+
+
+def _save_path(request, *, employer: Employer, path=None, initial=None, stage_initial=None):
+    form = PathForm(request.POST or None, instance=path, employer=employer, initial=initial)
+    prefix_initial = stage_initial
+    if path is not None and stage_initial is None:
+        prefix_initial = list(path.stages.values(*services.STAGE_FIELDS))
+    stage_forms = StageFormSet(request.POST or None, prefix="trinn", initial=prefix_initial)
+    cost_initial = list(path.cost_items.values("description", "amount")) if path else None
+    cost_forms = CostFormSet(request.POST or None, prefix="kostnad", initial=cost_initial)
+    if request.method == "POST" and all(f.is_valid() for f in (form, stage_forms, cost_forms)):
+        fields = {
+            name: form.cleaned_data[name] for name in form.Meta.fields if name in form.cleaned_data
+        }
+        arguments = {
+            "actor": request.user,
+            "stages": filled(stage_forms),
+            "costs": filled(cost_forms),
+            "union_reps": form.cleaned_data["union_reps"],
+            **fields,
+        }
+        try:
+            if path is None:
+                template = initial.get("template") if initial else None
+                saved = services.path_create(employer=employer, template=template, **arguments)
+            else:
+                saved = services.path_update(path=path, **arguments)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Løpet er lagret."))
+            return redirect("competence_paths:detail", pk=saved.pk)
+    context = {
+        "form": form,
+        "stage_forms": stage_forms,
+        "cost_forms": cost_forms,
+        "employer": employer,
+        "path": path,
+        "templates": PathTemplate.objects.for_county(employer.county_id),
+        "template": (initial or {}).get("template"),
+    }
+    return render(request, "competence_paths/form.html", context)
+
+
+def path_create(request, employer_pk: int):
+    if not permissions.may_create(request.user):
+        raise PermissionDenied
+    employer = get_object_or_404(Employer.objects.visible_to(request.user), pk=employer_pk)
+    agreement = employer.agreements.order_by("-signed_on", "-id").first()
+    initial = {
+        "contact": request.user.pk,
+        "agreement": agreement,
+        "planned_start": timezone.localdate(),
+    }
+    stage_initial = None
+    template_id = request.GET.get("mal", "")
+    if template_id.isdigit():
+        template = get_object_or_404(
+            PathTemplate.objects.for_county(employer.county_id), pk=int(template_id)
+        )
+        copied, stage_initial = services.template_initial(template, start=timezone.localdate())
+        initial |= copied | {"template": template}
+        if template.union_involved:
+            initial["union_reps"] = list(employer.people.filter(kind="union_rep"))
+    return _save_path(request, employer=employer, initial=initial, stage_initial=stage_initial)
+
+
+def path_edit(request, pk: int):
+    path = _managed_path(request, pk)
+    return _save_path(request, employer=path.employer, path=path)
+
+
+def path_detail(request, pk: int):
+    path = _visible_path(request, pk)
+    user = request.user
+    stages = list(path.stages.select_related("provider"))
+    counts = path.participants.aggregate(
+        total=Count("pk"),
+        taking_part=Count("pk", filter=Q(status="taking_part")),
+        completed=Count("pk", filter=Q(status="completed")),
+        dropped_out=Count("pk", filter=Q(status="dropped_out")),
+        hired=Count("pk", filter=Q(outcome="hired")),
+    )
+    participants = list(permissions.participants_for(user, path))
+    progress = StageProgress.objects.filter(participant__in=participants)
+    progress_by_pair = {(p.participant_id, p.stage_id): p for p in progress}
+    if participants and user.role != "employer_user":
+        audit_candidate_reads(
+            actor=user,
+            candidates=[p.candidate for p in participants],
+            action=AuditRecord.Action.LIST,
+            purpose=PURPOSE_PATH,
+            path=request.path,
+        )
+    may_manage = permissions.may_manage(user, path)
+    context = {
+        "path": path,
+        "stages": stages,
+        "counts": counts,
+        "participants": participants,
+        "progress_by_pair": progress_by_pair,
+        "timeline": timeline.build(
+            path, stages, participants, progress_by_pair, timezone.localdate()
+        ),
+        "may_manage": may_manage,
+        "shows_owners": user.role != "employer_user",
+        "transitions": [CompetencePath.Status(s) for s in CompetencePath.TRANSITIONS[path.status]],
+        "transition_form": TransitionForm(),
+        "template_form": TemplateNameForm(initial={"name": path.title}),
+        "cost_items": list(path.cost_items.all()),
+        "union_reps": list(path.union_reps.all()),
+        "history": history_for(path) if user.role != "employer_user" else [],
+    }
+    if may_manage and path.opening_id:
+        taken = path.participants.values("entry_id")
+        context["selectable"] = (
+            ShortlistEntry.objects.filter(shortlist__opening_id=path.opening_id, archived_at=None)
+            .exclude(pk__in=taken)
+            .select_related("candidate")
+        )
+    return render(request, "competence_paths/detail.html", context)
+
+
+@require_POST
+def path_transition(request, pk: int, to: str):
+    path = _managed_path(request, pk)
+    form = TransitionForm(request.POST)
+    form.is_valid()
+    try:
+        services.path_transition(
+            path=path,
+            to=to,
+            actor=request.user,
+            reason=form.cleaned_data.get("reason", ""),
+            note=form.cleaned_data.get("note", ""),
+        )
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Statusen er endret."))
+    return redirect("competence_paths:detail", pk=path.pk)
+
+
+@require_POST
+def path_save_template(request, pk: int):
+    path = _managed_path(request, pk)
+    form = TemplateNameForm(request.POST)
+    if form.is_valid():
+        try:
+            services.path_save_as_template(
+                path=path, actor=request.user, name=form.cleaned_data["name"]
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Løpet er lagret som mal for fylket."))
+    return redirect("competence_paths:detail", pk=path.pk)
+
+
+@require_POST
+def participant_add(request, pk: int):
+    path = _managed_path(request, pk)
+    entry_id = request.POST.get("entry", "")
+    entry = (
+        ShortlistEntry.objects.select_related("shortlist", "candidate")
+        .filter(
+            pk=int(entry_id) if entry_id.isdigit() else None, shortlist__opening_id=path.opening_id
+        )
+        .first()
+    )
+    if entry is None:
+        messages.error(request, _("Velg en kandidat fra stillingens kandidatliste."))
+        return redirect("competence_paths:detail", pk=path.pk)
+    try:
+        participant_services.participant_add(path=path, entry=entry, actor=request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("%(name)s er tatt med i løpet.") % {"name": entry.candidate})
+    return redirect("competence_paths:detail", pk=path.pk)
+
+
+def _visible_participant(request, pk: int) -> Participant:
+    participant = get_object_or_404(
+        Participant.objects.select_related(
+            "path__employer", "candidate__owner", "entry", "placement"
+        ),
+        pk=pk,
+        path__in=paths_visible_to(request.user),
+    )
+    if not permissions.participants_for(request.user, participant.path).filter(pk=pk).exists():
+        raise Http404
+    return participant
+
+
+def _participant_page(request, participant: Participant, **forms):
+    user = request.user
+    path = participant.path
+    audit_candidate_reads(
+        actor=user,
+        candidates=[participant.candidate],
+        action=AuditRecord.Action.VIEW
+        if user.role != "employer_user"
+        else AuditRecord.Action.EMPLOYER_VIEW,
+        purpose=PURPOSE_PATH,
+        path=request.path,
+    )
+    may_follow = permissions.may_follow(user, participant)
+    statuses = sorted(
+        Participant.TRANSITIONS[participant.status], key=list(Participant.Status).index
+    )
+    progress = {p.stage_id: p for p in participant.progress.select_related("updated_by")}
+    context = {
+        "participant": participant,
+        "path": path,
+        "stages": [(stage, progress.get(stage.pk)) for stage in path.stages.all()],
+        "changes": participant.status_changes.select_related("actor"),
+        "may_follow": may_follow and user.role != "employer_user",
+        "may_manage": permissions.may_manage(user, path),
+        "status_form": forms.get("status_form")
+        or StatusForm(statuses=statuses, initial={"valid_from": timezone.localdate()}),
+        "has_statuses": bool(statuses),
+        "progress_form": forms.get("progress_form") or ProgressForm(path=path),
+        "outcome_form": forms.get("outcome_form")
+        or OutcomeForm(initial={"outcome": participant.outcome}),
+        "history": history_for(participant) if user.role != "employer_user" else [],
+    }
+    return render(request, "competence_paths/participant.html", context)
+
+
+def participant_detail(request, pk: int):
+    return _participant_page(request, _visible_participant(request, pk))
+
+
+def _followed_participant(request, pk: int) -> Participant:
+    participant = _visible_participant(request, pk)
+    if not permissions.may_follow(request.user, participant):
+        raise PermissionDenied
+    return participant
+
+
+@require_POST
+def participant_status(request, pk: int):
+    participant = _followed_participant(request, pk)
+    form = StatusForm(request.POST, statuses=sorted(Participant.TRANSITIONS[participant.status]))
+    if form.is_valid():
+        try:
+            participant_services.participant_set_status(
+                participant=participant,
+                to=form.cleaned_data["to"],
+                valid_from=form.cleaned_data["valid_from"],
+                end_reason=form.cleaned_data["end_reason"],
+                note=form.cleaned_data["note"],
+                actor=request.user,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Statusen er registrert."))
+            return redirect("competence_paths:participant", pk=participant.pk)
+    return _participant_page(request, participant, status_form=form)
+
+
+@require_POST
+def participant_progress(request, pk: int):
+    participant = _followed_participant(request, pk)
+    form = ProgressForm(request.POST, path=participant.path)
+    if form.is_valid():
+        participant_services.progress_record(
+            participant=participant, actor=request.user, **form.cleaned_data
+        )
+        messages.success(request, _("Framdriften er registrert."))
+        return redirect("competence_paths:participant", pk=participant.pk)
+    return _participant_page(request, participant, progress_form=form)
+
+
+@require_POST
+def participant_outcome(request, pk: int):
+    participant = _visible_participant(request, pk)
+    if not permissions.may_manage(request.user, participant.path):
+        raise PermissionDenied
+    form = OutcomeForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            participant_services.participant_record_outcome(
+                participant=participant,
+                outcome=data["outcome"],
+                not_hired_reason=data["not_hired_reason"],
+                hire=form.hire() if data["outcome"] == "hired" else None,
+                actor=request.user,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Utfallet er registrert."))
+            return redirect("competence_paths:participant", pk=participant.pk)
+    return _participant_page(request, participant, outcome_form=form)

@@ -1,0 +1,237 @@
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.models import Role
+from candidates.models import AuditRecord, ConsentRequest, Placement, Step
+from competence_paths.models import CompetencePath, Participant
+from tests.candidates.factories import ConsentRequestFactory
+from tests.employers.factories import EmployerFactory, EmployerPersonFactory
+from tests.factories import county, user_with_role
+
+from .factories import add_participant, make_path, stord_template
+
+pytestmark = pytest.mark.django_db
+
+
+def _stage_post(prefix: str, rows: list[dict]) -> dict:
+    data = {f"{prefix}-TOTAL_FORMS": str(len(rows)), f"{prefix}-INITIAL_FORMS": "0"}
+    for index, row in enumerate(rows):
+        data |= {f"{prefix}-{index}-{key}": value for key, value in row.items()}
+    return data
+
+
+def test_a_contact_creates_a_path_from_the_stord_template(client):
+    contact = user_with_role(Role.CONTACT_PERSON)
+    employer = EmployerFactory()
+    rep = EmployerPersonFactory(employer=employer, kind="union_rep", name="Tor Tillitsvalgt")
+    client.force_login(contact)
+    url = reverse("competence_paths:create", args=[employer.pk])
+    page = client.get(url, {"mal": stord_template().pk})
+    assert page.status_code == 200
+    assert "Stillaskurs" in page.content.decode()
+    data = {
+        "title": "Stillasbygger Stord",
+        "places": "4",
+        "planned_start": "2026-12-14",
+        "contact": str(contact.pk),
+        "measures": ["work_training", "wage_subsidy"],
+        "union_reps": [str(rep.pk)],
+        "hire_terms": "Vurderes for ansettelse med lønnstilskudd etter 3 måneder",
+        **_stage_post(
+            "trinn",
+            [
+                {"kind": "course", "title": "Kurs", "duration_weeks": "4", "deliverer": "school"},
+                {
+                    "kind": "work_training",
+                    "title": "Produksjon",
+                    "duration_weeks": "8",
+                    "deliverer": "employer",
+                },
+            ],
+        ),
+        **_stage_post("kostnad", [{"description": "Kursavgift", "amount": "24000"}]),
+    }
+    response = client.post(url + f"?mal={stord_template().pk}", data)
+    path = CompetencePath.objects.get()
+    assert response.status_code == 302
+    assert path.ends_on == datetime.date(2027, 3, 7)
+    assert list(path.union_reps.all()) == [rep]
+    assert path.template == stord_template()
+    assert path.cost_items.get().amount == 24000
+
+
+def test_the_form_comes_back_with_what_was_typed_when_a_stage_is_missing_its_provider(client):
+    contact = user_with_role(Role.CONTACT_PERSON)
+    employer = EmployerFactory()
+    client.force_login(contact)
+    data = {
+        "title": "Truckførerløp",
+        "places": "2",
+        "planned_start": "2026-05-04",
+        "contact": str(contact.pk),
+        **_stage_post(
+            "trinn",
+            [
+                {
+                    "kind": "course",
+                    "title": "Truckkurs",
+                    "duration_weeks": "2",
+                    "deliverer": "provider",
+                }
+            ],
+        ),
+        **_stage_post("kostnad", []),
+    }
+    response = client.post(reverse("competence_paths:create", args=[employer.pk]), data)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Truckførerløp" in body and "Velg tiltaksleverandøren" in body
+    assert not CompetencePath.objects.exists()
+
+
+def test_list_is_one_query_for_the_rows_whatever_their_number(
+    client, django_assert_max_num_queries
+):
+    contact = user_with_role(Role.CONTACT_PERSON)
+    for _ in range(3):
+        make_path()
+    client.force_login(contact)
+    with django_assert_max_num_queries(8):
+        response = client.get(reverse("competence_paths:list"))
+    assert response.context["page"].paginator.count == 3
+    for _ in range(5):
+        add_participant(make_path())
+    with django_assert_max_num_queries(8):
+        response = client.get(reverse("competence_paths:list"))
+    assert response.context["page"].paginator.count == 8
+
+
+def test_another_countys_path_is_a_404(client):
+    path = make_path()
+    outsider = user_with_role(Role.CONTACT_PERSON, county=county("Vestland"))
+    client.force_login(outsider)
+    assert client.get(reverse("competence_paths:detail", args=[path.pk])).status_code == 404
+    participant = add_participant(path)
+    url = reverse("competence_paths:participant", args=[participant.pk])
+    assert client.get(url).status_code == 404
+
+
+def test_path_page_queries_do_not_grow_with_participants_and_reads_are_audited(
+    client, django_assert_max_num_queries
+):
+    path = make_path(status=CompetencePath.Status.RUNNING)
+    add_participant(path)
+    client.force_login(path.contact)
+    url = reverse("competence_paths:detail", args=[path.pk])
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for _ in range(10):
+        add_participant(path)
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(url)
+    assert len(many) == len(few)
+    assert len(response.context["participants"]) == 11
+    assert AuditRecord.objects.filter(action="list", actor=path.contact).count() == 1 + 1 + 11
+
+
+def test_an_owner_sees_only_their_own_participants(client):
+    path = make_path()
+    adviser = user_with_role(Role.ADVISER)
+    own = add_participant(path, owner=adviser)
+    other = add_participant(path)
+    client.force_login(adviser)
+    response = client.get(reverse("competence_paths:detail", args=[path.pk]))
+    assert response.context["participants"] == [own]
+    url = reverse("competence_paths:participant", args=[other.pk])
+    assert client.get(url).status_code == 404
+
+
+def test_a_project_leader_sees_counts_not_people(client):
+    path = make_path()
+    add_participant(path)
+    leader = user_with_role(Role.PROJECT_LEADER)
+    client.force_login(leader)
+    response = client.get(reverse("competence_paths:detail", args=[path.pk]))
+    assert response.context["participants"] == []
+    assert response.context["counts"]["total"] == 1
+
+
+def test_an_employer_user_sees_own_planned_paths_with_consented_participants_only(client):
+    path = make_path(status=CompetencePath.Status.PLANNED)
+    consented = add_participant(path, step=Step.PRESENTED)
+    ConsentRequestFactory(entry=consented.entry, status=ConsentRequest.Status.GIVEN)
+    add_participant(path)
+    employer_user = user_with_role(Role.EMPLOYER_USER, employer=path.employer)
+    client.force_login(employer_user)
+    response = client.get(reverse("competence_paths:detail", args=[path.pk]))
+    assert response.context["participants"] == [consented]
+    assert consented.candidate.owner.get_full_name() not in response.content.decode()
+    other_employer_user = user_with_role(Role.EMPLOYER_USER)
+    client.force_login(other_employer_user)
+    assert client.get(reverse("competence_paths:detail", args=[path.pk])).status_code == 404
+    draft = make_path(employer=path.employer)
+    client.force_login(employer_user)
+    assert client.get(reverse("competence_paths:detail", args=[draft.pk])).status_code == 404
+
+
+def test_the_contact_marks_a_stage_and_a_dropout_with_a_reason(client):
+    path = make_path(status=CompetencePath.Status.RUNNING)
+    participant = add_participant(path)
+    client.force_login(path.contact)
+    stage = path.stages.first()
+    url = reverse("competence_paths:participant_progress", args=[participant.pk])
+    assert client.post(url, {"stage": stage.pk, "state": "completed"}).status_code == 302
+    url = reverse("competence_paths:participant_status", args=[participant.pk])
+    today = timezone.localdate().isoformat()
+    client.post(url, {"to": "taking_part", "valid_from": today})
+    refused = client.post(url, {"to": "dropped_out", "valid_from": today})
+    assert refused.status_code == 200 and "Oppgi hvorfor" in refused.content.decode()
+    client.post(url, {"to": "dropped_out", "valid_from": today, "end_reason": "no_show"})
+    participant.refresh_from_db()
+    assert (participant.status, participant.end_reason) == ("dropped_out", "no_show")
+    page = client.get(reverse("competence_paths:participant", args=[participant.pk]))
+    assert AuditRecord.objects.filter(candidate=participant.candidate, action="view").exists()
+    assert "Møtte ikke opp" in page.content.decode()
+
+
+def test_hired_at_the_end_creates_the_placement_through_the_pipeline(client):
+    path = make_path(status=CompetencePath.Status.RUNNING)
+    participant = add_participant(path, step=Step.WORK_TRIAL)
+    client.force_login(path.contact)
+    url = reverse("competence_paths:participant_outcome", args=[participant.pk])
+    response = client.post(
+        url,
+        {
+            "outcome": "hired",
+            "start_date": "2027-04-01",
+            "position": "Stillasbygger",
+            "contract_type": "permanent",
+            "extent_percent": "100",
+            "measures_used": ["wage_subsidy"],
+            "contract_confirmed": "on",
+        },
+    )
+    assert response.status_code == 302
+    participant.refresh_from_db()
+    placement = Placement.objects.get()
+    assert participant.outcome == "hired" and participant.placement == placement
+    assert placement.employer == path.employer and placement.measures_used == ["wage_subsidy"]
+    page = client.get(reverse("competence_paths:detail", args=[path.pk]))
+    assert page.context["counts"]["hired"] == 1
+    assert Participant.objects.filter(outcome="hired").count() == 1
+
+
+def test_the_timeline_svg_uses_dots_for_decimals_whatever_the_language(client):
+    path = make_path(weeks=(3, 7), status=CompetencePath.Status.RUNNING)
+    add_participant(path)
+    client.force_login(path.contact)
+    body = client.get(reverse("competence_paths:detail", args=[path.pk])).content.decode()
+    svg = body[body.index("<svg") : body.index("</svg>")]
+    assert 'x="220"' in svg or 'x="220.0"' in svg
+    assert ",0" not in svg.split("<title>")[0]
