@@ -19,14 +19,21 @@ VISIBLE_STEPS = [
 def start_clocks(apps, schema_editor):
     """Entries presented before this migration: the six months count from the presentation."""
     ShortlistEntry = apps.get_model("candidates", "ShortlistEntry")
-    ShortlistEvent = apps.get_model("candidates", "ShortlistEvent")
+    ActivityEntry = apps.get_model("core", "ActivityEntry")
+    ContentType = apps.get_model("contenttypes", "ContentType")
     EmployerAssessment = apps.get_model("candidates", "EmployerAssessment")
-    presented = dict(
-        ShortlistEvent.objects.filter(to_step="presented", kind="move")
-        .values_list("entry_id")
-        .annotate(first=models.Min("at"))
-        .values_list("entry_id", "first")
-    )
+    # The moves are in the activity log since 0006/0007 (candidates.entry.moved).
+    entry_type = ContentType.objects.filter(app_label="candidates", model="shortlistentry").first()
+    presented = {}
+    if entry_type is not None:
+        presented = dict(
+            ActivityEntry.objects.filter(
+                content_type=entry_type, action="candidates.entry.moved", to_state="presented"
+            )
+            .values_list("object_id")
+            .annotate(first=models.Min("at"))
+            .values_list("object_id", "first")
+        )
     entries = ShortlistEntry.objects.filter(step__in=VISIBLE_STEPS).values_list("pk", "updated_at")
     EmployerAssessment.objects.bulk_create(
         [
@@ -40,6 +47,8 @@ def start_clocks(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("candidates", "0008_pilot_import"),
+        ("core", "0002_outbox"),
+        ("contenttypes", "0002_remove_content_type_name"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

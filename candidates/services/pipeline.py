@@ -231,11 +231,28 @@ def _check_live(entry: ShortlistEntry) -> None:
 
 @transaction.atomic
 def entry_move(
-    *, entry: ShortlistEntry, to_step: str, actor: User, reason: str = ""
+    *,
+    entry: ShortlistEntry,
+    to_step: str,
+    actor: User,
+    reason: str = "",
+    expected_step: str | None = None,
 ) -> ShortlistEntry:
-    """Move an entry one step along the pipeline, as the side of it the actor is on."""
+    """Move an entry one step along the pipeline, as the side of it the actor is on.
+
+    `expected_step` is the step the person saw when they decided (the form's hidden "fra"):
+    if someone moved the entry meanwhile, nothing is done, so two answers given at once from
+    the same step never both go through."""
     entry = lock_entry(entry)
     _check_live(entry)
+    if expected_step and entry.step != expected_step:
+        raise ValidationError(
+            _(
+                "Noen andre har nettopp flyttet kandidaten til «%(step)s». Se over og velg på "
+                "nytt om det fortsatt trengs."
+            )
+            % {"step": Step(entry.step).label}
+        )
     if to_step in OWN_FORM_STEPS:
         raise ValidationError(_("Dette steget registreres med et eget skjema."))
     check_transition(entry, to_step)
@@ -247,7 +264,7 @@ def entry_move(
     # Presenting shares the CV with the employer, which the candidate must have agreed to.
     if to_step == Step.PRESENTED and not has_given_consent(entry):
         raise ValidationError(_("Kandidaten kan ikke presenteres før samtykke er gitt."))
-    event = record_move(entry, to_step=to_step, actor=actor, reason=reason)
+    record_move(entry, to_step=to_step, actor=actor, reason=reason)
     if to_step == Step.PRESENTED:
         assessment_start(entry)
         _notify_employer_users(entry)
@@ -260,7 +277,7 @@ def entry_move(
             % {
                 "employer": opening.employer.name,
                 "candidate": entry.candidate,
-                "step": event.get_to_step_display(),
+                "step": Step(to_step).label,
             },
             body=_("%(opening)s. %(reason)s") % {"opening": opening.title, "reason": reason},
         )

@@ -131,6 +131,7 @@ def entry_move(request, entry_id: int):
             to_step=form.cleaned_data["step"],
             actor=request.user,
             reason=form.cleaned_data["reason"],
+            expected_step=request.POST.get("fra") or None,
         )
     except ValidationError as error:
         add_service_errors(form, error)

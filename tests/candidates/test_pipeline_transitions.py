@@ -276,3 +276,22 @@ class TestNotifications:
         entry = entry_at(Step.PROPOSED)
         services.entry_move(entry=entry, to_step=Step.ASSESSING, actor=owner)
         assert not Notification.objects.filter(recipient=owner).exists()
+
+
+def test_two_answers_from_the_same_step_never_both_go_through(entry_at, contact):
+    """Two people answer the same presented candidate at once (issue: 5 of 10 runs both
+    were told "ok"): each carries the step it decided on, and the second is refused."""
+    entry = entry_at(Step.PRESENTED)
+    services.entry_move(
+        entry=entry, to_step=Step.INTERVIEW_WANTED, actor=contact, expected_step=Step.PRESENTED
+    )
+    with pytest.raises(ValidationError, match="Noen andre har nettopp flyttet kandidaten"):
+        services.entry_move(
+            entry=entry,
+            to_step=Step.NOT_RELEVANT,
+            actor=contact,
+            reason="Passer ikke",
+            expected_step=Step.PRESENTED,
+        )
+    entry.refresh_from_db()
+    assert entry.step == Step.INTERVIEW_WANTED
