@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from django.utils.formats import date_format
 from playwright.sync_api import expect
 
 from accounts.models import County, Role
@@ -93,7 +94,7 @@ def test_an_adviser_registers_a_candidate_and_marks_them_unavailable(
 
     page.get_by_role("link", name="Mine kandidater").first.click()
     row = page.get_by_role("row", name="Sveiser, Sara")
-    expect(row).to_contain_text(f"Utilgjengelig t.o.m. {until.day}.{until.month}.{until.year}")
+    expect(row).to_contain_text(f"Utilgjengelig t.o.m. {date_format(until)}")
     expect(row).to_contain_text("Sveisere")
     expect(page.get_by_role("main")).not_to_contain_text(fnr[:6])
     _shot(page, "list")
