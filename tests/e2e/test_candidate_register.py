@@ -12,7 +12,7 @@ from accounts.models import County, Role
 from candidates.synthetic import synthetic_fnr
 
 from ..factories import NavOfficeFactory, user_with_role
-from .conftest import assert_accessible, log_in
+from .conftest import assert_accessible, log_in, open_menu_item
 
 PASSWORD = "et-langt-testpassord"  # UserFactory's
 
@@ -32,7 +32,7 @@ def test_an_adviser_registers_a_candidate_and_marks_them_unavailable(
     page, live_site, adviser, console_errors
 ):
     log_in(page, live_site.url, adviser.email, PASSWORD)
-    page.get_by_role("link", name="Mine kandidater").click()
+    open_menu_item(page, "Mine kandidater")
     expect(page.get_by_role("heading", name="Mine kandidater", level=1)).to_be_visible()
     expect(page.get_by_text("Du har ingen kandidater i porteføljen ennå")).to_be_visible()
     assert_accessible(page)
@@ -92,7 +92,7 @@ def test_an_adviser_registers_a_candidate_and_marks_them_unavailable(
     _shot(page, "detail")
     assert_accessible(page)
 
-    page.get_by_role("link", name="Mine kandidater").first.click()
+    open_menu_item(page, "Mine kandidater")
     row = page.get_by_role("row", name="Sveiser, Sara")
     expect(row).to_contain_text(f"Utilgjengelig t.o.m. {date_format(until)}")
     expect(row).to_contain_text("Sveisere")
@@ -117,7 +117,7 @@ def test_a_project_leader_sees_counts_not_people(page, live_site, adviser, conso
     log_in(page, live_site.url, leader.email, PASSWORD)
     expect(page.get_by_role("heading", name="Kandidater i tall")).to_be_visible()
     assert_accessible(page)
-    page.get_by_role("link", name="Kandidater i tall").first.click()
+    open_menu_item(page, "Kandidater i tall")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Kandidater i tall – Oslo")
     expect(page.get_by_role("main")).not_to_contain_text("Synlig")
     _shot(page, "counts")
