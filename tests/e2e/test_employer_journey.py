@@ -75,9 +75,7 @@ def test_contact_person_logs_a_meeting_and_shares_an_opening_the_adviser_sees(
     task.get_by_role("link", name=EMPLOYER).click()
     page.get_by_role("navigation", name="Brødsmulesti").get_by_role("link", name=EMPLOYER).click()
     page.get_by_role("link", name="Registrer stilling").click()
-    expect(
-        page.get_by_role("heading", name="Registrer rekrutteringsbehov", level=1)
-    ).to_be_visible()
+    expect(page.get_by_role("heading", name="Registrer stilling", level=1)).to_be_visible()
     page.get_by_label("Stillingstittel").fill(OPENING_TITLE)
     page.get_by_label("Søk i yrkeslisten").fill("lagermedarbeid")
     expect(page.get_by_role("status").filter(has_text="passer søket")).to_contain_text("1 yrke")
