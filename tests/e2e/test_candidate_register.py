@@ -60,7 +60,9 @@ def test_an_adviser_registers_a_candidate_and_marks_them_unavailable(
     page.get_by_role("button", name="Registrer kandidaten").click()
 
     # A wrong number comes back with a Norwegian message and everything else kept.
-    expect(page.get_by_text("kontrollsifrene stemmer ikke")).to_be_visible()
+    expect(page.locator("#div_id_fnr").get_by_text("kontrollsifrene stemmer ikke")).to_be_visible()
+    summary = page.get_by_role("alert").filter(has_text="Skjemaet har feil")
+    expect(summary.get_by_role("link", name="Fødselsnummer eller D-nummer")).to_be_visible()
     expect(page.get_by_label("Fornavn")).to_have_value("Sara")
     expect(page.get_by_role("checkbox", name="8344 Truckførere")).to_be_checked()
     _shot(page, "form-error")
@@ -81,7 +83,11 @@ def test_an_adviser_registers_a_candidate_and_marks_them_unavailable(
     too_late = timezone.localdate() + datetime.timedelta(days=40)
     page.get_by_label("Utilgjengelig til og med").fill(too_late.isoformat())
     page.get_by_role("button", name="Marker som utilgjengelig").click()
-    expect(page.get_by_text("En kandidat kan være utilgjengelig i høyst én måned")).to_be_visible()
+    expect(
+        page.locator("#div_id_until").get_by_text(
+            "En kandidat kan være utilgjengelig i høyst én måned"
+        )
+    ).to_be_visible()
     assert_accessible(page)
     until = timezone.localdate() + datetime.timedelta(days=10)
     page.get_by_label("Utilgjengelig til og med").fill(until.isoformat())
