@@ -34,7 +34,7 @@ def agreement_parties(agreement: Agreement) -> list[tuple[str, str]]:
         (_("Oppfølgingsmøter per år"), str(agreement.follow_ups_per_year)),
     ]
     if agreement.signed_on:
-        rows.append((_("Signert"), date_format(agreement.signed_on, "j. F Y")))
+        rows.append((_("Signert"), date_format(agreement.signed_on)))
     return rows
 
 

@@ -97,10 +97,54 @@ NAVIGATION = [
 ]
 
 
+# Menu groups, so the bar fits on one line at 1024 px for every role (issue 13, item 11): an
+# item named here sits in its group's dropdown; the others stand alone. A group with one item
+# visible to the user is shown as that item.
+GROUPS = [
+    ("employers", _("Virksomheter"), ("employers:list", "employers:lead_list", "agreements:list")),
+    (
+        "candidates",
+        _("Kandidater"),
+        (
+            "candidates:list",
+            "candidates:counts",
+            "candidates:shortlist_overview",
+            "employers:shared_openings",
+        ),
+    ),
+    (
+        "follow_up",
+        _("Oppfølging"),
+        ("employers:task_list", "agreements:my_follow_ups", "agreements:county"),
+    ),
+]
+GROUP_OF = {name: key for key, _label, names in GROUPS for name in names}
+
+
+def _menu(items: list[dict]) -> list[dict]:
+    """The items as the bar shows them: "Min side", the groups in their order, then the items
+    that stand alone; a group is active when one of its items is."""
+    order = {key: index for index, (key, _label, _names) in enumerate(GROUPS)}
+    groups = {
+        key: {"is_group": True, "key": key, "label": label, "items": []}
+        for key, label, _names in GROUPS
+    }
+    for item in items:
+        if item["group"] is not None:
+            groups[item["group"]]["items"].append(item)
+    menu = items[:1] + sorted(
+        (group for group in groups.values() if group["items"]), key=lambda g: order[g["key"]]
+    )
+    menu += [item for item in items[1:] if item["group"] is None]
+    for group in groups.values():
+        group["active"] = any(item["active"] for item in group["items"])
+    return [entry["items"][0] if len(entry.get("items", ())) == 1 else entry for entry in menu]
+
+
 def navigation(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {"navigation": []}
+        return {"navigation": [], "navigation_menu": []}
     current = request.resolver_match.view_name if request.resolver_match else ""
     items = []
     claimed = False  # a page belongs to the first item shown that claims it
@@ -109,5 +153,7 @@ def navigation(request):
             continue
         active = not claimed and current.startswith(sections)
         claimed = claimed or active
-        items.append({"url": reverse(name), "label": label, "active": active})
-    return {"navigation": items}
+        items.append(
+            {"url": reverse(name), "label": label, "active": active, "group": GROUP_OF.get(name)}
+        )
+    return {"navigation": items, "navigation_menu": _menu(items)}

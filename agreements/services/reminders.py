@@ -94,7 +94,7 @@ def _meeting_reminders(today: datetime.date) -> int:
 def _meeting_title(kind: str, meeting: FollowUpMeeting) -> str:
     values = {
         "name": meeting.agreement.display_name,
-        "date": date_format(meeting.planned_date, "j. F Y"),
+        "date": date_format(meeting.planned_date),
     }
     if kind == Reminder.Kind.OVERDUE:
         return _("Oppfølgingsmøtet med %(name)s %(date)s er ikke registrert som holdt") % values
@@ -129,7 +129,7 @@ def _leader_reminders(today: datetime.date) -> int:
         )
         title = _("%(name)s har ikke hatt oppfølgingsmøte siden %(date)s") % {
             "name": agreement.display_name,
-            "date": date_format(agreement.since, "j. F Y"),
+            "date": date_format(agreement.since),
         }
         for leader in leaders_by_county.get(agreement.county_id, []):
             if leader.pk in reminded:

@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.models import User
@@ -116,7 +117,7 @@ def consent_request_link(
         to_step=Step.CONSENT_REQUESTED,
         actor=actor,
         reason=_("Lenke sendt på e-post, svarfrist %(deadline)s.")
-        % {"deadline": timezone.localtime(deadline, OSLO).strftime("%d.%m.%Y %H:%M")},
+        % {"deadline": date_format(timezone.localtime(deadline, OSLO), "DATETIME_FORMAT")},
     )
     from ..tasks_consent import send_consent_link
 

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.models import CANDIDATE_OWNER_ROLES, Role, User
@@ -381,7 +382,7 @@ def entry_hire(
     placement.full_clean(exclude=["entry"])
     placement.save()
     reason = _("Starter %(date)s som %(position)s (%(contract)s, %(extent)d %%).") % {
-        "date": start_date.strftime("%d.%m.%Y"),
+        "date": date_format(start_date),
         "position": position,
         "contract": placement.get_contract_type_display().lower(),
         "extent": extent_percent,

@@ -9,6 +9,7 @@ from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -62,7 +63,7 @@ def check_unavailable_until(until: datetime.date, today: datetime.date) -> None:
     if until > latest:
         raise ValidationError(
             _("En kandidat kan være utilgjengelig i høyst én måned, til og med %(date)s.")
-            % {"date": latest.strftime("%d.%m.%Y")},
+            % {"date": date_format(latest)},
             code="too_long",
         )
 

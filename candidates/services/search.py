@@ -4,6 +4,7 @@ put a result on the opening's shortlist."""
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.models import User
@@ -136,7 +137,7 @@ def search_result_shortlist(*, run: SearchRun, candidate: Candidate, actor: User
         actor=actor,
         source=ShortlistEntry.Source.SEARCH,
         motivation=_("Funnet i kandidatsøk %(date)s")
-        % {"date": timezone.localtime(run.created_at).strftime("%d.%m.%Y")},
+        % {"date": date_format(timezone.localtime(run.created_at))},
     )
     if candidate.owner_id != actor.pk:
         notification_create(

@@ -90,8 +90,8 @@ class SharedOpeningFilterForm(forms.Form):
         queryset=Region.objects.select_related("county"),
         label=_("Region / markedsområde"),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 5}),
-        help_text=_("Hold inne Ctrl (Cmd på Mac) for å velge flere."),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Kryss av for ett eller flere områder."),
     )
     yrkesfelt = forms.ChoiceField(label=_("Yrkesfelt"), required=False)
     yrke = forms.CharField(

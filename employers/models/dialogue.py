@@ -222,7 +222,7 @@ def readable_snapshot(values: dict) -> list[tuple[str, str, str]]:
     """(field name, label, readable value) for a DialogueEntry.snapshot()."""
     occurred_at = timezone.localtime(parse_datetime(values["occurred_at"]))
     readable = {
-        "occurred_at": date_format(occurred_at, "j. F Y H:i"),
+        "occurred_at": date_format(occurred_at, "DATETIME_FORMAT"),
         "channel": str(DialogueChannel(values["channel"]).label),
         "topics": ", ".join(str(DialogueTopic(topic).label) for topic in values["topics"]),
         "participants": ", ".join(values["participants"]),

@@ -109,7 +109,7 @@ def _task_create(*, entry: DialogueEntry, next_step: NextStep, actor: User) -> T
                 % {"actor": actor, "employer": entry.employer.name}
             ),
             body=_("%(description)s\nFrist: %(due)s")
-            % {"description": task.description, "due": date_format(task.due_date, "j. F Y")},
+            % {"description": task.description, "due": date_format(task.due_date)},
             link=reverse("employers:task_list"),
         )
     return task
@@ -137,7 +137,7 @@ def _notify_fixed_contact(*, entry: DialogueEntry, actor: User) -> None:
             "actor": actor,
             "organisation": organisation,
             "channel": entry.get_channel_display().lower(),
-            "when": date_format(timezone.localtime(entry.occurred_at), "j. F Y"),
+            "when": date_format(timezone.localtime(entry.occurred_at)),
             "topics": ", ".join(str(label).lower() for label in entry.topic_labels),
         },
         link=reverse("employers:dialogue_list", kwargs={"pk": employer.pk}),

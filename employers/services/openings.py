@@ -5,6 +5,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.models import Role, User
@@ -188,7 +189,7 @@ def opening_publish(*, opening: JobOpening, actor: User) -> int:
     body = _("%(positions)d stilling(er), %(location)s. Søknadsfrist: %(deadline)s.") % {
         "positions": opening.positions,
         "location": opening.location,
-        "deadline": opening.application_deadline.strftime("%d.%m.%Y")
+        "deadline": date_format(opening.application_deadline)
         if opening.application_deadline
         else _("løpende"),
     }

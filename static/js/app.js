@@ -54,3 +54,9 @@ document.addEventListener("change", (event) => {
   }
   select.value = "";
 });
+
+// A form that comes back with errors opens at its error summary (components/error_summary.html).
+const errorSummary = document.querySelector("[data-error-summary]");
+if (errorSummary) {
+  errorSummary.focus();
+}

@@ -61,7 +61,7 @@ def test_agreement_page_shows_hires_before_and_after_signing(client):
     agreement = AgreementFactory(employer=employer, active=True, signed_on=SIGNED)
     client.force_login(agreement.fixed_contact)
     page = client.get(reverse("agreements:detail", args=[agreement.pk])).content.decode()
-    assert "Etter signering (1. jun 2026)" in page
+    assert "Etter signering (1. jun. 2026)" in page
     assert '<dd class="col-4 text-end mb-1">2</dd>' in page
     assert '<dd class="col-4 text-end mb-0">1</dd>' in page
 
@@ -79,7 +79,7 @@ def test_employer_page_marks_each_hire_before_or_after_the_first_signing(client)
     agreement = AgreementFactory(employer=employer, active=True, signed_on=SIGNED)
     client.force_login(agreement.fixed_contact)
     page = client.get(reverse("employers:detail", args=[employer.pk])).content.decode()
-    assert "Avtale første gang signert 1. juni 2026." in page
+    assert "Avtale første gang signert 1. jun. 2026." in page
     assert page.count("Før avtalen") == 1
     assert page.count("Etter avtalen") == 2
 

@@ -4,6 +4,7 @@ import pytest
 from dateutil.relativedelta import relativedelta
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from candidates.models import Candidate
 
@@ -41,7 +42,7 @@ def test_more_than_a_month_is_refused_with_the_last_allowed_day(login):
     )
     assert response.status_code == 200
     assert response.context["form"].errors["until"] == [
-        f"En kandidat kan være utilgjengelig i høyst én måned, til og med {latest:%d.%m.%Y}."
+        f"En kandidat kan være utilgjengelig i høyst én måned, til og med {date_format(latest)}."
     ]
     candidate.refresh_from_db()
     assert candidate.unavailable_until is None
@@ -60,7 +61,7 @@ def test_the_pause_shows_on_list_and_detail_and_can_be_cleared(login):
     until = timezone.localdate() + datetime.timedelta(days=5)
     candidate = candidate_of(owner, unavailable_until=until, unavailable_reason="Ferie")
     client = login(owner)
-    shown = f"Utilgjengelig t.o.m. {until.day}.{until.month}.{until.year}"
+    shown = f"Utilgjengelig t.o.m. {date_format(until)}"
     assert shown in client.get(reverse("candidates:list")).content.decode()
     detail = client.get(_url("detail", candidate)).content.decode()
     assert "Ferie" in detail

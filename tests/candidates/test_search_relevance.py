@@ -180,7 +180,7 @@ def test_the_explanation_reads_as_norwegian_sentences_met_and_unmet():
         (True, "«sveising» i kompetanse og sertifikater, CV-sammendrag"),
         (False, "«truck» er ikke nevnt"),
         (True, "Bor i Stord og kan pendle 60 km"),
-        (True, "Tilgjengelig innen 1. desember 2026"),
+        (True, "Tilgjengelig innen 1. des. 2026"),
         (True, "Førerkort C (lastebil)"),
         (True, "Snakker polsk"),
         (True, "Standard innsats"),

@@ -55,9 +55,36 @@ def console_errors(page):
     return errors
 
 
+PHONE = {"width": 390, "height": 844}
+
+
 def assert_accessible(page):
+    """Zero axe violations, and no sideways scroll on a phone (issue 13, item 10)."""
     results = Axe().run(page, options=WCAG_21_AA)
     assert results.violations_count == 0, results.generate_report()
+    assert_fits_phone(page)
+
+
+def assert_fits_phone(page):
+    """At 390 px the page is exactly as wide as the viewport; the viewport is restored."""
+    viewport = page.viewport_size
+    page.set_viewport_size(PHONE)
+    try:
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width == PHONE["width"], f"{page.url} is {width} px wide at {PHONE['width']} px"
+    finally:
+        page.set_viewport_size(viewport)
+
+
+def open_menu_item(page, label):
+    """Follow a main-menu item, opening its group's dropdown first when it sits in one."""
+    menu = page.get_by_role("navigation", name="Hovedmeny")
+    link = menu.get_by_role("link", name=label, exact=True)
+    if not link.is_visible():
+        menu.locator(".dropdown").filter(has=page.get_by_text(label, exact=True)).get_by_role(
+            "button"
+        ).click()
+    link.click()
 
 
 def log_in(page, base_url, email, password=DEMO_PASSWORD):

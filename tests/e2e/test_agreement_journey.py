@@ -14,7 +14,7 @@ from employers.models import JobOpening, Occupation
 
 from ..employers.factories import EmployerFactory
 from ..factories import user_with_role
-from .conftest import assert_accessible, log_in
+from .conftest import assert_accessible, log_in, open_menu_item
 
 SHOTS = Path("var/screenshots")
 PASSWORD = "et-langt-testpassord"
@@ -105,7 +105,7 @@ def test_contact_person_signs_plans_meets_and_makes_an_opening(
     assert opening.title == "Lagermedarbeider" and opening.positions == 2
     _check(page, "opening", console_errors)
 
-    page.get_by_role("link", name="Mine oppfølginger").first.click()
+    open_menu_item(page, "Mine oppfølginger")
     expect(page.get_by_role("heading", name="Mine oppfølginger", level=1)).to_be_visible()
     _check(page, "my-follow-ups", console_errors)
 
@@ -119,7 +119,7 @@ def test_project_leader_sees_lapsed_agreements_and_employer_user_their_own(
 ):
     call_command("seed_demo", verbosity=0)
     log_in(page, live_site.url, "prosjektleder@demo.no")
-    page.get_by_role("link", name="Oppfølging i fylket").click()
+    open_menu_item(page, "Oppfølging i fylket")
     expect(page.get_by_role("heading", name="Oppfølging av avtalene")).to_be_visible()
     page.get_by_role("link", name="Alle aktive avtaler").click()
     expect(page.get_by_role("table").get_by_role("row")).not_to_have_count(1)
@@ -129,7 +129,7 @@ def test_project_leader_sees_lapsed_agreements_and_employer_user_their_own(
     employer_user = user_with_role(Role.EMPLOYER_USER, employer=agreement.employer)
     page.context.clear_cookies()
     log_in(page, live_site.url, employer_user.email, PASSWORD)
-    page.get_by_role("link", name="Avtaler").first.click()
+    open_menu_item(page, "Avtaler")
     page.get_by_role("link", name=agreement.employer.name).click()
     expect(page.get_by_role("heading", name="Avtaledokument")).to_be_visible()
     expect(page.get_by_role("heading", name="Møteplan")).to_have_count(0)

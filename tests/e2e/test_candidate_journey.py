@@ -19,7 +19,7 @@ from portal.services import terms_accept
 from tests.workers import mail_messages
 
 from ..factories import user_with_role
-from .conftest import assert_accessible, log_in
+from .conftest import assert_accessible, log_in, open_menu_item
 
 pytestmark = pytest.mark.usefixtures("celery_worker_process")
 
@@ -131,9 +131,7 @@ def test_from_a_search_to_the_employer_seeing_the_consenting_candidate(
     proposals = page.get_by_role("region", name=re.compile("Nye forslag til dine stillinger"))
     expect(proposals.get_by_role("link", name=f"Forslag til {opening.title}").first).to_be_visible()
     _check(page, console_errors, "06-contact-home-proposal")
-    page.get_by_role("navigation", name="Hovedmeny").get_by_role(
-        "link", name="Mine kandidatlister"
-    ).click()
+    open_menu_item(page, "Mine kandidatlister")
     row = page.get_by_role("row").filter(has=page.get_by_role("link", name=opening.title))
     expect(row.first).to_be_visible()
     _check(page, console_errors, "07-overview")

@@ -5,13 +5,14 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from django.utils.formats import date_format
 from playwright.sync_api import expect
 
 from accounts.models import County, Role
 from candidates.synthetic import synthetic_fnr
 
 from ..factories import NavOfficeFactory, user_with_role
-from .conftest import assert_accessible, log_in
+from .conftest import assert_accessible, log_in, open_menu_item
 
 PASSWORD = "et-langt-testpassord"  # UserFactory's
 
@@ -31,7 +32,7 @@ def test_an_adviser_registers_a_candidate_and_marks_them_unavailable(
     page, live_site, adviser, console_errors
 ):
     log_in(page, live_site.url, adviser.email, PASSWORD)
-    page.get_by_role("link", name="Mine kandidater").click()
+    open_menu_item(page, "Mine kandidater")
     expect(page.get_by_role("heading", name="Mine kandidater", level=1)).to_be_visible()
     expect(page.get_by_text("Du har ingen kandidater i porteføljen ennå")).to_be_visible()
     assert_accessible(page)
@@ -59,7 +60,9 @@ def test_an_adviser_registers_a_candidate_and_marks_them_unavailable(
     page.get_by_role("button", name="Registrer kandidaten").click()
 
     # A wrong number comes back with a Norwegian message and everything else kept.
-    expect(page.get_by_text("kontrollsifrene stemmer ikke")).to_be_visible()
+    expect(page.locator("#div_id_fnr").get_by_text("kontrollsifrene stemmer ikke")).to_be_visible()
+    summary = page.get_by_role("alert").filter(has_text="Skjemaet har feil")
+    expect(summary.get_by_role("link", name="Fødselsnummer eller D-nummer")).to_be_visible()
     expect(page.get_by_label("Fornavn")).to_have_value("Sara")
     expect(page.get_by_role("checkbox", name="8344 Truckførere")).to_be_checked()
     _shot(page, "form-error")
@@ -80,7 +83,11 @@ def test_an_adviser_registers_a_candidate_and_marks_them_unavailable(
     too_late = timezone.localdate() + datetime.timedelta(days=40)
     page.get_by_label("Utilgjengelig til og med").fill(too_late.isoformat())
     page.get_by_role("button", name="Marker som utilgjengelig").click()
-    expect(page.get_by_text("En kandidat kan være utilgjengelig i høyst én måned")).to_be_visible()
+    expect(
+        page.locator("#div_id_until").get_by_text(
+            "En kandidat kan være utilgjengelig i høyst én måned"
+        )
+    ).to_be_visible()
     assert_accessible(page)
     until = timezone.localdate() + datetime.timedelta(days=10)
     page.get_by_label("Utilgjengelig til og med").fill(until.isoformat())
@@ -91,9 +98,9 @@ def test_an_adviser_registers_a_candidate_and_marks_them_unavailable(
     _shot(page, "detail")
     assert_accessible(page)
 
-    page.get_by_role("link", name="Mine kandidater").first.click()
+    open_menu_item(page, "Mine kandidater")
     row = page.get_by_role("row", name="Sveiser, Sara")
-    expect(row).to_contain_text(f"Utilgjengelig t.o.m. {until.day}.{until.month}.{until.year}")
+    expect(row).to_contain_text(f"Utilgjengelig t.o.m. {date_format(until)}")
     expect(row).to_contain_text("Sveisere")
     expect(page.get_by_role("main")).not_to_contain_text(fnr[:6])
     _shot(page, "list")
@@ -116,7 +123,7 @@ def test_a_project_leader_sees_counts_not_people(page, live_site, adviser, conso
     log_in(page, live_site.url, leader.email, PASSWORD)
     expect(page.get_by_role("heading", name="Kandidater i tall")).to_be_visible()
     assert_accessible(page)
-    page.get_by_role("link", name="Kandidater i tall").first.click()
+    open_menu_item(page, "Kandidater i tall")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Kandidater i tall – Oslo")
     expect(page.get_by_role("main")).not_to_contain_text("Synlig")
     _shot(page, "counts")

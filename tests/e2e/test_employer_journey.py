@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from .conftest import assert_accessible, log_in
+from .conftest import assert_accessible, log_in, open_menu_item
 
 EMPLOYER = "Tiller Lager og Logistikk AS"
 SUMMARY = "Møte med driftslederen om lageret: trenger to lagermedarbeidere fra januar."
@@ -35,9 +35,7 @@ def test_contact_person_logs_a_meeting_and_shares_an_opening_the_adviser_sees(
     log_in(page, demo_world.url, "markedskontakt@demo.no")
 
     # Find the employer through the list search.
-    page.get_by_role("navigation", name="Hovedmeny").get_by_role(
-        "link", name="Virksomheter"
-    ).click()
+    open_menu_item(page, "Virksomheter")
     expect(page.get_by_role("heading", name="Virksomheter", level=1)).to_be_visible()
     _check(page, "1-list")
     page.get_by_label("Søk på navn eller organisasjonsnummer").fill("tiller lager")
@@ -77,9 +75,7 @@ def test_contact_person_logs_a_meeting_and_shares_an_opening_the_adviser_sees(
     task.get_by_role("link", name=EMPLOYER).click()
     page.get_by_role("navigation", name="Brødsmulesti").get_by_role("link", name=EMPLOYER).click()
     page.get_by_role("link", name="Registrer stilling").click()
-    expect(
-        page.get_by_role("heading", name="Registrer rekrutteringsbehov", level=1)
-    ).to_be_visible()
+    expect(page.get_by_role("heading", name="Registrer stilling", level=1)).to_be_visible()
     page.get_by_label("Stillingstittel").fill(OPENING_TITLE)
     page.get_by_label("Søk i yrkeslisten").fill("lagermedarbeid")
     expect(page.get_by_role("status").filter(has_text="passer søket")).to_contain_text("1 yrke")
@@ -96,7 +92,7 @@ def test_contact_person_logs_a_meeting_and_shares_an_opening_the_adviser_sees(
     _check(page, "8-opening-published")
 
     # The tips list is the other half of the contact person's week.
-    page.get_by_role("navigation", name="Hovedmeny").get_by_role("link", name="Tips").click()
+    open_menu_item(page, "Tips")
     expect(page.get_by_role("heading", name="Tips om virksomheter", level=1)).to_be_visible()
     _check(page, "9-tips")
     assert console_errors == [], console_errors
@@ -104,9 +100,7 @@ def test_contact_person_logs_a_meeting_and_shares_an_opening_the_adviser_sees(
     # The adviser in the same region finds it under "Delte stillinger".
     page.context.clear_cookies()
     log_in(page, demo_world.url, "veileder@demo.no")
-    page.get_by_role("navigation", name="Hovedmeny").get_by_role(
-        "link", name="Delte stillinger"
-    ).click()
+    open_menu_item(page, "Delte stillinger")
     expect(page.get_by_role("heading", name="Delte stillinger", level=1)).to_be_visible()
     expect(page.get_by_role("link", name=OPENING_TITLE, exact=True)).to_be_visible()
     _check(page, "10-shared-openings")

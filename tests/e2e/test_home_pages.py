@@ -42,6 +42,37 @@ def test_each_role_logs_in_and_sees_its_home_page(
     page.screenshot(path=f"var/screenshots/home-{email.split('@')[0]}.png", full_page=True)
     assert_accessible(page)
     assert console_errors == [], console_errors
+    _assert_menu_fits_one_line(page, email)
+
+
+def _assert_menu_fits_one_line(page, email):
+    """At 1024 px and wider the main menu is one line and the user menu is inside the page."""
+    for width in (1024, 1366):
+        page.set_viewport_size({"width": width, "height": 800})
+        menu = page.locator("#main-nav")
+        tops = menu.locator(":scope > ul > li").evaluate_all(
+            "items => items.map(item => Math.round(item.getBoundingClientRect().top))"
+        )
+        assert len(set(tops)) == 1, f"{email}: the menu wraps at {width} px"
+        user_menu = page.locator(".user-menu-toggle").bounding_box()
+        assert user_menu["x"] + user_menu["width"] <= width, f"{email}: user menu cut off"
+        assert page.evaluate("document.documentElement.scrollWidth") == width
+        page.screenshot(path=f"var/screenshots/menu-{email.split('@')[0]}-{width}.png")
+
+
+def test_the_grouped_menu_opens_with_the_keyboard(page, demo_world):
+    log_in(page, demo_world.url, "markedskontakt@demo.no")
+    group = page.get_by_role("navigation", name="Hovedmeny").get_by_role(
+        "button", name="Kandidater"
+    )
+    group.focus()
+    page.keyboard.press("Enter")
+    expect(group).to_have_attribute("aria-expanded", "true")
+    page.keyboard.press("ArrowDown")
+    expect(page.locator(":focus")).to_have_text("Mine kandidatlister")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="Mine kandidatlister", level=1)).to_be_visible()
+    expect(group).to_have_class("nav-link dropdown-toggle btn btn-link active")
 
 
 def test_home_page_works_on_a_phone(page, demo_world):
