@@ -26,9 +26,10 @@ browser: install
 test: install browser
 	$(WITH_SERVICES) --var var/test -- $(PY) -m pytest $(ARGS)
 
-# Everything except the browser journeys and the tests that start a Celery worker.
+# Everything except the browser journeys, the tests that start a Celery worker and the slow
+# development-data runs (seed_demo, seed_scale, bench).
 test-fast: install
-	$(WITH_SERVICES) --var var/test -- $(PY) -m pytest -m "not e2e and not worker" $(ARGS)
+	$(WITH_SERVICES) --var var/test -- $(PY) -m pytest -m "not e2e and not worker and not slow" $(ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .

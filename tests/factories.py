@@ -1,8 +1,8 @@
 import factory
 from factory.django import DjangoModelFactory
 
-from accounts.demo import demo_orgnr
 from accounts.models import County, MeasureProvider, NavOffice, Region, Role, User
+from devdata.demo.accounts import demo_orgnr
 
 
 def county(name: str = "Oslo") -> County:

@@ -16,8 +16,8 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "vi_inkluderer.settings")
     django.setup()
-    from accounts.demo import DEMO_LOGINS, DEMO_PASSWORD
     from accounts.models import User
+    from devdata.demo.accounts import DEMO_LOGINS, DEMO_PASSWORD
 
     call_command("migrate", interactive=False, verbosity=1)
     call_command("createcachetable")

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "competence_paths",
     "dashboards",
     "portal",
+    "devdata",
 ]
 
 MIDDLEWARE = [

@@ -16,7 +16,7 @@ from candidates.models import (
     TargetGroupReason,
 )
 from candidates.services.shortlist import shortlist_for
-from candidates.synthetic import synthetic_fnr
+from devdata.synthetic import synthetic_fnr
 
 from ..employers.factories import JobOpeningFactory
 from ..factories import user_with_role

@@ -8,13 +8,13 @@ from django.db import connection
 from django.utils import timezone
 
 from accounts.models import County, Role
-from candidates.generate import CandidateGenerator, Owner, profile_codes, save_generated
 from candidates.matching import levels as levels_module
 from candidates.matching import ranking
 from candidates.matching.criteria import Area, Criteria, Plan
 from candidates.matching.levels import levels, score_of
 from candidates.models import SearchRun
 from candidates.services.search import search_run_execute
+from devdata.generate import CandidateGenerator, Owner, profile_codes, save_generated
 from employers.models import Occupation
 
 from ..employers.factories import EmployerFactory, JobOpeningFactory

@@ -1,8 +1,8 @@
 import pytest
 from django.core.management import call_command
 
-from competence_paths.demo import STORD_TITLE
 from competence_paths.models import CompetencePath, Participant
+from devdata.demo.competence_paths import STORD_TITLE
 
 pytestmark = pytest.mark.django_db
 

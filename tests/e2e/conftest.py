@@ -7,7 +7,7 @@ import shutil
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from accounts.demo import DEMO_PASSWORD
+from devdata.demo.accounts import DEMO_PASSWORD
 
 # Playwright's sync API runs an event loop in the test thread; Django would otherwise refuse
 # database access from it.

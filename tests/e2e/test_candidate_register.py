@@ -9,7 +9,7 @@ from django.utils.formats import date_format
 from playwright.sync_api import expect
 
 from accounts.models import County, Role
-from candidates.synthetic import synthetic_fnr
+from devdata.synthetic import synthetic_fnr
 
 from ..factories import NavOfficeFactory, user_with_role
 from .conftest import assert_accessible, log_in, open_menu_item

@@ -2,7 +2,7 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from accounts.demo import DEMO_LOGINS
+from devdata.demo.accounts import DEMO_LOGINS
 
 from .conftest import assert_accessible, log_in
 

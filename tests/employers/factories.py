@@ -4,8 +4,8 @@ import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from accounts.demo import demo_orgnr
 from accounts.models import County, Role
+from devdata.demo.accounts import demo_orgnr
 from employers.models import (
     DialogueEntry,
     Employer,

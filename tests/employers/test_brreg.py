@@ -8,7 +8,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from django.urls import reverse
 
-from accounts.demo import demo_orgnr
+from devdata.demo.accounts import demo_orgnr
 from employers.brreg import BrregUnavailable, brreg_lookup
 from employers.models import Employer
 from employers.sn2007 import section_for

@@ -6,8 +6,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook
 
-from accounts.demo import demo_orgnr
 from accounts.models import County, Role
+from devdata.demo.accounts import demo_orgnr
 from employers.models import Employer, EmployerImport
 from tests.factories import RegionFactory, user_with_role
 

@@ -2,8 +2,8 @@ import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
-from accounts.demo import demo_orgnr
 from accounts.models import County, Role
+from devdata.demo.accounts import demo_orgnr
 from employers.models import Employer, Industry
 from tests.factories import RegionFactory, user_with_role
 

@@ -1,0 +1,1 @@
+"""Benchmark scenarios for `bench`: one module per app, each with SCENARIOS (and QUERIES)."""

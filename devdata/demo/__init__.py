@@ -1,0 +1,1 @@
+"""Demo world for `seed_demo`: one module per app, each with `seed() -> str`."""

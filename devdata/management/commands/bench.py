@@ -1,0 +1,81 @@
+"""`make bench`: time the main pages on national-scale data and print medians and p95s.
+
+Each scenario is requested through Django's test client in this process, so the time is
+server time (middleware, view, queries, template) without network. Scenarios live in one module
+per app under `devdata.bench` as SCENARIOS: a list of (name, email of the user, function
+returning the URL). A module may also list QUERIES: (name, function returning a callable),
+timed without a request, for work whose database time is the point (the broad candidate search).
+"""
+
+import statistics
+import time
+from importlib import import_module
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from accounts.models import User
+
+SCENARIO_MODULES = [
+    "devdata.bench.project",
+    "devdata.bench.employers",
+    "devdata.bench.candidates",
+    "devdata.bench.candidate_register",
+    "devdata.bench.candidate_pipeline",
+    "devdata.bench.agreements",
+    "devdata.bench.dashboards",
+    "devdata.bench.portal",
+    "devdata.bench.competence_paths",
+]
+
+
+def _p95(samples: list[float]) -> float:
+    return statistics.quantiles(samples, n=20, method="inclusive")[18]
+
+
+class Command(BaseCommand):
+    help = "Benchmark the main pages on national-scale data (seeds it first if missing)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--repeat", type=int, default=30)
+        parser.add_argument("--scale", type=float, default=1.0, help="1 is national scale")
+
+    def handle(self, *args, repeat: int, scale: float, **options):
+        call_command("seed_scale", scale=scale, stdout=self.stdout)
+        rows = []
+        for module_name in SCENARIO_MODULES:
+            module = import_module(module_name)
+            for name, email, build_url in module.SCENARIOS:
+                rows.append((name, *self._measure(email, build_url(), repeat)))
+            for name, build in getattr(module, "QUERIES", []):
+                rows.append((name, *self._time(build(), repeat)))
+        self.stdout.write(f"\n{'scenario':<44} {'median ms':>10} {'p95 ms':>8} {'queries':>8}")
+        for name, median, p95, queries in rows:
+            self.stdout.write(f"{name:<44} {median:>10.1f} {p95:>8.1f} {queries:>8}")
+
+    def _time(self, work, repeat: int):
+        for _ in range(3):
+            work()
+        samples = []
+        for _ in range(repeat):
+            with CaptureQueriesContext(connection) as queries:
+                started = time.perf_counter()
+                work()
+                samples.append((time.perf_counter() - started) * 1000)
+        return statistics.median(samples), _p95(samples), len(queries.captured_queries)
+
+    def _measure(self, email: str, url: str, repeat: int):
+        client = Client(HTTP_HOST="localhost")
+        client.force_login(User.objects.get(email=email))
+        for _ in range(3):  # warm caches and connections
+            assert client.get(url).status_code == 200, url
+        samples = []
+        for _ in range(repeat):
+            with CaptureQueriesContext(connection) as queries:
+                started = time.perf_counter()
+                client.get(url)
+                samples.append((time.perf_counter() - started) * 1000)
+        return statistics.median(samples), _p95(samples), len(queries.captured_queries)
