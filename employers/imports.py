@@ -1,7 +1,7 @@
 """Bulk import of employers from a CSV or XLSX file: reading the file and checking every row
 against the register (the dry run). Writing happens in services.imports, from a plan made here.
 
-The columns are documented in the README ("Importere virksomheter"). A blank optional cell
+The columns are documented in docs/employers.md ("Importing employers"). A blank optional cell
 leaves an existing employer's value as it is; the file never clears anything.
 """
 
@@ -27,7 +27,7 @@ from .sn2007 import section_for
 MAX_FILE_SIZE = 5 * 1024 * 1024
 MAX_ROWS = 20_000
 
-# Header → what it holds, in the order of the README table and the upload page.
+# Header → what it holds, in the order of the table in docs/employers.md and the upload page.
 COLUMNS = {
     "orgnr": _lazy("Organisasjonsnummer, 9 siffer"),
     "navn": _lazy("Navn"),

@@ -158,7 +158,8 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Vi inkluderer!] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 
 # Every user gets bokmål, whatever their browser asks for: our own strings are written in
-# bokmål (they are the msgids), so an English UI needs an `en` catalogue first (README).
+# bokmål (they are the msgids), so an English UI needs an `en` catalogue first
+# (docs/architecture.md, "Language").
 LANGUAGE_CODE = "nb"
 LANGUAGES = [("nb", _("Norsk bokmål"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]

@@ -1,5 +1,5 @@
 """Reference data: Norway's 15 counties (2024, Statistics Norway; pilot counties marked) and
-the labour-market measures that providers deliver. Source: shared/data/counties.csv."""
+the labour-market measures that providers deliver. Source: accounts/data/counties.csv."""
 
 from django.db import migrations
 

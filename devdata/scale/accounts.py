@@ -1,6 +1,6 @@
 """National-scale organisation and people for benchmarks (`manage.py seed_scale`).
 
-About 500 market contacts, 300 advisers and 500 measure providers nationally (DOMAIN.md)."""
+About 500 market contacts, 300 advisers and 500 measure providers nationally, as in the pilot."""
 
 from django.contrib.auth.hashers import make_password
 

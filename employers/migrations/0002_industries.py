@@ -1,5 +1,5 @@
 """Reference data: the 21 top-level sections (A–U) of SN2007 with bokmål names, from
-Statistics Norway (shared/data/sn2007_sections.csv)."""
+Statistics Norway (employers/data/sn2007_sections.csv)."""
 
 from django.db import migrations
 
