@@ -2,9 +2,11 @@ import pytest
 from django.test import Client
 from django.utils.crypto import get_random_string
 
-from accounts.models import Role
+from accounts.models import County, Role
+from employers.models import Employer
 
-from .factories import user_with_role
+from .employers.factories import EmployerFactory, JobOpeningFactory
+from .factories import MeasureProviderFactory, NavOfficeFactory, RegionFactory, user_with_role
 from .workers import start_celery_worker
 
 
@@ -31,9 +33,166 @@ def user_factory(db):
     return user_with_role
 
 
+# Personas: one set for the whole suite, each name with one meaning. Around one Oslo employer
+# (`employer`, Fjordbakeriet AS) and one of its openings (`opening`), per side an owner, a
+# colleague with partial rights and an outsider:
+#
+# side       owner                          colleague (partial rights)        outsider
+# NAV        fixed_contact (the employer's  colleague (Oslo contact person:   outsider_contact
+#            fixed contact; records the     reads, logs contacts, may not     (Vestland)
+#            opening)                       move the employer's agreement)
+# candidate  owner (adviser following the   other_owner (provider staff with  outsider_contact
+#            candidate)                     another candidate on the list)    (sees no entry)
+# employer   employer_user (user at         -                                 other_employer_user
+#            `employer`)                                                      (another employer)
+#
+# Besides: contact_person (an Oslo contact person with no tie to `employer`), east_contact and
+# west_contact (Oslo contact persons in two regions), east_adviser and east_provider_staff (who
+# serve Oslo east), project_leader (Oslo) and outsider_leader (Vestland), provider_staff (staff
+# at a provider, not the fixed contact), national_reader, admin_user.
+
+
+@pytest.fixture
+def oslo(db):
+    return County.objects.get(name="Oslo")
+
+
+@pytest.fixture
+def vestland(db):
+    return County.objects.get(name="Vestland")
+
+
+@pytest.fixture
+def oslo_east(oslo):
+    return RegionFactory(county=oslo, name="Oslo øst")
+
+
+@pytest.fixture
+def oslo_west(oslo):
+    return RegionFactory(county=oslo, name="Oslo vest")
+
+
+@pytest.fixture
+def fixed_contact(db):
+    """The employer's fixed contact: a contact person at NAV Frogner in Oslo."""
+    return user_with_role(
+        Role.CONTACT_PERSON,
+        first_name="Kari",
+        last_name="Fast",
+        phone="91234567",
+        office=NavOfficeFactory(name="NAV Frogner"),
+    )
+
+
+@pytest.fixture
+def employer(fixed_contact) -> Employer:
+    """An Oslo employer with an agreement and a fixed contact."""
+    return EmployerFactory(
+        name="Fjordbakeriet AS", status=Employer.Status.AGREEMENT, fixed_contact=fixed_contact
+    )
+
+
+@pytest.fixture
+def opening(employer, fixed_contact):
+    """A published opening of the employer, recorded by its fixed contact."""
+    return JobOpeningFactory(employer=employer, recorded_by=fixed_contact)
+
+
+@pytest.fixture
+def contact(opening):
+    """The opening's contact person (who recorded it): the employer's fixed contact."""
+    return opening.recorded_by
+
+
+@pytest.fixture
+def colleague(db):
+    """Another contact person in Oslo, not the employer's fixed contact."""
+    return user_with_role(Role.CONTACT_PERSON, first_name="Ola", last_name="Kollega")
+
+
+@pytest.fixture
+def outsider_contact(vestland):
+    """A contact person in another county (Vestland)."""
+    return user_with_role(Role.CONTACT_PERSON, county=vestland)
+
+
 @pytest.fixture
 def contact_person(db):
+    """A contact person in Oslo with no tie to `employer`."""
     return user_with_role(Role.CONTACT_PERSON)
+
+
+@pytest.fixture
+def east_contact(oslo, oslo_east):
+    """A contact person in Oslo east."""
+    return user_with_role(Role.CONTACT_PERSON, county=oslo, region=oslo_east, first_name="Alice")
+
+
+@pytest.fixture
+def west_contact(oslo, oslo_west):
+    """A contact person in Oslo west."""
+    return user_with_role(Role.CONTACT_PERSON, county=oslo, region=oslo_west, first_name="Bob")
+
+
+@pytest.fixture
+def east_adviser(oslo, oslo_east):
+    """An adviser in Oslo east."""
+    return user_with_role(Role.ADVISER, county=oslo, region=oslo_east)
+
+
+@pytest.fixture
+def east_provider_staff(oslo_east):
+    """Staff of a provider that serves Oslo east."""
+    provider = MeasureProviderFactory()
+    provider.regions.add(oslo_east)
+    return user_with_role(Role.PROVIDER_STAFF, provider=provider)
+
+
+@pytest.fixture
+def project_leader(oslo):
+    """Oslo's county project leader."""
+    return user_with_role(Role.PROJECT_LEADER, county=oslo, first_name="Pia")
+
+
+@pytest.fixture
+def outsider_leader(vestland):
+    """The project leader of another county (Vestland)."""
+    return user_with_role(Role.PROJECT_LEADER, county=vestland)
+
+
+@pytest.fixture
+def owner(db):
+    """A NAV adviser who follows candidates: their owner."""
+    return user_with_role(Role.ADVISER)
+
+
+@pytest.fixture
+def other_owner(db):
+    """Staff at a measure provider who follow candidates of their own."""
+    return user_with_role(Role.PROVIDER_STAFF)
+
+
+@pytest.fixture
+def provider_staff(db):
+    """Staff at a measure provider, not the fixed contact of any employer."""
+    return user_with_role(Role.PROVIDER_STAFF, first_name="Lise", last_name="Leverandør")
+
+
+@pytest.fixture
+def employer_user(employer):
+    """A user at `employer`."""
+    return user_with_role(Role.EMPLOYER_USER, employer=employer)
+
+
+@pytest.fixture
+def other_employer_user(db):
+    """A user at another employer."""
+    return user_with_role(Role.EMPLOYER_USER)
+
+
+@pytest.fixture
+def national_reader(db):
+    return user_with_role(Role.NATIONAL_READER)
 
 
 @pytest.fixture

@@ -25,54 +25,49 @@ def _in_days(days: int) -> datetime.date:
     return TODAY + datetime.timedelta(days=days)
 
 
-@pytest.fixture
-def owner(db):
-    return user_with_role(Role.CONTACT_PERSON, first_name="Tone", last_name="Eier")
-
-
 @pytest.mark.django_db
-def test_running_the_beat_task_twice_sends_exactly_one_reminder(owner):
-    TaskFactory(owner=owner, due_date=TODAY, description="Ringe HR-sjefen")
+def test_running_the_beat_task_twice_sends_exactly_one_reminder(colleague):
+    TaskFactory(owner=colleague, due_date=TODAY, description="Ringe HR-sjefen")
 
     send_due_task_reminders.run()
     send_due_task_reminders.run()
 
     assert len(mail.outbox) == 1
-    assert mail.outbox[0].to == [owner.email]
+    assert mail.outbox[0].to == [colleague.email]
     assert "Frist i dag" in mail.outbox[0].subject
     assert "Ringe HR-sjefen" in mail.outbox[0].body
     assert Task.objects.get().reminder_sent_at is not None
-    assert Notification.objects.filter(recipient=owner, send_email=False).count() == 1
+    assert Notification.objects.filter(recipient=colleague, send_email=False).count() == 1
 
 
 @pytest.mark.django_db
-def test_task_not_due_yet_gets_no_reminder(owner):
-    TaskFactory(owner=owner, due_date=_in_days(1))
+def test_task_not_due_yet_gets_no_reminder(colleague):
+    TaskFactory(owner=colleague, due_date=_in_days(1))
     assert task_send_due_reminders(today=TODAY) == 0
     assert mail.outbox == []
     assert Task.objects.get().reminder_sent_at is None
 
 
 @pytest.mark.django_db
-def test_overdue_task_not_yet_reminded_gets_one_reminder(owner):
-    TaskFactory(owner=owner, due_date=_in_days(-3))
+def test_overdue_task_not_yet_reminded_gets_one_reminder(colleague):
+    TaskFactory(owner=colleague, due_date=_in_days(-3))
     assert task_send_due_reminders(today=TODAY) == 1
     assert "Forfalt oppgave" in mail.outbox[0].subject
     assert task_send_due_reminders(today=_in_days(1)) == 0
 
 
 @pytest.mark.django_db
-def test_done_task_gets_no_reminder(owner):
-    TaskFactory(owner=owner, due_date=TODAY, status=Task.Status.DONE, done_at=timezone.now())
+def test_done_task_gets_no_reminder(colleague):
+    TaskFactory(owner=colleague, due_date=TODAY, status=Task.Status.DONE, done_at=timezone.now())
     assert task_send_due_reminders(today=TODAY) == 0
     assert mail.outbox == []
 
 
 @pytest.mark.django_db
-def test_inactive_owner_gets_no_e_mail_and_the_task_is_not_tried_again(owner):
-    owner.is_active = False
-    owner.save(update_fields=["is_active"])
-    TaskFactory(owner=owner, due_date=TODAY)
+def test_inactive_owner_gets_no_e_mail_and_the_task_is_not_tried_again(colleague):
+    colleague.is_active = False
+    colleague.save(update_fields=["is_active"])
+    TaskFactory(owner=colleague, due_date=TODAY)
     assert task_send_due_reminders(today=TODAY) == 0
     assert mail.outbox == []
     assert Task.objects.get().reminder_sent_at is not None
@@ -80,8 +75,8 @@ def test_inactive_owner_gets_no_e_mail_and_the_task_is_not_tried_again(owner):
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.usefixtures("reference_data")
-def test_a_task_locked_by_a_parallel_run_is_skipped_not_reminded_twice(owner):
-    task = TaskFactory(owner=owner, due_date=TODAY)
+def test_a_task_locked_by_a_parallel_run_is_skipped_not_reminded_twice(colleague):
+    task = TaskFactory(owner=colleague, due_date=TODAY)
     locked, release = threading.Event(), threading.Event()
 
     def parallel_run_holding_the_row():
@@ -119,21 +114,21 @@ def test_beat_schedule_runs_the_reminders_every_morning(settings):
 
 
 @pytest.mark.django_db
-def test_my_tasks_lists_open_tasks_by_due_date_and_marks_overdue(login, owner):
-    TaskFactory(owner=owner, due_date=_in_days(5), description="Senere oppgave")
-    TaskFactory(owner=owner, due_date=_in_days(-2), description="Gammel oppgave")
+def test_my_tasks_lists_open_tasks_by_due_date_and_marks_overdue(login, colleague):
+    TaskFactory(owner=colleague, due_date=_in_days(5), description="Senere oppgave")
+    TaskFactory(owner=colleague, due_date=_in_days(-2), description="Gammel oppgave")
     TaskFactory(description="Noen andres oppgave")
 
-    html = login(owner).get(reverse("employers:task_list")).content.decode()
+    html = login(colleague).get(reverse("employers:task_list")).content.decode()
     assert html.index("Gammel oppgave") < html.index("Senere oppgave")
     assert "Forfalt" in html
     assert "Noen andres oppgave" not in html
 
 
 @pytest.mark.django_db
-def test_owner_marks_a_task_done_and_finds_it_under_done(login, owner):
-    task = TaskFactory(owner=owner, description="Sende avtaleutkast")
-    client = login(owner)
+def test_owner_marks_a_task_done_and_finds_it_under_done(login, colleague):
+    task = TaskFactory(owner=colleague, description="Sende avtaleutkast")
+    client = login(colleague)
     response = client.post(reverse("employers:task_complete", args=[task.pk]))
     assert response["Location"] == reverse("employers:task_list")
 
@@ -147,9 +142,9 @@ def test_owner_marks_a_task_done_and_finds_it_under_done(login, owner):
 
 
 @pytest.mark.django_db
-def test_marking_done_returns_to_a_local_page_only(login, owner):
-    client = login(owner)
-    first, second = TaskFactory(owner=owner), TaskFactory(owner=owner)
+def test_marking_done_returns_to_a_local_page_only(login, colleague):
+    client = login(colleague)
+    first, second = TaskFactory(owner=colleague), TaskFactory(owner=colleague)
     home = client.post(reverse("employers:task_complete", args=[first.pk]), {"neste": "/"})
     assert home["Location"] == "/"
     evil = "https://evil.example/"
@@ -158,42 +153,42 @@ def test_marking_done_returns_to_a_local_page_only(login, owner):
 
 
 @pytest.mark.django_db
-def test_someone_elses_task_is_404_and_stays_open(login, owner):
+def test_someone_elses_task_is_404_and_stays_open(login, colleague):
     task = TaskFactory(description="Ikke din")
-    response = login(owner).post(reverse("employers:task_complete", args=[task.pk]))
+    response = login(colleague).post(reverse("employers:task_complete", args=[task.pk]))
     assert response.status_code == 404
     task.refresh_from_db()
     assert task.status == Task.Status.OPEN
 
 
 @pytest.mark.django_db
-def test_empty_task_list_says_where_tasks_come_from(login, owner):
-    html = login(owner).get(reverse("employers:task_list")).content.decode()
+def test_empty_task_list_says_where_tasks_come_from(login, colleague):
+    html = login(colleague).get(reverse("employers:task_list")).content.decode()
     assert "Du har ingen åpne oppgaver." in html
 
 
 @pytest.mark.django_db
 def test_task_list_query_count_does_not_grow_with_tasks(
-    login, owner, django_assert_max_num_queries
+    login, colleague, django_assert_max_num_queries
 ):
-    client = login(owner)
-    TaskFactory.create_batch(2, owner=owner)
+    client = login(colleague)
+    TaskFactory.create_batch(2, owner=colleague)
     with django_assert_max_num_queries(6) as few:
         client.get(reverse("employers:task_list"))
-    TaskFactory.create_batch(20, owner=owner)
+    TaskFactory.create_batch(20, owner=colleague)
     with django_assert_max_num_queries(6) as many:
         client.get(reverse("employers:task_list"))
     assert len(many.captured_queries) == len(few.captured_queries)
 
 
 @pytest.mark.django_db
-def test_home_page_shows_overdue_and_today_first_then_the_next_seven_days(login, owner):
-    TaskFactory(owner=owner, due_date=_in_days(6), description="Neste uke")
-    TaskFactory(owner=owner, due_date=TODAY, description="I dag")
-    TaskFactory(owner=owner, due_date=_in_days(-1), description="I går")
-    TaskFactory(owner=owner, due_date=_in_days(12), description="Om to uker")
+def test_home_page_shows_overdue_and_today_first_then_the_next_seven_days(login, colleague):
+    TaskFactory(owner=colleague, due_date=_in_days(6), description="Neste uke")
+    TaskFactory(owner=colleague, due_date=TODAY, description="I dag")
+    TaskFactory(owner=colleague, due_date=_in_days(-1), description="I går")
+    TaskFactory(owner=colleague, due_date=_in_days(12), description="Om to uker")
 
-    html = login(owner).get(reverse("home")).content.decode()
+    html = login(colleague).get(reverse("home")).content.decode()
     section = html[html.index('id="home-tasks"') :]
     assert section.index("Forfalt og i dag") < section.index("I går")
     assert section.index("I går") < section.index("I dag</span>")
@@ -202,8 +197,8 @@ def test_home_page_shows_overdue_and_today_first_then_the_next_seven_days(login,
 
 
 @pytest.mark.django_db
-def test_home_page_without_tasks_has_an_empty_state(login, owner):
-    html = login(owner).get(reverse("home")).content.decode()
+def test_home_page_without_tasks_has_an_empty_state(login, colleague):
+    html = login(colleague).get(reverse("home")).content.decode()
     assert "Du har ingen åpne oppgaver med frist de neste 7 dagene." in html
 
 

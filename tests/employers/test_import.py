@@ -21,11 +21,6 @@ PARENT, CHILD, OTHER = demo_orgnr(11), demo_orgnr(13), demo_orgnr(15)
 
 
 @pytest.fixture
-def project_leader(db):
-    return user_with_role(Role.PROJECT_LEADER)
-
-
-@pytest.fixture
 def region(db):
     return RegionFactory(county=County.objects.get(name="Vestland"), name="Sunnhordland")
 

@@ -10,44 +10,37 @@ from .factories import EmployerFactory
 pytestmark = pytest.mark.django_db
 
 
-def _detail(employer):
-    return reverse("employers:detail", args=[employer.pk])
+def _detail(unit):
+    return reverse("employers:detail", args=[unit.pk])
 
 
 @pytest.fixture
-def fixed_contact(db):
-    return user_with_role(
-        Role.CONTACT_PERSON, first_name="Kari", last_name="Kontakt", phone="91234567"
-    )
-
-
-@pytest.fixture
-def employer(fixed_contact):
+def unit(fixed_contact):
     parent = EmployerFactory(name="Konsernet AS")
-    employer = EmployerFactory(
+    unit = EmployerFactory(
         name="Avdeling Stord",
         parent=parent,
         fixed_contact=fixed_contact,
         status=Employer.Status.AGREEMENT,
         needs_notes="Trenger stillasbyggere.",
     )
-    EmployerFactory(name="Underenhet Leirvik", parent=employer)
-    EmployerPerson.objects.create(employer=employer, name="Hanne HR", title="HR-sjef")
+    EmployerFactory(name="Underenhet Leirvik", parent=unit)
+    EmployerPerson.objects.create(employer=unit, name="Hanne HR", title="HR-sjef")
     EmployerPerson.objects.create(
-        employer=employer,
+        employer=unit,
         name="Tor Tillitsvalgt",
         kind=EmployerPerson.Kind.UNION_REP,
         title="Fellesforbundet",
     )
-    return employer
+    return unit
 
 
-def test_detail_shows_everything_about_the_employer_on_one_screen(login, employer):
-    page = login(user_with_role(Role.ADVISER)).get(_detail(employer)).content.decode()
+def test_detail_shows_everything_about_the_employer_on_one_screen(login, unit):
+    page = login(user_with_role(Role.ADVISER)).get(_detail(unit)).content.decode()
     for text in [
         "Avdeling Stord",
-        employer.orgnr,
-        "Kari Kontakt",
+        unit.orgnr,
+        "Kari Fast",
         "91234567",
         "Hanne HR",
         "Tor Tillitsvalgt",
@@ -60,23 +53,23 @@ def test_detail_shows_everything_about_the_employer_on_one_screen(login, employe
 
 
 def test_others_are_asked_to_coordinate_with_the_fixed_contact_of_an_agreement(
-    login, employer, fixed_contact
+    login, unit, fixed_contact
 ):
-    notice = "Kari Kontakt er fast kontaktperson for"
-    assert notice in login(user_with_role(Role.ADVISER)).get(_detail(employer)).content.decode()
-    assert notice not in login(fixed_contact).get(_detail(employer)).content.decode()
+    notice = "Kari Fast er fast kontaktperson for"
+    assert notice in login(user_with_role(Role.ADVISER)).get(_detail(unit)).content.decode()
+    assert notice not in login(fixed_contact).get(_detail(unit)).content.decode()
 
 
-def test_no_coordination_notice_before_an_agreement(login, employer):
-    Employer.objects.filter(pk=employer.pk).update(status=Employer.Status.IN_DIALOGUE)
-    page = login(user_with_role(Role.ADVISER)).get(_detail(employer)).content.decode()
+def test_no_coordination_notice_before_an_agreement(login, unit):
+    Employer.objects.filter(pk=unit.pk).update(status=Employer.Status.IN_DIALOGUE)
+    page = login(user_with_role(Role.ADVISER)).get(_detail(unit)).content.decode()
     assert "Koordiner med den faste kontaktpersonen" not in page
 
 
-def test_people_can_be_managed_from_the_page_by_editors_only(login, employer):
-    add_url = reverse("employers:person_add", args=[employer.pk])
+def test_people_can_be_managed_from_the_page_by_editors_only(login, unit):
+    add_url = reverse("employers:person_add", args=[unit.pk])
     for role, shown in [(Role.CONTACT_PERSON, True), (Role.ADVISER, False)]:
-        page = login(user_with_role(role)).get(_detail(employer)).content.decode()
+        page = login(user_with_role(role)).get(_detail(unit)).content.decode()
         assert (add_url in page) is shown, role
 
 
@@ -85,14 +78,14 @@ def test_unknown_employer_is_404(login, contact_person):
 
 
 def test_detail_query_count_does_not_grow_with_people_and_sub_units(
-    login, employer, django_assert_max_num_queries
+    login, unit, django_assert_max_num_queries
 ):
     for n in range(20):
-        EmployerPerson.objects.create(employer=employer, name=f"Person {n}")
-        EmployerFactory(parent=employer)
+        EmployerPerson.objects.create(employer=unit, name=f"Person {n}")
+        EmployerFactory(parent=unit)
     client = login(user_with_role(Role.PROVIDER_STAFF))
     # One query per section of the page (employers/sections.py), whatever the number of rows;
     # the hires section reads the placements and the first signing date.
     with django_assert_max_num_queries(15):  # +2: the competence paths section
-        response = client.get(_detail(employer))
+        response = client.get(_detail(unit))
     assert response.status_code == 200
