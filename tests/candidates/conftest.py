@@ -1,11 +1,3 @@
-# Pipeline personas and builders (opening, contact, owner, other_owner, outside_contact,
-# employer_user, entry_at) for every test in this folder.
-from .pipeline_helpers import (  # noqa: F401
-    contact,
-    employer_user,
-    entry_at,
-    opening,
-    other_owner,
-    outside_contact,
-    owner,
-)
+# The pipeline builder (entry_at) for every test in this folder; the personas are in
+# tests/conftest.py.
+from .pipeline_helpers import entry_at  # noqa: F401

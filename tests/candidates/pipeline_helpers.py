@@ -1,48 +1,15 @@
-"""Personas and builders for the pipeline tests: the opening's contact person, the candidate's
-owner, a second owner with a candidate on the same list, and outsiders."""
+"""Builders for the pipeline tests, on the shared personas of tests/conftest.py (`opening`,
+`owner`, ...)."""
 
 import pytest
 
-from accounts.models import County, Role
 from candidates.models import EMPLOYER_VISIBLE_STEPS, ConsentRequest, Step
 from candidates.services.shortlist import shortlist_for
 
-from ..employers.factories import JobOpeningFactory
-from ..factories import user_with_role
 from .factories import CandidateFactory, ConsentRequestFactory, ShortlistEntryFactory
 
 # Steps after consent was given: an entry there has a given consent.
 AFTER_CONSENT = {Step.CONSENT_GIVEN, *EMPLOYER_VISIBLE_STEPS}
-
-
-@pytest.fixture
-def opening(db):
-    return JobOpeningFactory()
-
-
-@pytest.fixture
-def contact(opening):
-    return opening.recorded_by
-
-
-@pytest.fixture
-def owner(db):
-    return user_with_role(Role.ADVISER)
-
-
-@pytest.fixture
-def other_owner(db):
-    return user_with_role(Role.PROVIDER_STAFF)
-
-
-@pytest.fixture
-def outside_contact(db):
-    return user_with_role(Role.CONTACT_PERSON, county=County.objects.get(name="Vestland"))
-
-
-@pytest.fixture
-def employer_user(opening):
-    return user_with_role(Role.EMPLOYER_USER, employer=opening.employer)
 
 
 @pytest.fixture

@@ -106,10 +106,10 @@ class TestWhoMayMove:
         with pytest.raises(PermissionDenied):
             services.entry_move(entry=entry, to_step=Step.ASSESSING, actor=other_owner)
 
-    def test_a_contact_person_in_another_county_may_not_move(self, entry_at, outside_contact):
+    def test_a_contact_person_in_another_county_may_not_move(self, entry_at, outsider_contact):
         entry = entry_at(Step.PROPOSED)
         with pytest.raises(PermissionDenied):
-            services.entry_move(entry=entry, to_step=Step.ASSESSING, actor=outside_contact)
+            services.entry_move(entry=entry, to_step=Step.ASSESSING, actor=outsider_contact)
 
     def test_the_employer_reports_its_own_steps_but_may_not_withdraw_a_candidate(
         self, entry_at, employer_user

@@ -106,10 +106,10 @@ class TestShortlistPage:
 
 
 class TestEntryDetail:
-    def test_another_owner_gets_not_found(self, login, entry_at, other_owner, outside_contact):
+    def test_another_owner_gets_not_found(self, login, entry_at, other_owner, outsider_contact):
         entry = entry_at(Step.PROPOSED)
         assert login(other_owner).get(_detail(entry)).status_code == 404
-        assert login(outside_contact).get(_detail(entry)).status_code == 404
+        assert login(outsider_contact).get(_detail(entry)).status_code == 404
 
     def test_the_history_tab_shows_who_when_from_to_and_why(self, login, entry_at, contact):
         entry = entry_at(Step.PRESENTED)
@@ -270,12 +270,12 @@ class TestProposal:
 
 class TestContactPersonScope:
     def test_contact_persons_see_candidates_on_their_live_shortlists_only(
-        self, entry_at, contact, outside_contact
+        self, entry_at, contact, outsider_contact
     ):
         entry = entry_at(Step.PROPOSED)
         CandidateFactory()
         assert list(Candidate.objects.visible_to(contact)) == [entry.candidate]
-        assert not Candidate.objects.visible_to(outside_contact).exists()
+        assert not Candidate.objects.visible_to(outsider_contact).exists()
         services.entry_archive(entry=entry, actor=contact)
         assert not Candidate.objects.visible_to(contact).exists()
 
