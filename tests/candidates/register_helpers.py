@@ -1,4 +1,4 @@
-"""Personas and form data shared by the register tests (test_register_*.py)."""
+"""Builders and form data shared by the register tests (test_register_*.py)."""
 
 import datetime
 

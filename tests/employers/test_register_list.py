@@ -127,10 +127,11 @@ def test_provider_staff_and_national_readers_see_the_list_but_no_create_button(l
         assert reverse("employers:create") not in response.content.decode()
 
 
-def test_navigation_has_a_virksomheter_item_for_staff_only(login, national_reader):
+def test_navigation_has_a_virksomheter_item_for_staff_only(
+    login, national_reader, other_employer_user
+):
     assert f'href="{LIST}"' in login(national_reader).get("/").content.decode()
-    employer_user = user_with_role(Role.EMPLOYER_USER)
-    assert f'href="{LIST}"' not in login(employer_user).get("/").content.decode()
+    assert f'href="{LIST}"' not in login(other_employer_user).get("/").content.decode()
 
 
 def test_home_page_lists_the_employers_i_am_fixed_contact_for(login, contact_person):
