@@ -17,7 +17,7 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 run: install
-	DEBUG=true $(WITH_SERVICES) --var var -- $(PY) -m vi_inkluderer.devrun
+	DEBUG=true $(WITH_SERVICES) --var var -- $(PY) -m devdata.devrun
 
 # Chromium for the end-to-end tests: Debian's package when present, Playwright's otherwise.
 browser: install
