@@ -4,7 +4,7 @@ from django.core.management import call_command
 from competence_paths.models import CompetencePath, Participant
 from devdata.demo.competence_paths import STORD_TITLE
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 
 def test_demo_paths_cover_every_status_and_the_stord_story():

@@ -6,7 +6,7 @@ from candidates.models import EmployerAssessment
 from employers.models import JobOpening
 from portal.models import Message
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 
 def test_seed_demo_gives_several_employers_portal_users_answers_messages_and_a_need():
