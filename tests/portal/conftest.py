@@ -3,20 +3,13 @@ import pytest
 from candidates.models import Step
 from portal.services import terms_accept
 
-# The pipeline personas (opening, contact, owner, employer_user, entry_at, ...).
-from ..candidates.pipeline_helpers import (  # noqa: F401
-    contact,
-    employer_user,
-    entry_at,
-    opening,
-    other_owner,
-    outside_contact,
-    owner,
-)
+# The pipeline builder; the personas (opening, contact, owner, employer_user, ...) are in
+# tests/conftest.py.
+from ..candidates.pipeline_helpers import entry_at  # noqa: F401
 
 
 @pytest.fixture
-def accepted(employer_user):  # noqa: F811
+def accepted(employer_user):
     """The employer user, with the current terms of use accepted."""
     terms_accept(user=employer_user)
     return employer_user

@@ -10,13 +10,6 @@ from ..factories import user_with_role
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def employer_user(db):
-    contact = user_with_role(Role.CONTACT_PERSON)
-    employer = EmployerFactory(fixed_contact=contact)
-    return user_with_role(Role.EMPLOYER_USER, employer=employer)
-
-
 def _need(**changes):
     occupation = Occupation.objects.filter(level=Occupation.Level.UNIT_GROUP, code="5120").get()
     data = {
