@@ -1,3 +1,5 @@
+from importlib import import_module
+
 import pytest
 from django.test import Client
 from django.utils.crypto import get_random_string
@@ -231,6 +233,10 @@ def reference_data(transactional_db):
     load_occupations(Occupation)
     load_policies(County, CountySigningPolicy)
     load_template(AgreementTemplate)
+    # The built-in competence-path templates come from a data migration too.
+    from django.apps import apps
+
+    import_module("competence_paths.migrations.0002_builtin_templates").load(apps, None)
 
 
 @pytest.fixture(autouse=True)

@@ -76,6 +76,9 @@ def _user_for(employer: Employer, index: int) -> User:
 
 
 def _assess(user: User) -> int:
+    # Once per user: a second seed_demo must not assess the candidates left "til vurdering".
+    if EmployerAssessment.objects.filter(updated_by=user).exists():
+        return 0
     done = 0
     entries = employer_entries(user).filter(employer_assessment__updated_by=None)
     for index, entry in enumerate(entries):
