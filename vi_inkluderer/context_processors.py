@@ -112,10 +112,22 @@ GROUPS = [
             "employers:shared_openings",
         ),
     ),
+    # The employer portal's own pages besides its candidates.
+    (
+        "portal",
+        _("Samarbeidet"),
+        ("portal:candidates", "portal:needs", "portal:messages", "portal:history", "portal:terms"),
+    ),
     (
         "follow_up",
         _("Oppfølging"),
-        ("employers:task_list", "agreements:my_follow_ups", "agreements:county"),
+        (
+            "employers:task_list",
+            "agreements:my_follow_ups",
+            "agreements:county",
+            "competence_paths:list",
+            "dashboards:county",
+        ),
     ),
 ]
 GROUP_OF = {name: key for key, _label, names in GROUPS for name in names}

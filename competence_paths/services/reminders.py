@@ -50,7 +50,7 @@ def _hire_decisions(today: datetime.date) -> int:
             stage=None,
             due_on=path.hire_decision_on,
             title=_("Ansettelsesvurdering %(date)s: %(path)s")
-            % {"date": date_format(path.hire_decision_on, "j. F"), "path": path.title},
+            % {"date": date_format(path.hire_decision_on, "MONTH_DAY_FORMAT"), "path": path.title},
         )
         for path in paths
     )
@@ -97,7 +97,7 @@ def _without_participants(today: datetime.date) -> int:
             stage=None,
             due_on=path.planned_start,
             title=_("«%(path)s» skulle ha startet %(date)s, men har ingen deltakere")
-            % {"path": path.title, "date": date_format(path.planned_start, "j. F")},
+            % {"path": path.title, "date": date_format(path.planned_start, "MONTH_DAY_FORMAT")},
         )
         for path in paths
     )

@@ -14,7 +14,7 @@ HOME_SECTION = {
     "nasjonal@demo.no": "Pilotfylkene",
     "leverandor@demo.no": "Jobbverkstedet Trøndelag AS",
     "admin@demo.no": "Aktive brukere per rolle",
-    "virksomhet@demo.no": "Din faste kontaktperson",
+    "virksomhet@demo.no": "Kontaktpersonen din i NAV",
 }
 
 

@@ -19,7 +19,7 @@ from candidates.services.shortlist import shortlist_for
 from ..candidates.factories import CandidateFactory, ConsentRequestFactory, ShortlistEntryFactory
 from ..employers.factories import EmployerFactory, JobOpeningFactory
 from ..factories import user_with_role
-from .conftest import assert_accessible, log_in
+from .conftest import assert_accessible, log_in, open_menu_item
 
 PASSWORD = "et-langt-testpassord"
 NEW_PASSWORD = "et-helt-nytt-passord"
@@ -119,7 +119,7 @@ def test_an_employer_user_gets_in_and_answers_and_the_contact_sees_it(page, worl
     _check(page, console_errors, "05-processes")
 
     # Report a recruitment need.
-    page.get_by_role("link", name="Behov for folk").click()
+    open_menu_item(page, "Behov for folk")
     page.get_by_role("link", name="Meld et behov").click()
     page.get_by_label("Hva heter stillingen?").fill("Nattportier")
     page.get_by_label("Søk i yrkeslisten").fill("resepsjon")
@@ -162,12 +162,12 @@ def test_an_employer_user_gets_in_and_answers_and_the_contact_sees_it(page, worl
     _check(page, console_errors, "10-remove-confirm")
 
     # A message to the contact person.
-    page.get_by_role("link", name="Meldinger", exact=True).click()
+    open_menu_item(page, "Meldinger")
     page.get_by_role("textbox", name="Melding").fill("Kan Sara komme på intervju tirsdag?")
     page.get_by_role("button", name="Send melding").click()
     expect(page.get_by_text("Kan Sara komme på intervju tirsdag?")).to_be_visible()
     _check(page, console_errors, "11-messages")
-    page.get_by_role("link", name="Historikk", exact=True).click()
+    open_menu_item(page, "Historikk")
     _check(page, console_errors, "12-history")
 
     # The contact person sees all of it.
