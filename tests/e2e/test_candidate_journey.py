@@ -177,7 +177,7 @@ def test_from_a_search_to_the_employer_seeing_the_consenting_candidate(
     employer_user = user_with_role(Role.EMPLOYER_USER, employer=opening.employer)
     terms_accept(user=employer_user)
     _as(page, url, employer_user.email, "et-langt-testpassord")
-    page.get_by_role("link", name="Kandidater", exact=True).click()
+    open_menu_item(page, "Kandidater")
     page.get_by_role("link", name=opening.title).click()
     expect(page.get_by_role("heading", name=proposed.full_name)).to_be_visible()
     _check(page, console_errors, "15-employer")

@@ -16,7 +16,7 @@ from portal.services import terms_accept
 from ..candidates.factories import CandidateFactory
 from ..employers.factories import JobOpeningFactory
 from ..factories import user_with_role
-from .conftest import assert_accessible, log_in
+from .conftest import assert_accessible, log_in, open_menu_item
 
 PASSWORD = "et-langt-testpassord"
 SHOTS = "var/screenshots"
@@ -114,7 +114,7 @@ def test_from_proposal_to_the_employer_seeing_the_candidate(page, world, console
 
     terms_accept(user=world["employer_user"])
     _as(page, world, world["employer_user"])
-    page.get_by_role("link", name="Kandidater", exact=True).click()
+    open_menu_item(page, "Kandidater")
     page.get_by_role("link", name=world["opening"].title).click()
     expect(page.get_by_role("heading", name=candidate.full_name)).to_be_visible()
     expect(page.get_by_text("Trenger rolige pauser.")).to_be_visible()
@@ -150,7 +150,7 @@ def test_demo_shortlist_pages_are_accessible(page, live_site, console_errors):
         role=Role.EMPLOYER_USER, employer=opening.employer
     ).values_list("email", flat=True)[0]
     log_in(page, live_site.url, employer_login)
-    page.get_by_role("link", name="Kandidater", exact=True).click()
+    open_menu_item(page, "Kandidater")
     if page.get_by_role("heading", name="Godta vilkårene først").is_visible():
         page.get_by_role("link", name="Les og godta vilkårene").click()
         page.get_by_label("Jeg har lest vilkårene og følger dem").check()

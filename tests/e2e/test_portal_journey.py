@@ -108,7 +108,7 @@ def test_an_employer_user_gets_in_and_answers_and_the_contact_sees_it(page, worl
     _check(page, console_errors, "02-home")
 
     # Candidates stay closed until the terms are accepted.
-    page.get_by_role("link", name="Kandidater", exact=True).click()
+    open_menu_item(page, "Kandidater")
     expect(page.get_by_role("heading", name="Godta vilkårene først")).to_be_visible()
     _check(page, console_errors, "03-terms-required")
     page.get_by_role("link", name="Les og godta vilkårene").click()
@@ -134,7 +134,7 @@ def test_an_employer_user_gets_in_and_answers_and_the_contact_sees_it(page, worl
     _check(page, console_errors, "07-needs")
 
     # Review the two candidates.
-    page.get_by_role("link", name="Kandidater", exact=True).click()
+    open_menu_item(page, "Kandidater")
     page.get_by_role("link", name="Resepsjonist").click()
     expect(_card(page, sara.full_name)).to_be_visible()
     assert "Skjult helseopplysning" not in page.content() and sara.fnr not in page.content()
