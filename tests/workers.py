@@ -6,7 +6,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 from django.conf import settings
 from django.db import connection
@@ -15,17 +15,20 @@ from django.db import connection
 MESSAGE_END = "-" * 79
 
 
-def worker_database_url() -> str:
-    """DATABASE_URL pointing at the test database pytest-django created."""
+def worker_database_url(**query: str) -> str:
+    """DATABASE_URL pointing at the test database pytest-django created, with `query` added to
+    the URL's own parameters (the embedded PostgreSQL's URL already carries `host=`)."""
     parts = urlsplit(os.environ["DATABASE_URL"])
-    return urlunsplit(parts._replace(path="/" + connection.settings_dict["NAME"]))
+    merged = urlencode({**dict(parse_qsl(parts.query)), **query}, quote_via=quote)
+    return urlunsplit(parts._replace(path="/" + connection.settings_dict["NAME"], query=merged))
 
 
-def start_celery_worker(name: str, mail_dir: Path) -> subprocess.Popen:
-    """A worker process on the test database and Redis, writing e-mails as files to mail_dir."""
+def start_celery_worker(name: str, mail_dir: Path, **database_query: str) -> subprocess.Popen:
+    """A worker process on the test database and Redis, writing e-mails as files to mail_dir;
+    `database_query` adds connection parameters to its DATABASE_URL."""
     env = {
         **os.environ,
-        "DATABASE_URL": worker_database_url(),
+        "DATABASE_URL": worker_database_url(**database_query),
         "EMAIL_FILE_PATH": str(mail_dir),
         "DEBUG": "true",
     }

@@ -18,13 +18,12 @@ pytestmark = pytest.mark.usefixtures("reference_data")
 
 
 @pytest.mark.worker
-def test_a_task_that_meets_a_database_error_is_retried_until_it_succeeds(mail_dir, monkeypatch):
+def test_a_task_that_meets_a_database_error_is_retried_until_it_succeeds(mail_dir):
     recipient = user_with_role(Role.CONTACT_PERSON, email="kari@example.no")
     notification = Notification.objects.create(recipient=recipient, title="Prøv igjen")
     # The worker's lock wait gives up after 1 s with an OperationalError, as a query does
     # while PostgreSQL restarts.
-    monkeypatch.setenv("DATABASE_URL", worker_database_url() + "?options=-c%20lock_timeout%3D1000")
-    worker = start_celery_worker("retrying", mail_dir)
+    worker = start_celery_worker("retrying", mail_dir, options="-c lock_timeout=1000")
     try:
         with psycopg.connect(worker_database_url()) as blocker:
             blocker.execute(
