@@ -40,6 +40,10 @@ def test_bench_runs_every_scenario_on_generated_data():
     # seed_scale is idempotent: a second run creates nothing.
     call_command("seed_scale", scale=0.002, stdout=out)
     assert "already there" in out.getvalue()
+    only_portal = StringIO()
+    call_command("bench", repeat=2, scale=0.002, only=["portal"], stdout=only_portal)
+    assert PORTAL_SCENARIOS[0][0] in only_portal.getvalue()
+    assert EMPLOYER_SCENARIOS[0][0] not in only_portal.getvalue()
 
 
 @pytest.mark.slow

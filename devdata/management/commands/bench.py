@@ -12,7 +12,7 @@ import time
 from importlib import import_module
 
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -42,11 +42,21 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--repeat", type=int, default=30)
         parser.add_argument("--scale", type=float, default=1.0, help="1 is national scale")
+        parser.add_argument(
+            "--only",
+            action="append",
+            default=[],
+            metavar="MODULE",
+            help="time only these scenario modules (e.g. --only portal); may be repeated",
+        )
 
-    def handle(self, *args, repeat: int, scale: float, **options):
+    def handle(self, *args, repeat: int, scale: float, only: list[str], **options):
         call_command("seed_scale", scale=scale, stdout=self.stdout)
         rows = []
-        for module_name in SCENARIO_MODULES:
+        modules = [m for m in SCENARIO_MODULES if not only or m.rsplit(".", 1)[1] in only]
+        if not modules:
+            raise CommandError(f"No scenario module named {', '.join(only)}.")
+        for module_name in modules:
             module = import_module(module_name)
             for name, email, build_url in module.SCENARIOS:
                 rows.append((name, *self._measure(email, build_url(), repeat)))
