@@ -142,3 +142,28 @@ def test_passwords_need_at_least_twelve_characters():
     with pytest.raises(ValidationError):
         validate_password("kort-pass-1")
     validate_password("et-langt-passord-1")
+
+
+def test_the_admin_login_page_sends_people_to_the_apps_sign_in(client):
+    response = client.get("/admin/login/?next=/admin/")
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+    assert "next=%2Fadmin%2F" in response["Location"]
+
+
+def test_an_account_locked_at_the_app_login_cannot_sign_in_through_the_admin_login(client):
+    user_with_role(Role.ADMIN, email="admin@example.no", password=PASSWORD)
+    for _attempt in range(5):
+        client.post("/konto/login/", {"login": "admin@example.no", "password": "feil"})
+    for _attempt in range(10):
+        client.post("/admin/login/", {"username": "admin@example.no", "password": "feil"})
+    client.post("/admin/login/", {"username": "admin@example.no", "password": PASSWORD})
+    assert "_auth_user_id" not in client.session
+    assert client.get("/admin/").status_code == 302
+
+
+def test_administrators_reach_the_admin_site_after_the_apps_sign_in(client):
+    _sign_in(client, Role.ADMIN)
+    response = client.get("/admin/login/?next=/admin/")
+    assert response.status_code == 302 and response["Location"] == "/admin/"
+    assert client.get("/admin/").status_code == 200
