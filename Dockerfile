@@ -10,4 +10,4 @@ RUN pip install --no-cache-dir . \
     python manage.py collectstatic --noinput
 USER app
 EXPOSE 8000
-CMD ["gunicorn", "vi_inkluderer.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+CMD ["gunicorn", "vi_inkluderer.wsgi", "--config", "python:vi_inkluderer.gunicorn_conf"]

@@ -275,7 +275,15 @@ CELERY_BEAT_SCHEDULE = {
 AGREEMENT_UPLOAD_MAX_BYTES = env.int("AGREEMENT_UPLOAD_MAX_BYTES", default=10 * 2**20)
 
 # Security: production values by default, checked by `manage.py check --deploy` in the tests.
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Headers set by the TLS proxy in front (docker-compose's "proxy", README: Production) are
+# trusted only when configured so, as anyone who reaches the app directly can send them.
+# X-Forwarded-Proto: https marks a request as secure only with TRUST_X_FORWARDED_PROTO.
+if env.bool("TRUST_X_FORWARDED_PROTO", default=False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# allauth's login limits per address take the client from X-Forwarded-For: the entry this many
+# proxies from the end (docker-compose's one proxy: 1). 0 uses the connection's own address,
+# which a client cannot forge but which is the proxy's for everyone behind one.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("ALLAUTH_TRUSTED_PROXY_COUNT", default=0)
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 # Health checks come from inside the container network over plain HTTP.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]

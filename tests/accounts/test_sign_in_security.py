@@ -2,6 +2,7 @@
 offered to employer users; sessions end after 30 minutes idle and 12 hours in all; failed
 logins are limited per account, with the limit kept in PostgreSQL (not Redis)."""
 
+import re
 import time
 
 import pytest
@@ -167,3 +168,55 @@ def test_administrators_reach_the_admin_site_after_the_apps_sign_in(client):
     response = client.get("/admin/login/?next=/admin/")
     assert response.status_code == 302 and response["Location"] == "/admin/"
     assert client.get("/admin/").status_code == 200
+
+
+def _compose_trusted_proxy_count() -> int:
+    """The count docker-compose gives the app: it runs exactly one proxy in front of web."""
+    compose = (settings.BASE_DIR / "docker-compose.yml").read_text()
+    match = re.search(
+        r"ALLAUTH_TRUSTED_PROXY_COUNT: \$\{ALLAUTH_TRUSTED_PROXY_COUNT:-(\d+)\}", compose
+    )
+    assert match, "docker-compose.yml does not set ALLAUTH_TRUSTED_PROXY_COUNT"
+    return int(match.group(1))
+
+
+def test_two_clients_behind_the_proxy_are_limited_each_on_their_own(client, settings):
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = _compose_trusted_proxy_count()
+    user_with_role(Role.ADVISER, email="veileder@example.no", password=PASSWORD)
+    # Both reach the app through the same proxy (REMOTE_ADDR), which appends each client's own
+    # address to X-Forwarded-For. The first fails ten times (other accounts) and is locked out.
+    attacker = {"REMOTE_ADDR": "172.18.0.5", "HTTP_X_FORWARDED_FOR": "203.0.113.7"}
+    for attempt in range(11):
+        client.post(
+            "/konto/login/", {"login": f"x{attempt}@example.no", "password": "feil"}, **attacker
+        )
+    locked = client.post(
+        "/konto/login/", {"login": "veileder@example.no", "password": PASSWORD}, **attacker
+    )
+    assert locked.status_code != 302 and "_auth_user_id" not in client.session
+    other = {"REMOTE_ADDR": "172.18.0.5", "HTTP_X_FORWARDED_FOR": "198.51.100.20"}
+    response = client.post(
+        "/konto/login/", {"login": "veileder@example.no", "password": PASSWORD}, **other
+    )
+    assert response.status_code == 302
+    assert "_auth_user_id" in client.session
+
+
+def test_the_trusted_proxy_count_comes_from_the_environment_and_trusts_no_proxy_by_default():
+    import os
+    import subprocess
+    import sys
+
+    code = "from django.conf import settings as s; print(s.ALLAUTH_TRUSTED_PROXY_COUNT)"
+    counts = []
+    for extra in ({}, {"ALLAUTH_TRUSTED_PROXY_COUNT": "2"}):
+        env = {k: v for k, v in os.environ.items() if k != "ALLAUTH_TRUSTED_PROXY_COUNT"}
+        result = subprocess.run(
+            [sys.executable, "-c", f"import django; django.setup(); {code}"],
+            env={**env, **extra, "DJANGO_SETTINGS_MODULE": "vi_inkluderer.settings"},
+            capture_output=True,
+            text=True,
+            cwd=settings.BASE_DIR,
+        )
+        counts.append(result.stdout.strip())
+    assert counts == ["0", "2"]
