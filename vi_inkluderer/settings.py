@@ -64,6 +64,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "vi_inkluderer.security.RequestBodyLimitMiddleware",
+    "vi_inkluderer.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -273,6 +275,11 @@ CELERY_BEAT_SCHEDULE = {
 }
 # Signed agreement copies (PDF) may be at most this large.
 AGREEMENT_UPLOAD_MAX_BYTES = env.int("AGREEMENT_UPLOAD_MAX_BYTES", default=10 * 2**20)
+# Request bodies: the form fields without files at most DATA_UPLOAD_MAX_MEMORY_SIZE (Django's
+# check), the whole body at most the largest upload plus that (vi_inkluderer.security; the
+# proxy's own cap in Caddyfile is a little higher, so the app's page explains the refusal).
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(2.5 * 2**20)
+REQUEST_BODY_MAX_BYTES = AGREEMENT_UPLOAD_MAX_BYTES + DATA_UPLOAD_MAX_MEMORY_SIZE
 
 # Security: production values by default, checked by `manage.py check --deploy` in the tests.
 # Headers set by the TLS proxy in front (docker-compose's "proxy", README: Production) are
@@ -296,6 +303,26 @@ SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+# Browser features no page uses are switched off for every page (Permissions-Policy).
+PERMISSIONS_POLICY = [
+    "accelerometer",
+    "autoplay",
+    "camera",
+    "display-capture",
+    "encrypted-media",
+    "fullscreen",
+    "geolocation",
+    "gyroscope",
+    "magnetometer",
+    "microphone",
+    "midi",
+    "payment",
+    "picture-in-picture",
+    "publickey-credentials-get",
+    "screen-wake-lock",
+    "usb",
+    "xr-spatial-tracking",
+]
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

@@ -53,11 +53,10 @@ def consent_respond(request, token: str):
         # Without the token: the log must not hold a working link to the candidate's answer.
         path=reverse("candidates:consent_respond", kwargs={"token": "-"}),
     )
-    context = {
-        "consent": consent,
-        "candidate": entry.candidate,
-        "opening": entry.shortlist.opening,
-        "form": form,
-        "answerable": consent.is_pending and not consent.is_overdue(),
-    }
+    answerable = consent.is_pending and not consent.is_overdue()
+    context = {"consent": consent, "form": form, "answerable": answerable}
+    if answerable:
+        # Once answered or expired the page shows only the status: the link outlives the
+        # question in the candidate's mailbox, and whoever finds it must not learn who it is.
+        context |= {"candidate": entry.candidate, "opening": entry.shortlist.opening}
     return render(request, "candidates/pipeline/consent_respond.html", context)

@@ -112,6 +112,25 @@ class TestPublicPage:
         assert (event.actor, event.to_state) == (None, Step.CONSENT_GIVEN)
         assert Notification.objects.filter(recipient=owner).exists()
 
+    @pytest.mark.parametrize("answer", ["accept", "decline"])
+    def test_an_answered_page_no_longer_shows_who_it_is_or_what_was_shared(
+        self, client, asked, answer
+    ):
+        client.post(_url(asked), {"answer": answer, "share_adaptation": "on"})
+        page = client.get(_url(asked)).content.decode()
+        candidate = asked.entry.candidate
+        assert 'id="consent-status"' in page
+        for personal in (
+            candidate.first_name,
+            candidate.last_name,
+            candidate.cv_summary,
+            "Trenger rolige pauser.",
+            asked.entry.shortlist.opening.employer.name,
+            asked.entry.shortlist.opening.title,
+        ):
+            assert not re.search(rf"\b{re.escape(personal)}\b", page), personal
+        assert ("Trekk tilbake samtykket" in page) == (answer == "accept")
+
     def test_accepting_without_sharing_the_adaptation_text(self, client, asked):
         client.post(_url(asked), {"answer": "accept"})
         asked.refresh_from_db()
