@@ -155,3 +155,15 @@ def test_the_body_limits_fit_the_signed_agreement_upload():
     assert settings.DATA_UPLOAD_MAX_MEMORY_SIZE < settings.REQUEST_BODY_MAX_BYTES
     caddy = re.search(r"max_size (\d+)MiB", (BASE_DIR / "Caddyfile").read_text())
     assert caddy and int(caddy.group(1)) * 2**20 >= settings.REQUEST_BODY_MAX_BYTES
+
+
+def test_compose_migrates_as_the_owner_and_serves_as_the_apps_role():
+    compose = (BASE_DIR / "docker-compose.yml").read_text()
+    assert "DATABASE_URL: postgres://vi_app:" in compose
+    web = _service("web")
+    assert "MIGRATION_DATABASE_URL: postgres://vi:" in web
+    migrate = web.split("exec gunicorn")[0]
+    assert "DATABASE_URL=$$MIGRATION_DATABASE_URL APP_DATABASE_URL=$$DATABASE_URL" in migrate
+    assert "migrate --noinput" in migrate
+    for name in ("worker", "beat"):
+        assert "MIGRATION_DATABASE_URL" not in _service(name)

@@ -16,6 +16,8 @@ from django.conf import settings
 from django.db import connections
 from psycopg.conninfo import make_conninfo
 
+from .dbroles import grant_configured_app_role
+
 DUMP_NAME = "database.dump"
 MEDIA_NAME = "media"
 # pg_dump/pg_restore of the PostgreSQL that ships with the embedded server (version 16),
@@ -85,6 +87,8 @@ def backup_restore(source: Path) -> None:
                 str(Path(work) / DUMP_NAME),
             ]
         )
+        # The restored tables are the owner's; the app's role gets its rights on them again.
+        grant_configured_app_role()
         restored_media = Path(work) / MEDIA_NAME
         if media_root.exists():
             shutil.rmtree(media_root)

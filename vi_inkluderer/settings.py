@@ -109,6 +109,10 @@ TEMPLATES = [
 DATABASES = {"default": env.db("DATABASE_URL")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Production serves as a role that does not own the tables (README: Production). A command run
+# as the owner (migrate, createcachetable, restore) is told that role by APP_DATABASE_URL and
+# grants it what it may do (vi_inkluderer/dbroles.py).
+APP_DATABASE = env.db("APP_DATABASE_URL") if "APP_DATABASE_URL" in env else None
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The cache (rate limits, throttles) lives in PostgreSQL, like sessions: a Redis outage must
