@@ -97,6 +97,7 @@ RULES: dict[str, Rule] = {
     "employers:import": only(*EMPLOYER_IMPORTERS),
     "employers:import_preview": only(*EMPLOYER_IMPORTERS),
     "employers:import_apply": only(*EMPLOYER_IMPORTERS),
+    "employers:import_progress": only(*EMPLOYER_IMPORTERS),
     # Leads (tips) from resource groups: county staff act, national readers read.
     "employers:lead_list": only(*LEAD_READERS),
     "employers:lead_detail": only(*LEAD_READERS),

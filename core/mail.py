@@ -14,6 +14,38 @@ from django.db import models, transaction
 from django.utils import timezone
 
 
+def send_claimed(
+    claimable: models.QuerySet,
+    pk: int,
+    *,
+    send: Callable[[models.Model], bool],
+    claim: Callable[[models.Model], dict],
+    mark_sent: Callable[[models.Model], dict],
+) -> bool:
+    """Claim the row `pk` of `claimable` (the rows with something to send and no claim on it)
+    by saving `claim(row)`, call `send(row)`, then save `mark_sent(row)`. A failed or declined
+    send releases the claim (only if it is still this one). Returns True if sent now."""
+    with transaction.atomic():
+        row = claimable.select_for_update(of=("self",)).filter(pk=pk).first()
+        if row is None:
+            return False
+        claimed = claim(row)
+        for field, value in claimed.items():
+            setattr(row, field, value)
+        row.save(update_fields=list(claimed))
+    ours = type(row).objects.filter(pk=pk, **claimed)
+    try:
+        sent = send(row)
+    except Exception:
+        ours.update(**dict.fromkeys(claimed))
+        raise
+    if not sent:
+        ours.update(**dict.fromkeys(claimed))
+        return False
+    type(row).objects.filter(pk=pk).update(**mark_sent(row))
+    return True
+
+
 def send_once(
     candidates: models.QuerySet,
     pk: int,
@@ -24,24 +56,10 @@ def send_once(
 ) -> bool:
     """Claim the row `pk` of `candidates` (unsent and unclaimed), call `send(row)` and mark it
     sent. Returns False when there is nothing to send or `send` declined."""
-    with transaction.atomic():
-        row = (
-            candidates.select_for_update(of=("self",))
-            .filter(pk=pk, **{f"{sent_field}__isnull": True, f"{claimed_field}__isnull": True})
-            .first()
-        )
-        if row is None:
-            return False
-        setattr(row, claimed_field, timezone.now())
-        row.save(update_fields=[claimed_field])
-    model = type(row).objects
-    try:
-        sent = send(row)
-    except Exception:
-        model.filter(pk=pk).update(**{claimed_field: None})
-        raise
-    if not sent:
-        model.filter(pk=pk).update(**{claimed_field: None})
-        return False
-    model.filter(pk=pk).update(**{sent_field: timezone.now()})
-    return True
+    return send_claimed(
+        candidates.filter(**{f"{sent_field}__isnull": True, f"{claimed_field}__isnull": True}),
+        pk,
+        send=send,
+        claim=lambda row: {claimed_field: timezone.now()},
+        mark_sent=lambda row: {sent_field: timezone.now()},
+    )

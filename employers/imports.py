@@ -7,6 +7,7 @@ leaves an existing employer's value as it is; the file never clears anything.
 
 import csv
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -372,13 +373,19 @@ class _RowChecker:
         return parent
 
 
-def plan_import(rows: list[dict]) -> ImportPlan:
-    """Check every row and work out what applying them would change. Reads only."""
+PROGRESS_EVERY = 1000
+
+
+def plan_import(rows: list[dict], on_progress: Callable[[int], None] | None = None) -> ImportPlan:
+    """Check every row and work out what applying them would change. Reads only.
+    `on_progress(rows_checked)` is called every PROGRESS_EVERY rows."""
     reference = _ReferenceData(rows)
     plan = ImportPlan()
     checkers = []
     first_row_of: dict[str, int] = {}
-    for row in rows:
+    for number, row in enumerate(rows, start=1):
+        if on_progress and number % PROGRESS_EVERY == 0:
+            on_progress(number)
         checker = _RowChecker(row, reference)
         checker.check()
         orgnr = checker.fields.get("orgnr")

@@ -15,6 +15,7 @@ urlpatterns = [
     path("import/", imports.import_upload, name="import"),
     path("import/<int:pk>/", imports.import_preview, name="import_preview"),
     path("import/<int:pk>/gjennomfor/", imports.import_apply, name="import_apply"),
+    path("import/<int:pk>/framdrift/", imports.import_progress, name="import_progress"),
     path("<int:pk>/kontakthistorikk/", dialogue_views.dialogue_list, name="dialogue_list"),
     path("<int:pk>/kontakthistorikk/ny/", dialogue_views.dialogue_create, name="dialogue_create"),
     path("kontakthistorikk/<int:pk>/endre/", dialogue_views.dialogue_edit, name="dialogue_edit"),

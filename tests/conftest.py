@@ -1,3 +1,5 @@
+import socketserver
+import threading
 from importlib import import_module
 
 import pytest
@@ -8,6 +10,7 @@ from django.utils.crypto import get_random_string
 from accounts.models import County, Role
 from employers.models import Employer
 
+from . import smtp
 from .employers.factories import EmployerFactory, JobOpeningFactory
 from .factories import MeasureProviderFactory, NavOfficeFactory, RegionFactory, user_with_role
 from .workers import start_celery_worker
@@ -283,3 +286,16 @@ def start_worker(mail_dir):
 @pytest.fixture
 def celery_worker_process(start_worker):
     return start_worker("worker")
+
+
+@pytest.fixture
+def smtp_server():
+    """A test SMTP server (tests/smtp.py) on a free port; `on_message` runs after each mail."""
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), smtp.RecordingSmtp)
+    server.daemon_threads = True
+    server.messages = []
+    server.on_message = lambda: None
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield server
+    server.shutdown()
+    server.server_close()

@@ -60,6 +60,7 @@ EXPECTED = {
     "employers:import": EMPLOYER_IMPORTERS,
     "employers:import_preview": EMPLOYER_IMPORTERS,
     "employers:import_apply": EMPLOYER_IMPORTERS,
+    "employers:import_progress": EMPLOYER_IMPORTERS,
     "employers:dialogue_list": STAFF,
     "employers:dialogue_create": WORKS_WITH_EMPLOYERS,
     "employers:dialogue_edit": WORKS_WITH_EMPLOYERS,
@@ -338,6 +339,9 @@ URL_KWARGS = {
         "pk": EmployerImport.objects.create(created_by=user, file_name="v.csv").pk
     },
     "employers:import_apply": lambda user: {
+        "pk": EmployerImport.objects.create(created_by=user, file_name="v.csv").pk
+    },
+    "employers:import_progress": lambda user: {
         "pk": EmployerImport.objects.create(created_by=user, file_name="v.csv").pk
     },
     "employers:dialogue_list": lambda user: {"pk": EmployerFactory().pk},

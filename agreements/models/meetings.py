@@ -66,6 +66,9 @@ class FollowUpMeeting(models.Model):
     # The SEQUENCE last e-mailed to the participants; the invitation task sends only when it
     # is behind, so a duplicated task sends nothing.
     invited_sequence = models.PositiveIntegerField(null=True, blank=True)
+    # The SEQUENCE whose e-mail is being sent, claimed before sending (core.mail): a worker
+    # killed mid-send leaves it, and no re-run sends that version again.
+    invitation_claimed_sequence = models.PositiveIntegerField(null=True, blank=True)
     # A meeting with content (agenda, needs, a sent invitation) is cancelled, never deleted:
     # the record stays and those invited get a calendar cancellation.
     cancelled_at = models.DateTimeField(_("avlyst"), null=True, blank=True)
@@ -116,6 +119,11 @@ class FollowUpMeeting(models.Model):
     @property
     def was_invited(self) -> bool:
         return self.invited_sequence is not None
+
+    @property
+    def is_invitation_claimed(self) -> bool:
+        """This version's invitation is being sent, or its send died halfway."""
+        return self.invitation_claimed_sequence == self.ics_sequence
 
     def is_overdue(self, today: datetime.date | None = None) -> bool:
         is_open = not self.is_held and not self.is_cancelled

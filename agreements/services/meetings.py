@@ -6,11 +6,14 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce, Greatest
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from core.mail import send_claimed
 from core.outbox import enqueue
 from core.versioning import check_version
 from employers.models import EmployerPerson, JobOpening, Occupation
@@ -144,8 +147,10 @@ def meeting_invite(*, meeting: FollowUpMeeting, actor: User) -> None:
         raise ValidationError(_("Møtet er allerede holdt."))
     meeting = _locked(meeting)
     _refuse_cancelled(meeting)
-    if meeting.invited_sequence is not None and meeting.invited_sequence >= meeting.ics_sequence:
-        # Re-sending the same version: raise the sequence so calendars take it as an update.
+    sent = meeting.invited_sequence is not None and meeting.invited_sequence >= meeting.ics_sequence
+    if sent or meeting.is_invitation_claimed:
+        # Re-sending the same version (sent, or its send died halfway): raise the sequence so
+        # calendars take it as an update and the claim of the old version does not hold it.
         meeting.ics_sequence += 1
         meeting.save(update_fields=["ics_sequence", "updated_at"])
     enqueue(send_meeting_invitation, meeting.pk)
@@ -202,39 +207,42 @@ def need_to_opening(*, need: RecruitmentNeed, actor: User) -> JobOpening:
 
 
 def meeting_send_invitation_email(*, meeting_id: int) -> bool:
-    """Send the invitation with its .ics unless this version went out already; True if sent.
-    The row lock and `invited_sequence` make a duplicated or retried task send nothing."""
+    """Send the invitation with its .ics unless this version went out already or its send is
+    claimed; True if sent. At most once per version, see core.mail."""
+    return send_claimed(
+        FollowUpMeeting.objects.filter(held_on__isnull=True)
+        .exclude(invited_sequence=F("ics_sequence"))
+        .exclude(invitation_claimed_sequence=F("ics_sequence"))
+        .select_related(
+            "agreement__employer", "agreement__fixed_contact", "agreement__deputy_contact"
+        ),
+        meeting_id,
+        send=_send_invitation,
+        claim=lambda meeting: {"invitation_claimed_sequence": meeting.ics_sequence},
+        # A newer version sent meanwhile by another worker stays the one recorded.
+        mark_sent=lambda meeting: {
+            "invited_sequence": Greatest(
+                Coalesce("invited_sequence", Value(0)), Value(meeting.ics_sequence)
+            )
+        },
+    )
+
+
+def _send_invitation(meeting: FollowUpMeeting) -> bool:
     from django.conf import settings
 
-    with transaction.atomic():
-        meeting = (
-            FollowUpMeeting.objects.select_for_update(of=("self",))
-            .select_related(
-                "agreement__employer", "agreement__fixed_contact", "agreement__deputy_contact"
-            )
-            .filter(pk=meeting_id, held_on__isnull=True)
-            .first()
-        )
-        if meeting is None or meeting.invited_sequence == meeting.ics_sequence:
-            return False
-        recipients = invitation_recipients(meeting)
-        context = {
-            "meeting": meeting,
-            "agreement": meeting.agreement,
-            "site_url": settings.SITE_URL,
-        }
-        message = EmailMultiAlternatives(
-            subject=render_to_string("agreements/email/invitation_subject.txt", context).strip(),
-            body=render_to_string("agreements/email/invitation.txt", context),
-            to=recipients,
-        )
-        message.attach(
-            "oppfolgingsmote.ics",
-            meeting_calendar(meeting, recipients),
-            "text/calendar; method=%s; charset=utf-8"
-            % ("CANCEL" if meeting.is_cancelled else "REQUEST"),
-        )
-        message.send()
-        meeting.invited_sequence = meeting.ics_sequence
-        meeting.save(update_fields=["invited_sequence"])
+    recipients = invitation_recipients(meeting)
+    context = {"meeting": meeting, "agreement": meeting.agreement, "site_url": settings.SITE_URL}
+    message = EmailMultiAlternatives(
+        subject=render_to_string("agreements/email/invitation_subject.txt", context).strip(),
+        body=render_to_string("agreements/email/invitation.txt", context),
+        to=recipients,
+    )
+    message.attach(
+        "oppfolgingsmote.ics",
+        meeting_calendar(meeting, recipients),
+        "text/calendar; method=%s; charset=utf-8"
+        % ("CANCEL" if meeting.is_cancelled else "REQUEST"),
+    )
+    message.send()
     return True

@@ -1,3 +1,5 @@
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -5,6 +7,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .shortlist import ShortlistEntry
+
+# A link not sent a minute after it was asked for is late (the outbox or the queue is stuck, or
+# every retry failed): the owner may ask again instead of waiting for the deadline. A claim
+# older than the lease belongs to a send that died; a send takes seconds (EMAIL_TIMEOUT).
+LINK_LATE_AFTER = datetime.timedelta(minutes=1)
+LINK_CLAIM_LEASE = datetime.timedelta(minutes=10)
 
 
 class ConsentRequest(models.Model):
@@ -22,16 +30,18 @@ class ConsentRequest(models.Model):
         DECLINED = "declined", _("Avslått")
         EXPIRED = "expired", _("Utløpt")
         WITHDRAWN = "withdrawn", _("Trukket tilbake")
+        REPLACED = "replaced", _("Erstattet av en ny forespørsel")
 
     ACTIVITY_PREFIX = "candidates.consent"
     # A request waits for the candidate's answer or its deadline; a given consent can be
     # withdrawn. One recorded in a meeting starts as given.
     TRANSITIONS = {
-        Status.PENDING: {Status.GIVEN, Status.DECLINED, Status.EXPIRED},
+        Status.PENDING: {Status.GIVEN, Status.DECLINED, Status.EXPIRED, Status.REPLACED},
         Status.GIVEN: {Status.WITHDRAWN},
         Status.DECLINED: set(),
         Status.EXPIRED: set(),
         Status.WITHDRAWN: set(),
+        Status.REPLACED: set(),
     }
 
     entry = models.ForeignKey(ShortlistEntry, on_delete=models.CASCADE, related_name="consents")
@@ -98,6 +108,18 @@ class ConsentRequest(models.Model):
     @property
     def is_given(self) -> bool:
         return self.status == self.Status.GIVEN
+
+    def is_link_unsent(self, now=None) -> bool:
+        """A pending link that did not go out and is not being sent now: it does not block a
+        new request (which replaces it, so its task sends nothing and its link never works)."""
+        now = now or timezone.now()
+        return (
+            self.is_pending
+            and self.method == self.Method.LINK
+            and self.link_sent_at is None
+            and self.requested_at <= now - LINK_LATE_AFTER
+            and (self.link_claimed_at is None or self.link_claimed_at <= now - LINK_CLAIM_LEASE)
+        )
 
     def is_overdue(self, now=None) -> bool:
         return self.deadline is not None and self.deadline <= (now or timezone.now())

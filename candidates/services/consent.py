@@ -74,6 +74,26 @@ def _check_owner(actor: User, entry: ShortlistEntry) -> None:
         raise ValidationError(_("Kandidaten er fjernet fra listen."))
 
 
+def _replace_unsent_link(entry: ShortlistEntry, actor: User) -> bool:
+    """Replace the entry's pending link request if its link never went out (see
+    ConsentRequest.is_link_unsent), so it does not block a new request until its deadline.
+    Under the row lock, a send that claims it afterwards finds it no longer pending."""
+    pending = (
+        ConsentRequest.objects.select_for_update()
+        .filter(entry=entry, status=ConsentRequest.Status.PENDING)
+        .first()
+    )
+    if pending is None or not pending.is_link_unsent():
+        return False
+    transition(
+        pending,
+        to=ConsentRequest.Status.REPLACED,
+        actor=actor,
+        note=_("Lenken ble ikke sendt; en ny forespørsel erstatter den."),
+    )
+    return True
+
+
 def _create(**fields) -> ConsentRequest:
     try:
         with transaction.atomic():
@@ -104,6 +124,7 @@ def consent_request_link(
         )
     if deadline <= timezone.now():
         raise ValidationError({"deadline_date": _("Svarfristen må være fram i tid.")})
+    _replace_unsent_link(entry, actor)
     consent = _create(
         entry=entry,
         method=ConsentRequest.Method.LINK,
@@ -112,13 +133,13 @@ def consent_request_link(
         requested_by=actor,
     )
     log_action(consent, "candidates.consent.requested", actor=actor, to_state=consent.status)
-    record_move(
-        entry,
-        to_step=Step.CONSENT_REQUESTED,
-        actor=actor,
-        reason=_("Lenke sendt på e-post, svarfrist %(deadline)s.")
-        % {"deadline": date_format(timezone.localtime(deadline, OSLO), "DATETIME_FORMAT")},
-    )
+    reason = _("Lenke sendt på e-post, svarfrist %(deadline)s.") % {
+        "deadline": date_format(timezone.localtime(deadline, OSLO), "DATETIME_FORMAT")
+    }
+    if entry.step == Step.CONSENT_REQUESTED:  # a new link for one that never went out
+        record_note(entry, actor=actor, reason=reason)
+    else:
+        record_move(entry, to_step=Step.CONSENT_REQUESTED, actor=actor, reason=reason)
     from ..tasks_consent import send_consent_link
 
     enqueue(send_consent_link, consent.pk)
@@ -170,6 +191,7 @@ def consent_record_meeting(
             _("Samtykke kan ikke registreres når kandidaten står på «%(step)s».")
             % {"step": Step(entry.step).label}
         )
+    _replace_unsent_link(entry, actor)
     now = timezone.now()
     consent = _create(
         entry=entry,

@@ -88,7 +88,8 @@ def _render_entry(request, entry: ShortlistEntry, *, move_form=None, archive_for
     )
     steps = services.next_steps(user, entry)
     consents = list(entry.consents.select_related("requested_by"))
-    waiting = any(consent.is_pending for consent in consents)
+    # A link that never went out does not make the owner wait for its deadline.
+    waiting = any(consent.is_pending and not consent.is_link_unsent() for consent in consents)
     is_owner = entry.candidate.owner_id == user.pk
     live = not entry.is_archived and not entry.shortlist.is_closed
     context = {

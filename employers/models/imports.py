@@ -3,6 +3,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+# Larger files are checked and applied in the background; a request stays well under a second.
+BACKGROUND_ROWS = 2000
+
 
 class EmployerImportQuerySet(models.QuerySet):
     def visible_to(self, user):
@@ -31,6 +34,14 @@ class EmployerImport(models.Model):
     created_count = models.PositiveIntegerField(_("nye"), default=0)
     updated_count = models.PositiveIntegerField(_("oppdaterte"), default=0)
     unchanged_count = models.PositiveIntegerField(_("uendrede"), default=0)
+    # Imports of more than BACKGROUND_ROWS rows are checked and applied by Celery tasks
+    # (employers.tasks); the page shows `progress` and reads the dry run from `dry_run`.
+    row_count = models.PositiveIntegerField(_("rader"), default=0)
+    progress = models.PositiveSmallIntegerField(_("framdrift"), default=0)
+    checked_at = models.DateTimeField(_("kontrollert"), null=True, blank=True)
+    # The dry run's result: counts, the first errors and how many there are in all.
+    dry_run = models.JSONField(_("prøvekjøring"), default=dict, blank=True)
+    apply_requested_at = models.DateTimeField(_("import startet"), null=True, blank=True)
 
     objects = EmployerImportQuerySet.as_manager()
 
@@ -45,3 +56,14 @@ class EmployerImport(models.Model):
     @property
     def is_applied(self) -> bool:
         return self.applied_at is not None
+
+    @property
+    def in_background(self) -> bool:
+        return self.row_count > BACKGROUND_ROWS
+
+    @property
+    def is_working(self) -> bool:
+        """A background check or apply is under way: the page shows its progress."""
+        if not self.in_background or self.is_applied:
+            return False
+        return self.checked_at is None or self.apply_requested_at is not None

@@ -87,6 +87,93 @@ class TestRequest:
         assert (oslo.date(), oslo.hour, oslo.minute) == (datetime.date(2030, 7, 1), 23, 59)
 
 
+def _late(consent, *, minutes=2, claimed_minutes=None):
+    """Make `consent` asked for `minutes` ago and, optionally, claimed `claimed_minutes` ago."""
+    now = timezone.now()
+    claimed = None if claimed_minutes is None else now - datetime.timedelta(minutes=claimed_minutes)
+    ConsentRequest.objects.filter(pk=consent.pk).update(
+        requested_at=now - datetime.timedelta(minutes=minutes), link_claimed_at=claimed
+    )
+    consent.refresh_from_db()
+    return consent
+
+
+class TestLinkNeverSent:
+    """A link whose send was lost or failed does not block a new request until its deadline."""
+
+    @pytest.mark.parametrize(
+        ("minutes", "claimed", "sent", "unsent"),
+        [
+            (0, None, False, False),  # just asked: the send is on its way
+            (2, None, False, True),  # late and never claimed: the task was lost
+            (2, 3, False, False),  # being sent right now (a fresh claim)
+            (30, 15, False, True),  # the claim's lease ran out: that send died
+            (30, None, True, False),  # sent
+        ],
+    )
+    def test_the_rule(self, asked, minutes, claimed, sent, unsent):
+        consent = _late(asked, minutes=minutes, claimed_minutes=claimed)
+        if sent:
+            ConsentRequest.objects.filter(pk=asked.pk).update(link_sent_at=timezone.now())
+            consent.refresh_from_db()
+        assert consent.is_link_unsent() is unsent
+
+    def test_a_new_request_replaces_a_link_that_never_went_out(self, asked, owner, mailoutbox):
+        _late(asked)
+        new = _ask(asked.entry, owner, offered="")
+        asked.refresh_from_db()
+        assert asked.status == ConsentRequest.Status.REPLACED
+        assert new.is_pending and new.entry_id == asked.entry_id
+        # The lost task, delivered late, sends nothing; the new link goes out once.
+        assert services.consent_send_link(consent_id=asked.pk) is False
+        assert services.consent_send_link(consent_id=new.pk) is True
+        assert len(mailoutbox) == 1
+        assert services.consent_token(new) in mailoutbox[0].body
+        new.entry.refresh_from_db()
+        assert new.entry.step == Step.CONSENT_REQUESTED
+        assert any(a.action == "candidates.consent.replaced" for a in history_for(asked))
+
+    def test_the_replaced_link_no_longer_answers(self, client, asked, owner):
+        _late(asked)
+        old_url = _url(asked)
+        _ask(asked.entry, owner)
+        response = client.post(old_url, {"answer": "accept"}, follow=True)
+        assert "allerede besvart eller utløpt" in response.content.decode()
+        assert ConsentRequest.objects.filter(status=ConsentRequest.Status.GIVEN).count() == 0
+
+    def test_consent_given_in_a_meeting_replaces_it_too(self, asked, owner):
+        _late(asked)
+        given = services.consent_record_meeting(entry=asked.entry, actor=owner)
+        asked.refresh_from_db()
+        assert asked.status == ConsentRequest.Status.REPLACED
+        assert given.is_given
+
+    def test_a_link_being_sent_still_blocks(self, asked, owner):
+        _late(asked, claimed_minutes=1)
+        with pytest.raises(ValidationError, match="venter allerede"):
+            _ask(asked.entry, owner)
+
+    def test_the_entry_page_says_so_and_offers_a_new_request(self, login, asked, owner):
+        url = reverse("candidates:entry_detail", kwargs={"entry_id": asked.entry_id})
+        page = login(owner).get(url).content.decode()
+        assert "Lenken er ikke sendt ennå." in page
+        assert "Innhent samtykke" not in page  # just asked: give the send its minute
+        _late(asked)
+        page = login(owner).get(url).content.decode()
+        assert "Du kan innhente samtykke på nytt" in page
+        assert "Innhent samtykke" in page
+        response = login(owner).post(
+            reverse("candidates:consent_request", kwargs={"entry_id": asked.entry_id}),
+            {"method": "link", "deadline": "3", "adaptation_text": ""},
+            follow=True,
+        )
+        assert "Lenken er sendt til" in response.content.decode()
+        assert list(asked.entry.consents.values_list("status", flat=True)) == [
+            ConsentRequest.Status.PENDING,
+            ConsentRequest.Status.REPLACED,
+        ]
+
+
 class TestPublicPage:
     def test_the_page_needs_no_login_and_shows_what_is_shared(self, client, asked):
         response = client.get(_url(asked))
