@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("candidates", "0009_employer_assessment"),
+        ("candidates", "0010_auditrecord_refuse_truncate"),
     ]
 
     operations = [
