@@ -6,9 +6,11 @@ Each section is a handful of grouped queries whatever the amount of data."""
 
 from datetime import timedelta
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import (
     Aggregate,
     Case,
+    CharField,
     Count,
     DateField,
     F,
@@ -21,11 +23,12 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import ExtractQuarter, ExtractYear, Now
+from django.db.models.functions import Concat, ExtractQuarter, ExtractYear, Now
 
 from agreements.models import Agreement, FollowUpMeeting
-from candidates.models import ConsentRequest, Placement, ShortlistEntry
+from candidates.models import ConsentRequest, Innsatsgruppe, Placement, ShortlistEntry
 from candidates.models.shortlist import Step
+from core.models import ActivityEntry
 from employers.models import Employer, JobOpening
 
 from .filters import Scope
@@ -320,27 +323,72 @@ def follow_up_figures(scope: Scope) -> dict:
     }
 
 
-def funnel_figures(scope: Scope) -> dict:
-    """A shortlist entry counts once, at its current (latest) step; a hire is also presented."""
+STEP_ACTIONS = ("candidates.entry.added", "candidates.entry.moved")
+INTERVIEW_STEPS = (Step.INTERVIEW_WANTED, Step.INTERVIEW_HELD)
+UNDER_30 = ":u"
+
+
+def _years_after(day, years: int):
+    return Func(
+        day,
+        Value(f"{years} years"),
+        template="(%(expressions)s::interval)::date",
+        arg_joiner=" + ",
+        output_field=DateField(),
+    )
+
+
+def _latest_steps(scope: Scope) -> dict[tuple[str, bool, str], int]:
+    """Shortlist entries by the step of their latest move in the period (the activity log's
+    `candidates.entry.added`/`moved` rows), whether the candidate was under 30 on that day, and
+    the candidate's innsatsgruppe: {(step, under_30, innsatsgruppe): entries}. An entry with no
+    move in the period is not counted."""
+    moves = ActivityEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(ShortlistEntry),
+        object_id=OuterRef("pk"),
+        action__in=STEP_ACTIONS,
+        **scope.in_period_at("at"),
+    )
+    thirty = _years_after(OuterRef("candidate__birth_date"), 30)
+    young = Case(When(at__date__lt=thirty, then=Value(UNDER_30)), default=Value(""))
+    latest = (
+        moves.order_by("-at", "-id")
+        .annotate(key=Concat("to_state", young, output_field=CharField()))
+        .values("key")[:1]
+    )
     entries = ShortlistEntry.objects.filter(
         **scope.where(
             county="shortlist__opening__employer__county_id",
             sector="shortlist__opening__employer__sector",
         ),
-        **scope.in_period("created_at__date"),
     )
-    young = Q(
-        candidate__birth_date__gt=Func(
-            Now(),
-            Value("30 years"),
-            template="(%(expressions)s::interval)::date",
-            arg_joiner=" - ",
-            output_field=DateField(),
-        )
+    if scope.end:
+        # An entry moves only after it was added: a cheap bound before the per-entry lookup.
+        entries = entries.filter(created_at__lt=scope.in_period_at("created_at")["created_at__lt"])
+    rows = (
+        entries.annotate(latest=Subquery(latest, output_field=CharField()))
+        .values_list("latest", "candidate__innsatsgruppe")
+        .annotate(n=Count("id"))
+        .order_by()
     )
-    priority = ~Q(candidate__innsatsgruppe="standard")
-    presented = Q(step__in=PRESENTED_OR_LATER)
-    hired = Q(step=Step.HIRED)
+    return {
+        (key.removesuffix(UNDER_30), key.endswith(UNDER_30), group): n
+        for key, group, n in rows
+        if key
+    }
+
+
+def funnel_figures(scope: Scope) -> dict:
+    """Proposals are the entries added in the period. The steps count each shortlist entry
+    once, at its latest step in the period (NAV's recruitment statistics); a hire is also
+    presented. Under 30 is the age on the day of that step."""
+    entries = ShortlistEntry.objects.filter(
+        **scope.where(
+            county="shortlist__opening__employer__county_id",
+            sector="shortlist__opening__employer__sector",
+        ),
+        **scope.in_period_at("created_at"),
+    )
     counts = entries.aggregate(
         proposals=Count("id"),
         proposed_by_adviser=Count("id", filter=Q(source="proposal", added_by__role="adviser")),
@@ -348,21 +396,25 @@ def funnel_figures(scope: Scope) -> dict:
             "id", filter=Q(source="proposal", added_by__role="provider_staff")
         ),
         own_search=Count("id", filter=Q(source="search")),
-        presented=Count("id", filter=presented),
-        presented_under_30=Count("id", filter=presented & young),
-        presented_not_standard=Count("id", filter=presented & priority),
-        interview=Count("id", filter=Q(step__in=[Step.INTERVIEW_WANTED, Step.INTERVIEW_HELD])),
-        work_trial=Count("id", filter=Q(step=Step.WORK_TRIAL)),
-        hired=Count("id", filter=hired),
-        hired_under_30=Count("id", filter=hired & young),
-        hired_not_standard=Count("id", filter=hired & priority),
     )
+    latest = _latest_steps(scope)
+
+    def total(steps, *, young=None, priority=None) -> int:
+        return sum(
+            n
+            for (step, under_30, group), n in latest.items()
+            if step in steps
+            and (young is None or under_30 == young)
+            and (priority is None or (group != Innsatsgruppe.STANDARD) == priority)
+        )
+
+    by_step = {step.value: total([step]) for step in Step}
     consents = ConsentRequest.objects.filter(
         **scope.where(
             county="entry__shortlist__opening__employer__county_id",
             sector="entry__shortlist__opening__employer__sector",
         ),
-        **scope.in_period("requested_at__date"),
+        **scope.in_period_at("requested_at"),
     ).aggregate(
         consent_asked=Count("id"),
         consent_given=Count("id", filter=Q(status="given")),
@@ -371,9 +423,22 @@ def funnel_figures(scope: Scope) -> dict:
     )
     openings = JobOpening.objects.filter(
         **scope.where(county="employer__county_id", sector="employer__sector"),
-        **scope.in_period("created_at__date"),
+        **scope.in_period_at("created_at"),
     ).count()
-    return {"openings": openings, **counts, **consents}
+    return {
+        "openings": openings,
+        **counts,
+        **consents,
+        "presented": total(PRESENTED_OR_LATER),
+        "presented_under_30": total(PRESENTED_OR_LATER, young=True),
+        "presented_not_standard": total(PRESENTED_OR_LATER, priority=True),
+        "interview": total(INTERVIEW_STEPS),
+        "work_trial": total([Step.WORK_TRIAL]),
+        "hired": total([Step.HIRED]),
+        "hired_under_30": total([Step.HIRED], young=True),
+        "hired_not_standard": total([Step.HIRED], priority=True),
+        "latest_step": by_step,
+    }
 
 
 def provider_figures(scope: Scope) -> dict:
@@ -384,7 +449,7 @@ def provider_figures(scope: Scope) -> dict:
             county="shortlist__opening__employer__county_id",
             sector="shortlist__opening__employer__sector",
         ),
-        **scope.in_period("created_at__date"),
+        **scope.in_period_at("created_at"),
     )
     per_county: dict = {}
     for county, name, proposals, hires in (

@@ -198,9 +198,11 @@ def _funnel_table(f: dict) -> Table:
         "funnel",
         _("Rekrutteringstrakt"),
         _(
-            "Kandidater lagt på en kandidatliste i perioden telles én gang, på steget de står på "
-            "nå. En ansatt kandidat telles også som presentert. Samtykker telles etter dagen de "
-            "ble spurt."
+            "Forslag er kandidater lagt på en kandidatliste i perioden. Stegene teller hver "
+            "kandidat på hver kandidatliste én gang, på det siste steget kandidaten ble flyttet "
+            "til i perioden (slik NAVs rekrutteringsstatistikk teller). En ansatt kandidat "
+            "telles også som presentert. Under 30 år gjelder alderen den dagen. Samtykker telles "
+            "etter dagen de ble spurt."
         ),
         [_("Steg"), _("Antall")],
         [[label, n[key]] for key, label in rows],
