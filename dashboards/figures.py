@@ -28,6 +28,7 @@ from django.db.models.functions import Concat, ExtractQuarter, ExtractYear, Now
 from agreements.models import Agreement, FollowUpMeeting
 from candidates.models import ConsentRequest, Innsatsgruppe, Placement, ShortlistEntry
 from candidates.models.shortlist import Step
+from competence_paths.models import CompetencePath, Participant, PathStatus
 from core.models import ActivityEntry
 from employers.models import Employer, JobOpening
 
@@ -463,6 +464,51 @@ def provider_figures(scope: Scope) -> dict:
     return per_county
 
 
+PATH_STARTED = Q(status__in=[PathStatus.RUNNING, PathStatus.COMPLETED])
+TOOK_PART = [
+    Participant.Status.TAKING_PART,
+    Participant.Status.COMPLETED,
+    Participant.Status.DROPPED_OUT,
+]
+
+
+def paths_figures(scope: Scope) -> dict:
+    """Competence-raising paths whose start day is in the period: started (running or completed
+    now), still running, completed, cancelled before the end; their participants who took part,
+    how many were hired, and the median length in days from the start to the last stage's end."""
+    paths = CompetencePath.objects.filter(
+        status__in=[PathStatus.RUNNING, PathStatus.COMPLETED, PathStatus.CANCELLED],
+        **scope.where(county="county_id", sector="employer__sector"),
+        **scope.in_period("planned_start"),
+    )
+    days = DaysBetween(F("ends_on"), F("planned_start")) + 1
+    aggregates = {
+        "started": Count("id", filter=PATH_STARTED),
+        "running": Count("id", filter=Q(status=PathStatus.RUNNING)),
+        "completed": Count("id", filter=Q(status=PathStatus.COMPLETED)),
+        "cancelled": Count("id", filter=Q(status=PathStatus.CANCELLED)),
+        "median_days": Median(days, filter=PATH_STARTED),
+    }
+    participants = {
+        county: {"participants": n, "hired": hired}
+        for county, n, hired in Participant.objects.filter(
+            path__in=paths.filter(PATH_STARTED), status__in=TOOK_PART
+        )
+        .values_list("path__county__name")
+        .annotate(n=Count("id"), h=Count("id", filter=Q(outcome="hired")))
+        .order_by("path__county__name")
+    }
+    none = {"participants": 0, "hired": 0}
+    per_county = {}
+    for row in paths.values("county__name").annotate(**aggregates).order_by("county__name"):
+        county = row.pop("county__name")
+        per_county[county] = row | participants.get(county, none)
+    totals = paths.aggregate(**aggregates)
+    totals["participants"] = sum(c["participants"] for c in participants.values())
+    totals["hired"] = sum(c["hired"] for c in participants.values())
+    return totals | {"per_county": per_county}
+
+
 def figures(scope: Scope) -> dict:
     hires = hire_figures(scope)
     agreements = agreement_figures(scope)
@@ -477,7 +523,5 @@ def figures(scope: Scope) -> dict:
         "table_7_1": table_7_1(scope),
         "follow_up": follow_up_figures(scope),
         "funnel": funnel_figures(scope),
-        # Competence-raising paths: the competence_paths app has no models yet; its figures
-        # join here (a `paths_figures(scope)`) when it does.
-        "paths": {},
+        "paths": paths_figures(scope),
     }

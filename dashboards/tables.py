@@ -277,6 +277,66 @@ def _provider_table(f: dict) -> Table:
     )
 
 
+PATH_DEFINITION = _(
+    "Kompetansehevende løp med oppstartsdag i perioden. Startet er løp som pågår eller er "
+    "fullført; avlyste løp telles for seg. Deltakere er de som deltok (deltar, fullførte eller "
+    "avbrøt), ansatt er de av dem som ble ansatt. Varighet er dager fra oppstart til siste "
+    "trinn slutter, median over de startede løpene."
+)
+
+
+def _days(value) -> float | str:
+    return "–" if value is None else round(value, 1)
+
+
+def _path_tables(f: dict) -> list[Table]:
+    p = f["paths"]
+    return [
+        Table(
+            "paths",
+            _("Kompetansehevende løp"),
+            PATH_DEFINITION,
+            [_("Tall"), _("Antall")],
+            [
+                [_("Startet"), p["started"]],
+                [_("Pågår nå"), p["running"]],
+                [_("Fullført"), p["completed"]],
+                [_("Avlyst"), p["cancelled"]],
+                [_("Deltakere"), p["participants"]],
+                [_("Deltakere ansatt"), p["hired"]],
+                [_("Varighet i dager (median)"), _days(p["median_days"])],
+            ],
+            chart=False,
+        ),
+        Table(
+            "paths_per_county",
+            _("Kompetansehevende løp per fylke"),
+            PATH_DEFINITION,
+            [
+                _("Fylke"),
+                _("Startet"),
+                _("Pågår nå"),
+                _("Fullført"),
+                _("Deltakere"),
+                _("Ansatt"),
+                _("Varighet i dager (median)"),
+            ],
+            [
+                [
+                    county,
+                    v["started"],
+                    v["running"],
+                    v["completed"],
+                    v["participants"],
+                    v["hired"],
+                    _days(v["median_days"]),
+                ]
+                for county, v in p["per_county"].items()
+            ],
+        ),
+    ]
+
+
 def dashboard_tables(f: dict, *, population: str, suppress: bool) -> list[Table]:
     return [
         *_agreement_tables(f),
@@ -284,5 +344,6 @@ def dashboard_tables(f: dict, *, population: str, suppress: bool) -> list[Table]
         _funnel_table(f),
         _hire_table(f),
         table_7_1(f, population, suppress=suppress),
+        *_path_tables(f),
         _provider_table(f),
     ]
