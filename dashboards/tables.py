@@ -10,6 +10,9 @@ from agreements.models.agreement import EndReason
 from employers.models import Employer
 
 SUPPRESS_BELOW = 5
+# Long tables (a national list of contact persons or providers) show their biggest rows on the
+# page; the downloads have every row.
+PAGE_ROWS = 25
 SUPPRESSED = "<5"
 POPULATIONS = {
     "before_signing_2y": _("Ansatt de to årene før første signering"),
@@ -44,20 +47,34 @@ class Table:
     columns: list
     rows: list = field(default_factory=list)  # [label, value, value, ...]
     chart: bool = True
+    long: bool = False  # sorted by the first value column, the page shows PAGE_ROWS of them
+
+    def __post_init__(self):
+        if self.long:
+            self.rows.sort(key=lambda row: -row[1])
+
+    @property
+    def shown_rows(self) -> list:
+        return self.rows[:PAGE_ROWS] if self.long else self.rows
+
+    @property
+    def hidden_rows(self) -> int:
+        return len(self.rows) - len(self.shown_rows)
 
     @property
     def bars(self) -> list[dict]:
         """The first value column as horizontal bars, widths in percent of the largest."""
-        values = [r[1] if isinstance(r[1], int | float) else 0 for r in self.rows]
+        rows = self.shown_rows
+        values = [r[1] if isinstance(r[1], int | float) else 0 for r in rows]
         top = max(values, default=0) or 1
         return [
             {"label": r[0], "value": r[1], "width": round(100 * v / top, 1), "y": i * 28}
-            for i, (r, v) in enumerate(zip(self.rows, values, strict=True))
+            for i, (r, v) in enumerate(zip(rows, values, strict=True))
         ]
 
     @property
     def chart_height(self) -> int:
-        return max(len(self.rows), 1) * 28
+        return max(len(self.shown_rows), 1) * 28
 
 
 def _agreement_tables(f: dict) -> list[Table]:
@@ -169,6 +186,7 @@ def _follow_up_tables(f: dict) -> list[Table]:
             definition,
             [_("Kontaktperson"), _("Holdt"), _("Planlagt")],
             [[c or _("(ingen)"), v["held"], v["planned"]] for c, v in u["per_contact"].items()],
+            long=True,
         ),
     ]
 
@@ -201,7 +219,8 @@ def _funnel_table(f: dict) -> Table:
             "Forslag er kandidater lagt på en kandidatliste i perioden. Stegene teller hver "
             "kandidat på hver kandidatliste én gang, på det siste steget kandidaten ble flyttet "
             "til i perioden (slik NAVs rekrutteringsstatistikk teller). En ansatt kandidat "
-            "telles også som presentert. Under 30 år gjelder alderen den dagen. Samtykker telles "
+            "telles også som presentert. Under 30 år gjelder alderen på periodens siste dag (i dag "
+            "hvis perioden ikke er slutt). Samtykker telles "
             "etter dagen de ble spurt."
         ),
         [_("Steg"), _("Antall")],
@@ -274,6 +293,7 @@ def _provider_table(f: dict) -> Table:
             for county, providers in f["providers"].items()
             for name, v in providers.items()
         ],
+        long=True,
     )
 
 

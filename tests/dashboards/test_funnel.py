@@ -70,10 +70,10 @@ def funnel(db):
             ("2024-02-10", S.INTERVIEW_WANTED),
         ],
     )
-    # C, specially adapted, hired on 2024-05-01 aged 29 (32 today).
+    # C, specially adapted, hired on 2024-05-01; 29 on the period's last day (32 today).
     _entry(
         opening,
-        born="1994-06-15",
+        born="1994-07-15",
         group=Innsatsgruppe.SPECIAL,
         moves=[
             ("2024-01-03", S.PROPOSED),
@@ -156,12 +156,12 @@ def test_latest_step_in_the_period_counts(funnel):
         "consent_declined": 0,
         "consent_expired": 0,
         "presented": 4,  # A, C, D and G: a hire is also presented
-        "presented_under_30": 2,  # C (29 on the day), D
+        "presented_under_30": 2,  # C (29 on 30 June), D
         "presented_not_standard": 2,  # A, C
         "interview": 1,  # A
         "work_trial": 0,
         "hired": 2,  # C, G
-        "hired_under_30": 1,  # C; G was 30 on the day
+        "hired_under_30": 1,  # C; G was 30
         "hired_not_standard": 1,  # C
     }
 
@@ -192,3 +192,9 @@ def test_a_later_period_sees_only_its_own_moves(funnel):
     # Only D moved (to not relevant, 00:10 on 1 July): it was presented, so it counts there.
     assert {k: v for k, v in figures["latest_step"].items() if v} == {"not_relevant": 1}
     assert figures["presented"] == 1 and figures["hired"] == 0 and figures["proposals"] == 0
+    # The same from 1 July until today (a period that has not ended reads the current step).
+    open_ended = funnel_figures(Scope(county_ids=(funnel,), start=datetime.date(2024, 7, 1)))
+    assert open_ended["openings"] == 1 and figures["openings"] == 0  # registered today
+    assert open_ended | {"openings": 0} == figures
+    # D is 26 today: under 30 also on the last day of either period.
+    assert figures["presented_under_30"] == 1
