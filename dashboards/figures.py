@@ -337,12 +337,11 @@ def _years_before(day: date, years: int) -> date:
         return day.replace(year=day.year - years, day=28)
 
 
-def _latest_steps(scope: Scope) -> dict[tuple[str, bool, str], int]:
+def _latest_steps(scope: Scope) -> tuple[dict[str, int], dict[str, tuple[int, int]]]:
     """Shortlist entries by the step of their latest move in the period (the activity log's
-    `candidates.entry.added`/`moved` rows), whether the candidate was under 30 on the period's
-    last day (today for a period that has not ended), and the candidate's innsatsgruppe:
-    {(step, under_30, innsatsgruppe): entries}. An entry with no move in the period is not
-    counted.
+    `candidates.entry.added`/`moved` rows), {step: entries}, and for the steps from presented
+    on, {step: (under 30 on the period's last day, today if it has not ended; not standard
+    innsatsgruppe)}. An entry with no move in the period is not counted.
 
     `core.transitions.transition` saves a new step and its log row in one transaction, so the
     latest move of all is the entry's current step: for a period that has not ended, the log
@@ -360,11 +359,6 @@ def _latest_steps(scope: Scope) -> dict[tuple[str, bool, str], int]:
             county="shortlist__opening__employer__county_id",
             sector="shortlist__opening__employer__sector",
         ),
-    ).annotate(
-        young=Case(
-            When(candidate__birth_date__gt=_years_before(last_day, 30), then=Value(True)),
-            default=Value(False),
-        )
     )
     if scope.start or last_day < today:
         entries = entries.filter(pk__in=moves.values("object_id"))
@@ -373,12 +367,20 @@ def _latest_steps(scope: Scope) -> dict[tuple[str, bool, str], int]:
         entries = entries.annotate(latest=Subquery(latest[:1], output_field=CharField()))
     else:
         entries = entries.annotate(latest=F("step"))
-    rows = (
-        entries.values_list("latest", "young", "candidate__innsatsgruppe")
-        .annotate(n=Count("id"))
+    steps = dict(entries.values_list("latest").annotate(n=Count("id")).order_by())
+    # Only presented and hired are split by the candidate's age and innsatsgruppe: read the
+    # candidates of those entries only.
+    young = Q(candidate__birth_date__gt=_years_before(last_day, 30))
+    split = (
+        entries.filter(latest__in=PRESENTED_OR_LATER)
+        .values_list("latest")
+        .annotate(
+            young=Count("id", filter=young),
+            priority=Count("id", filter=~Q(candidate__innsatsgruppe=Innsatsgruppe.STANDARD)),
+        )
         .order_by()
     )
-    return {(step, young, group): n for step, young, group, n in rows}
+    return steps, {step: (y, p) for step, y, p in split}
 
 
 def funnel_figures(scope: Scope) -> dict:
@@ -400,18 +402,14 @@ def funnel_figures(scope: Scope) -> dict:
         ),
         own_search=Count("id", filter=Q(source="search")),
     )
-    latest = _latest_steps(scope)
+    steps, split = _latest_steps(scope)
 
-    def total(steps, *, young=None, priority=None) -> int:
-        return sum(
-            n
-            for (step, under_30, group), n in latest.items()
-            if step in steps
-            and (young is None or under_30 == young)
-            and (priority is None or (group != Innsatsgruppe.STANDARD) == priority)
-        )
+    def total(chosen, column=None) -> int:
+        if column is None:
+            return sum(steps.get(step, 0) for step in chosen)
+        return sum(split.get(step, (0, 0))[column] for step in chosen)
 
-    by_step = {step.value: total([step]) for step in Step}
+    by_step = {step.value: steps.get(step, 0) for step in Step}
     consents = ConsentRequest.objects.filter(
         **scope.where(
             county="entry__shortlist__opening__employer__county_id",
@@ -433,13 +431,13 @@ def funnel_figures(scope: Scope) -> dict:
         **counts,
         **consents,
         "presented": total(PRESENTED_OR_LATER),
-        "presented_under_30": total(PRESENTED_OR_LATER, young=True),
-        "presented_not_standard": total(PRESENTED_OR_LATER, priority=True),
+        "presented_under_30": total(PRESENTED_OR_LATER, 0),
+        "presented_not_standard": total(PRESENTED_OR_LATER, 1),
         "interview": total(INTERVIEW_STEPS),
         "work_trial": total([Step.WORK_TRIAL]),
         "hired": total([Step.HIRED]),
-        "hired_under_30": total([Step.HIRED], young=True),
-        "hired_not_standard": total([Step.HIRED], priority=True),
+        "hired_under_30": total([Step.HIRED], 0),
+        "hired_not_standard": total([Step.HIRED], 1),
         "latest_step": by_step,
     }
 

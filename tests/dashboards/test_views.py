@@ -145,3 +145,10 @@ def test_upload_needs_all_four_files(login, admin_user):
     client = login(admin_user)
     response = client.post(reverse("dashboards:import"), {})
     assert "Last opp alle fire CSV-filene" in response.content.decode()
+
+
+def test_project_leader_period_applies_without_naming_the_county(pilot, login, user_factory):
+    client = login(user_factory(Role.PROJECT_LEADER, county=county("Oslo")))
+    response = client.get(URL, {"start": "2021-01-01", "end": "2021-03-31"})
+    quarter = next(t for t in response.context["tables"] if t.key == "agreements_per_quarter")
+    assert quarter.rows == [["2021Q1", 1]]  # A2; A1 was signed in 2020
