@@ -279,6 +279,31 @@ def table_7_1(f: dict, population: str, *, suppress: bool) -> Table:
     )
 
 
+def _provider_tables(f: dict) -> list[Table]:
+    return [
+        Table(
+            "providers_per_county",
+            _("Tiltaksleverandører per fylke"),
+            _(
+                "Hvor mange leverandører som har foreslått kandidater på kandidatlister i "
+                "perioden, per fylke (fylket til virksomheten med stillingen), med antall forslag "
+                "og hvor mange av dem som ble ansatt."
+            ),
+            [_("Fylke"), _("Leverandører"), _("Forslag"), _("Ansatt")],
+            [
+                [
+                    county,
+                    len(providers),
+                    sum(v["proposals"] for v in providers.values()),
+                    sum(v["hires"] for v in providers.values()),
+                ]
+                for county, providers in f["providers"].items()
+            ],
+        ),
+        _provider_table(f),
+    ]
+
+
 def _provider_table(f: dict) -> Table:
     return Table(
         "providers",
@@ -365,5 +390,5 @@ def dashboard_tables(f: dict, *, population: str, suppress: bool) -> list[Table]
         _hire_table(f),
         table_7_1(f, population, suppress=suppress),
         *_path_tables(f),
-        _provider_table(f),
+        *_provider_tables(f),
     ]

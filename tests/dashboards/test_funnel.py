@@ -6,16 +6,19 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.db.models import Count
+from django.urls import reverse
 
 from accounts.models import County, Role
 from candidates.models import Candidate, Innsatsgruppe, ShortlistEntry, Step
 from candidates.services.shortlist import shortlist_for
 from core.activity import log_action
-from dashboards.figures import funnel_figures
+from dashboards.figures import funnel_figures, provider_figures
 from dashboards.filters import Scope
 from tests.candidates.factories import CandidateFactory, ShortlistEntryFactory
 from tests.employers.factories import EmployerFactory, JobOpeningFactory
 from tests.factories import county, user_with_role
+
+from .test_views import _csv
 
 pytestmark = pytest.mark.django_db
 OSLO = ZoneInfo("Europe/Oslo")
@@ -123,12 +126,14 @@ def funnel(db):
         group=Innsatsgruppe.SITUATION,
         moves=[("2023-05-01", S.PROPOSED), ("2023-06-01", S.PRESENTED), ("2023-07-01", S.HIRED)],
     )
-    # Another county's hire in the period.
+    # Another county's hire in the period, proposed by the same provider.
     elsewhere = JobOpeningFactory(employer=EmployerFactory(county=county("Trøndelag")))
     _entry(
         elsewhere,
         born="1999-01-01",
         group=Innsatsgruppe.SITUATION,
+        source="proposal",
+        added_by=provider,
         moves=[("2024-02-01", S.PROPOSED), ("2024-03-01", S.PRESENTED), ("2024-04-01", S.HIRED)],
     )
     return County.objects.get(name="Oslo").pk
@@ -198,3 +203,18 @@ def test_a_later_period_sees_only_its_own_moves(funnel):
     assert open_ended | {"openings": 0} == figures
     # D is 26 today: under 30 also on the last day of either period.
     assert figures["presented_under_30"] == 1
+
+
+def test_providers_per_county(funnel, login, admin_user):
+    provider = ShortlistEntry.objects.get(
+        source="proposal",
+        added_by__role="provider_staff",
+        shortlist__opening__employer__county__name="Oslo",
+    ).added_by.provider.name
+    assert provider_figures(Scope(**H1_2024)) == {
+        "Oslo": {provider: {"proposals": 1, "hires": 0}},  # E, withdrawn
+        "Trøndelag": {provider: {"proposals": 1, "hires": 1}},
+    }
+    url = reverse("dashboards:download", args=["providers_per_county", "csv"])
+    rows = _csv(login(admin_user).get(url, H1_2024))
+    assert rows[1:] == [["Oslo", "1", "1", "0"], ["Trøndelag", "1", "1", "1"]]
