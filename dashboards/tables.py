@@ -268,7 +268,11 @@ def table_7_1(f: dict, population: str, *, suppress: bool) -> Table:
         _("Kjennetegn ved ansatte kandidater (som evalueringens tabell 7-1)"),
         _(
             "%(population)s. Alder på ansettelsesdagen. Prosent av kandidatene i kolonnen, "
-            "avrundet til hele tall. Innvandrer etter registerets opplysning. Varig tilpasset "
+            "avrundet til hele tall. Innvandrer etter registerets opplysning. Fødeland: "
+            "kandidater registrert i løsningen har bare SSBs to landgrupper, så EU/EØS, "
+            "Storbritannia, USA, Canada, Australia og New Zealand telles som Vest-Europa og resten "
+            "av verden som ikke-vestlig; Øst-Europa telles bare for kandidater importert fra "
+            "pilotens regneark. Varig tilpasset "
             "innsats telles som annet, som i evalueringen. Celler med færre enn fem personer "
             "vises som «<5»."
         )
