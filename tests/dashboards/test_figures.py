@@ -9,8 +9,11 @@ import pytest
 from django.core.management import call_command
 
 from accounts.models import County
+from candidates.models import BirthCountryGroup, Placement
 from dashboards.figures import figures
 from dashboards.filters import Scope
+from employers.models import Employer
+from tests.candidates.factories import CandidateFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -177,3 +180,28 @@ def test_time_to_first_hire_and_hires_per_agreement(pilot):
     # 910000012: signed 2021-02-01, first hire after 2021-05-01 (89 days); 910000039: none.
     assert agreements["median_days_agreement_to_first_hire"] == 44.5
     assert agreements["hires_per_agreement"] == 0.75  # 3 hires after signing / 4 agreements
+
+
+def test_birth_region_of_register_candidates(pilot):
+    """The register's two country groups map onto the evaluation's: EU/EEA and the like to
+    Western Europe, the rest of the world to non-Western; Eastern Europe comes only from the
+    pilot's sheets (C7). Immigrant: the register's group when no answer is recorded."""
+    employer = Employer.objects.get(orgnr="910000004")
+    for group in (BirthCountryGroup.EU_EEA, BirthCountryGroup.AFRICA_ASIA_OTHER):
+        Placement.objects.create(
+            candidate=CandidateFactory(birth_country_group=group),
+            employer=employer,
+            start_date=date(2021, 3, 1),
+            contract_confirmed=True,
+            registered_afterwards=True,
+        )
+    after = figures(Scope())["table_7_1"]["after_signing"]["All"]
+    # C4 (Norway), C5 (Western Europe), C1 (non-Western) and the two register candidates.
+    assert after["n"] == 5
+    assert after["counts"]["birth_region:norway_pct"] == 1
+    assert after["counts"]["birth_region:western_europe_pct"] == 2
+    assert after["counts"]["birth_region:eastern_europe_pct"] == 0
+    assert after["counts"]["birth_region:non_western_pct"] == 2
+    assert after["counts"]["immigrant_pct"] == 4
+    before = figures(Scope())["table_7_1"]["before_signing_2y"]["All"]
+    assert before["counts"]["birth_region:eastern_europe_pct"] == 1  # C7, imported
