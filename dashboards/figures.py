@@ -24,7 +24,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import ExtractQuarter, ExtractYear, Now
+from django.db.models.functions import ExtractQuarter, ExtractYear
 from django.utils import timezone
 
 from agreements.models import Agreement, FollowUpMeeting
@@ -310,10 +310,13 @@ def follow_up_figures(scope: Scope) -> dict:
         .order_by("agreement__fixed_contact__last_name", "agreement__fixed_contact__first_name")
     }
     totals = meetings.aggregate(planned=Count("id", filter=planned), held=Count("id", filter=held))
-    six_months_ago = Now() - timedelta(days=183)
+    six_months_ago = timezone.localdate() - timedelta(days=183)
+    # Signed at least six months ago: a new agreement has had no time to hold its meeting.
     lapsed = (
         Agreement.objects.filter(
-            status="active", **scope.where(county="county_id", sector="employer__sector")
+            status="active",
+            signed_on__lte=six_months_ago,
+            **scope.where(county="county_id", sector="employer__sector"),
         )
         .exclude(meetings__held_on__gte=six_months_ago)
         .count()

@@ -175,7 +175,10 @@ def _follow_up_tables(f: dict) -> list[Table]:
             _("Oppfølgingsmøter per fylke"),
             definition
             + " "
-            + _("Aktive avtaler uten holdt møte på seks måneder: %(n)s.")
+            + _(
+                "Aktive avtaler signert for minst seks måneder siden og uten holdt møte på seks "
+                "måneder: %(n)s."
+            )
             % {"n": u["active_without_meeting_6m"]},
             [_("Fylke"), _("Holdt"), _("Planlagt")],
             [[c, v["held"], v["planned"]] for c, v in u["per_county"].items()],

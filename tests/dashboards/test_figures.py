@@ -1,18 +1,21 @@
 """Dashboard figures on the imported fixture set, against numbers worked out by hand
 (see the comments; dates and people are in tests/dashboards/pilot/valid/)."""
 
+import datetime as dt
 import json
 from datetime import date
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from accounts.models import County
 from candidates.models import BirthCountryGroup, Placement
 from dashboards.figures import figures
 from dashboards.filters import Scope
 from employers.models import Employer
+from tests.agreements.factories import AgreementFactory, MeetingFactory
 from tests.candidates.factories import CandidateFactory
 
 pytestmark = pytest.mark.django_db
@@ -205,3 +208,17 @@ def test_birth_region_of_register_candidates(pilot):
     assert after["counts"]["immigrant_pct"] == 4
     before = figures(Scope())["table_7_1"]["before_signing_2y"]["All"]
     assert before["counts"]["birth_region:eastern_europe_pct"] == 1  # C7, imported
+
+
+def test_active_agreements_without_a_meeting_for_six_months(db):
+    today = timezone.localdate()
+    old = today - dt.timedelta(days=400)
+    AgreementFactory(active=True, signed_on=old)  # no meeting held at all: counts
+    held_long_ago = AgreementFactory(active=True, signed_on=old)
+    MeetingFactory(
+        agreement=held_long_ago, held_on=today - dt.timedelta(days=200), minutes="Ok."
+    )  # counts
+    held_lately = AgreementFactory(active=True, signed_on=old)
+    MeetingFactory(agreement=held_lately, held_on=today - dt.timedelta(days=20), minutes="Ok.")
+    AgreementFactory(active=True)  # signed 30 days ago: too new to count
+    assert figures(Scope())["follow_up"]["active_without_meeting_6m"] == 2
