@@ -4,11 +4,14 @@
 docs/dashboards.md); the page and the downloads are rendered from the same dictionary.
 Each section is a handful of grouped queries whatever the amount of data."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection, transaction
 from django.db.models import (
     Aggregate,
     Case,
+    CharField,
     Count,
     DateField,
     F,
@@ -21,11 +24,14 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import ExtractQuarter, ExtractYear, Now
+from django.db.models.functions import ExtractQuarter, ExtractYear
+from django.utils import timezone
 
 from agreements.models import Agreement, FollowUpMeeting
-from candidates.models import ConsentRequest, Placement, ShortlistEntry
+from candidates.models import ConsentRequest, Innsatsgruppe, Placement, ShortlistEntry
 from candidates.models.shortlist import Step
+from competence_paths.models import CompetencePath, Participant, PathStatus
+from core.models import ActivityEntry
 from employers.models import Employer, JobOpening
 
 from .filters import Scope
@@ -304,10 +310,13 @@ def follow_up_figures(scope: Scope) -> dict:
         .order_by("agreement__fixed_contact__last_name", "agreement__fixed_contact__first_name")
     }
     totals = meetings.aggregate(planned=Count("id", filter=planned), held=Count("id", filter=held))
-    six_months_ago = Now() - timedelta(days=183)
+    six_months_ago = timezone.localdate() - timedelta(days=183)
+    # Signed at least six months ago: a new agreement has had no time to hold its meeting.
     lapsed = (
         Agreement.objects.filter(
-            status="active", **scope.where(county="county_id", sector="employer__sector")
+            status="active",
+            signed_on__lte=six_months_ago,
+            **scope.where(county="county_id", sector="employer__sector"),
         )
         .exclude(meetings__held_on__gte=six_months_ago)
         .count()
@@ -320,27 +329,74 @@ def follow_up_figures(scope: Scope) -> dict:
     }
 
 
-def funnel_figures(scope: Scope) -> dict:
-    """A shortlist entry counts once, at its current (latest) step; a hire is also presented."""
+STEP_ACTIONS = ("candidates.entry.added", "candidates.entry.moved")
+INTERVIEW_STEPS = (Step.INTERVIEW_WANTED, Step.INTERVIEW_HELD)
+
+
+def _years_before(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
+
+
+def _latest_steps(scope: Scope) -> tuple[dict[str, int], dict[str, tuple[int, int]]]:
+    """Shortlist entries by the step of their latest move in the period (the activity log's
+    `candidates.entry.added`/`moved` rows), {step: entries}, and for the steps from presented
+    on, {step: (under 30 on the period's last day, today if it has not ended; not standard
+    innsatsgruppe)}. An entry with no move in the period is not counted.
+
+    `core.transitions.transition` saves a new step and its log row in one transaction, so the
+    latest move of all is the entry's current step: for a period that has not ended, the log
+    only decides which entries moved in it. For a period in the past, a subquery per entry
+    that moved in it reads the step of its latest move there."""
+    today = timezone.localdate()
+    last_day = min(scope.end or today, today)
+    moves = ActivityEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(ShortlistEntry),
+        action__in=STEP_ACTIONS,
+        **scope.in_period_at("at"),
+    )
     entries = ShortlistEntry.objects.filter(
         **scope.where(
             county="shortlist__opening__employer__county_id",
             sector="shortlist__opening__employer__sector",
         ),
-        **scope.in_period("created_at__date"),
     )
-    young = Q(
-        candidate__birth_date__gt=Func(
-            Now(),
-            Value("30 years"),
-            template="(%(expressions)s::interval)::date",
-            arg_joiner=" - ",
-            output_field=DateField(),
+    if scope.start or last_day < today:
+        entries = entries.filter(pk__in=moves.values("object_id"))
+    if last_day < today:
+        latest = moves.filter(object_id=OuterRef("pk")).order_by("-at", "-id").values("to_state")
+        entries = entries.annotate(latest=Subquery(latest[:1], output_field=CharField()))
+    else:
+        entries = entries.annotate(latest=F("step"))
+    steps = dict(entries.values_list("latest").annotate(n=Count("id")).order_by())
+    # Only presented and hired are split by the candidate's age and innsatsgruppe: read the
+    # candidates of those entries only.
+    young = Q(candidate__birth_date__gt=_years_before(last_day, 30))
+    split = (
+        entries.filter(latest__in=PRESENTED_OR_LATER)
+        .values_list("latest")
+        .annotate(
+            young=Count("id", filter=young),
+            priority=Count("id", filter=~Q(candidate__innsatsgruppe=Innsatsgruppe.STANDARD)),
         )
+        .order_by()
     )
-    priority = ~Q(candidate__innsatsgruppe="standard")
-    presented = Q(step__in=PRESENTED_OR_LATER)
-    hired = Q(step=Step.HIRED)
+    return steps, {step: (y, p) for step, y, p in split}
+
+
+def funnel_figures(scope: Scope) -> dict:
+    """Proposals are the entries added in the period. The steps count each shortlist entry
+    once, at its latest step in the period (NAV's recruitment statistics); a hire is also
+    presented. Under 30 is the age on the period's last day (today if it has not ended)."""
+    entries = ShortlistEntry.objects.filter(
+        **scope.where(
+            county="shortlist__opening__employer__county_id",
+            sector="shortlist__opening__employer__sector",
+        ),
+        **scope.in_period_at("created_at"),
+    )
     counts = entries.aggregate(
         proposals=Count("id"),
         proposed_by_adviser=Count("id", filter=Q(source="proposal", added_by__role="adviser")),
@@ -348,21 +404,21 @@ def funnel_figures(scope: Scope) -> dict:
             "id", filter=Q(source="proposal", added_by__role="provider_staff")
         ),
         own_search=Count("id", filter=Q(source="search")),
-        presented=Count("id", filter=presented),
-        presented_under_30=Count("id", filter=presented & young),
-        presented_not_standard=Count("id", filter=presented & priority),
-        interview=Count("id", filter=Q(step__in=[Step.INTERVIEW_WANTED, Step.INTERVIEW_HELD])),
-        work_trial=Count("id", filter=Q(step=Step.WORK_TRIAL)),
-        hired=Count("id", filter=hired),
-        hired_under_30=Count("id", filter=hired & young),
-        hired_not_standard=Count("id", filter=hired & priority),
     )
+    steps, split = _latest_steps(scope)
+
+    def total(chosen, column=None) -> int:
+        if column is None:
+            return sum(steps.get(step, 0) for step in chosen)
+        return sum(split.get(step, (0, 0))[column] for step in chosen)
+
+    by_step = {step.value: steps.get(step, 0) for step in Step}
     consents = ConsentRequest.objects.filter(
         **scope.where(
             county="entry__shortlist__opening__employer__county_id",
             sector="entry__shortlist__opening__employer__sector",
         ),
-        **scope.in_period("requested_at__date"),
+        **scope.in_period_at("requested_at"),
     ).aggregate(
         consent_asked=Count("id"),
         consent_given=Count("id", filter=Q(status="given")),
@@ -371,9 +427,22 @@ def funnel_figures(scope: Scope) -> dict:
     )
     openings = JobOpening.objects.filter(
         **scope.where(county="employer__county_id", sector="employer__sector"),
-        **scope.in_period("created_at__date"),
+        **scope.in_period_at("created_at"),
     ).count()
-    return {"openings": openings, **counts, **consents}
+    return {
+        "openings": openings,
+        **counts,
+        **consents,
+        "presented": total(PRESENTED_OR_LATER),
+        "presented_under_30": total(PRESENTED_OR_LATER, 0),
+        "presented_not_standard": total(PRESENTED_OR_LATER, 1),
+        "interview": total(INTERVIEW_STEPS),
+        "work_trial": total([Step.WORK_TRIAL]),
+        "hired": total([Step.HIRED]),
+        "hired_under_30": total([Step.HIRED], 0),
+        "hired_not_standard": total([Step.HIRED], 1),
+        "latest_step": by_step,
+    }
 
 
 def provider_figures(scope: Scope) -> dict:
@@ -384,7 +453,7 @@ def provider_figures(scope: Scope) -> dict:
             county="shortlist__opening__employer__county_id",
             sector="shortlist__opening__employer__sector",
         ),
-        **scope.in_period("created_at__date"),
+        **scope.in_period_at("created_at"),
     )
     per_county: dict = {}
     for county, name, proposals, hires in (
@@ -398,7 +467,61 @@ def provider_figures(scope: Scope) -> dict:
     return per_county
 
 
+PATH_STARTED = Q(status__in=[PathStatus.RUNNING, PathStatus.COMPLETED])
+TOOK_PART = [
+    Participant.Status.TAKING_PART,
+    Participant.Status.COMPLETED,
+    Participant.Status.DROPPED_OUT,
+]
+
+
+def paths_figures(scope: Scope) -> dict:
+    """Competence-raising paths whose start day is in the period: started (running or completed
+    now), still running, completed, cancelled before the end; their participants who took part,
+    how many were hired, and the median length in days from the start to the last stage's end."""
+    paths = CompetencePath.objects.filter(
+        status__in=[PathStatus.RUNNING, PathStatus.COMPLETED, PathStatus.CANCELLED],
+        **scope.where(county="county_id", sector="employer__sector"),
+        **scope.in_period("planned_start"),
+    )
+    days = DaysBetween(F("ends_on"), F("planned_start")) + 1
+    aggregates = {
+        "started": Count("id", filter=PATH_STARTED),
+        "running": Count("id", filter=Q(status=PathStatus.RUNNING)),
+        "completed": Count("id", filter=Q(status=PathStatus.COMPLETED)),
+        "cancelled": Count("id", filter=Q(status=PathStatus.CANCELLED)),
+        "median_days": Median(days, filter=PATH_STARTED),
+    }
+    participants = {
+        county: {"participants": n, "hired": hired}
+        for county, n, hired in Participant.objects.filter(
+            path__in=paths.filter(PATH_STARTED), status__in=TOOK_PART
+        )
+        .values_list("path__county__name")
+        .annotate(n=Count("id"), h=Count("id", filter=Q(outcome="hired")))
+        .order_by("path__county__name")
+    }
+    none = {"participants": 0, "hired": 0}
+    per_county = {}
+    for row in paths.values("county__name").annotate(**aggregates).order_by("county__name"):
+        county = row.pop("county__name")
+        per_county[county] = row | participants.get(county, none)
+    totals = paths.aggregate(**aggregates)
+    totals["participants"] = sum(c["participants"] for c in participants.values())
+    totals["hired"] = sum(c["hired"] for c in participants.values())
+    return totals | {"per_county": per_county}
+
+
 def figures(scope: Scope) -> dict:
+    # PostgreSQL compiles queries estimated above jit_above_cost; these aggregates run in tens
+    # of milliseconds but their correlated subqueries push the estimate up, and compiling took
+    # 300-700 ms per query on the national data.
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL jit = off")
+        return _figures(scope)
+
+
+def _figures(scope: Scope) -> dict:
     hires = hire_figures(scope)
     agreements = agreement_figures(scope)
     agreements |= time_to_hire(scope)
@@ -412,7 +535,5 @@ def figures(scope: Scope) -> dict:
         "table_7_1": table_7_1(scope),
         "follow_up": follow_up_figures(scope),
         "funnel": funnel_figures(scope),
-        # Competence-raising paths: the competence_paths app has no models yet; its figures
-        # join here (a `paths_figures(scope)`) when it does.
-        "paths": {},
+        "paths": paths_figures(scope),
     }

@@ -1,7 +1,9 @@
 """What a dashboard is computed for: counties, a period and a sector."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time, timedelta
+
+from django.utils import timezone
 
 
 @dataclass(frozen=True)
@@ -20,6 +22,16 @@ class Scope:
             kwargs[f"{lookup}__lte"] = self.end
         return kwargs
 
+    def in_period_at(self, lookup: str) -> dict:
+        """Filter kwargs for a timestamp inside the period's days (Europe/Oslo), as a range on
+        the column itself so its index serves."""
+        kwargs = {}
+        if self.start:
+            kwargs[f"{lookup}__gte"] = _midnight(self.start)
+        if self.end:
+            kwargs[f"{lookup}__lt"] = _midnight(self.end + timedelta(days=1))
+        return kwargs
+
     def where(self, *, county: str, sector: str) -> dict:
         """Filter kwargs for the county and sector, given the lookups to them."""
         kwargs = {}
@@ -28,6 +40,10 @@ class Scope:
         if self.sector in ("public", "private"):
             kwargs[sector] = self.sector
         return kwargs
+
+
+def _midnight(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
 
 
 def parse_day(value: str | None) -> date | None:

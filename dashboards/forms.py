@@ -75,9 +75,9 @@ class DashboardFilterForm(forms.Form):
             *_quarters(self.today),
         ]
         if user.role == Role.PROJECT_LEADER:
+            # Their own county whatever the URL says, also when it names none.
             self.fields["county"].queryset = County.objects.filter(pk=user.county_id)
             self.fields["county"].empty_label = None
-            self.fields["county"].required = True
         else:
             self.fields["county"].queryset = County.objects.order_by("-is_pilot", "name")
 

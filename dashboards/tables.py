@@ -10,6 +10,9 @@ from agreements.models.agreement import EndReason
 from employers.models import Employer
 
 SUPPRESS_BELOW = 5
+# Long tables (a national list of contact persons or providers) show their biggest rows on the
+# page; the downloads have every row.
+PAGE_ROWS = 25
 SUPPRESSED = "<5"
 POPULATIONS = {
     "before_signing_2y": _("Ansatt de to årene før første signering"),
@@ -44,20 +47,34 @@ class Table:
     columns: list
     rows: list = field(default_factory=list)  # [label, value, value, ...]
     chart: bool = True
+    long: bool = False  # sorted by the first value column, the page shows PAGE_ROWS of them
+
+    def __post_init__(self):
+        if self.long:
+            self.rows.sort(key=lambda row: -row[1])
+
+    @property
+    def shown_rows(self) -> list:
+        return self.rows[:PAGE_ROWS] if self.long else self.rows
+
+    @property
+    def hidden_rows(self) -> int:
+        return len(self.rows) - len(self.shown_rows)
 
     @property
     def bars(self) -> list[dict]:
         """The first value column as horizontal bars, widths in percent of the largest."""
-        values = [r[1] if isinstance(r[1], int | float) else 0 for r in self.rows]
+        rows = self.shown_rows
+        values = [r[1] if isinstance(r[1], int | float) else 0 for r in rows]
         top = max(values, default=0) or 1
         return [
             {"label": r[0], "value": r[1], "width": round(100 * v / top, 1), "y": i * 28}
-            for i, (r, v) in enumerate(zip(self.rows, values, strict=True))
+            for i, (r, v) in enumerate(zip(rows, values, strict=True))
         ]
 
     @property
     def chart_height(self) -> int:
-        return max(len(self.rows), 1) * 28
+        return max(len(self.shown_rows), 1) * 28
 
 
 def _agreement_tables(f: dict) -> list[Table]:
@@ -158,7 +175,10 @@ def _follow_up_tables(f: dict) -> list[Table]:
             _("Oppfølgingsmøter per fylke"),
             definition
             + " "
-            + _("Aktive avtaler uten holdt møte på seks måneder: %(n)s.")
+            + _(
+                "Aktive avtaler signert for minst seks måneder siden og uten holdt møte på seks "
+                "måneder: %(n)s."
+            )
             % {"n": u["active_without_meeting_6m"]},
             [_("Fylke"), _("Holdt"), _("Planlagt")],
             [[c, v["held"], v["planned"]] for c, v in u["per_county"].items()],
@@ -169,6 +189,7 @@ def _follow_up_tables(f: dict) -> list[Table]:
             definition,
             [_("Kontaktperson"), _("Holdt"), _("Planlagt")],
             [[c or _("(ingen)"), v["held"], v["planned"]] for c, v in u["per_contact"].items()],
+            long=True,
         ),
     ]
 
@@ -198,9 +219,12 @@ def _funnel_table(f: dict) -> Table:
         "funnel",
         _("Rekrutteringstrakt"),
         _(
-            "Kandidater lagt på en kandidatliste i perioden telles én gang, på steget de står på "
-            "nå. En ansatt kandidat telles også som presentert. Samtykker telles etter dagen de "
-            "ble spurt."
+            "Forslag er kandidater lagt på en kandidatliste i perioden. Stegene teller hver "
+            "kandidat på hver kandidatliste én gang, på det siste steget kandidaten ble flyttet "
+            "til i perioden (slik NAVs rekrutteringsstatistikk teller). En ansatt kandidat "
+            "telles også som presentert. Under 30 år gjelder alderen på periodens siste dag (i dag "
+            "hvis perioden ikke er slutt). Samtykker telles "
+            "etter dagen de ble spurt."
         ),
         [_("Steg"), _("Antall")],
         [[label, n[key]] for key, label in rows],
@@ -247,7 +271,11 @@ def table_7_1(f: dict, population: str, *, suppress: bool) -> Table:
         _("Kjennetegn ved ansatte kandidater (som evalueringens tabell 7-1)"),
         _(
             "%(population)s. Alder på ansettelsesdagen. Prosent av kandidatene i kolonnen, "
-            "avrundet til hele tall. Innvandrer etter registerets opplysning. Varig tilpasset "
+            "avrundet til hele tall. Innvandrer etter registerets opplysning. Fødeland: "
+            "kandidater registrert i løsningen har bare SSBs to landgrupper, så EU/EØS, "
+            "Storbritannia, USA, Canada, Australia og New Zealand telles som Vest-Europa og resten "
+            "av verden som ikke-vestlig; Øst-Europa telles bare for kandidater importert fra "
+            "pilotens regneark. Varig tilpasset "
             "innsats telles som annet, som i evalueringen. Celler med færre enn fem personer "
             "vises som «<5»."
         )
@@ -256,6 +284,31 @@ def table_7_1(f: dict, population: str, *, suppress: bool) -> Table:
         rows,
         chart=False,
     )
+
+
+def _provider_tables(f: dict) -> list[Table]:
+    return [
+        Table(
+            "providers_per_county",
+            _("Tiltaksleverandører per fylke"),
+            _(
+                "Hvor mange leverandører som har foreslått kandidater på kandidatlister i "
+                "perioden, per fylke (fylket til virksomheten med stillingen), med antall forslag "
+                "og hvor mange av dem som ble ansatt."
+            ),
+            [_("Fylke"), _("Leverandører"), _("Forslag"), _("Ansatt")],
+            [
+                [
+                    county,
+                    len(providers),
+                    sum(v["proposals"] for v in providers.values()),
+                    sum(v["hires"] for v in providers.values()),
+                ]
+                for county, providers in f["providers"].items()
+            ],
+        ),
+        _provider_table(f),
+    ]
 
 
 def _provider_table(f: dict) -> Table:
@@ -272,7 +325,68 @@ def _provider_table(f: dict) -> Table:
             for county, providers in f["providers"].items()
             for name, v in providers.items()
         ],
+        long=True,
     )
+
+
+PATH_DEFINITION = _(
+    "Kompetansehevende løp med oppstartsdag i perioden. Startet er løp som pågår eller er "
+    "fullført; avlyste løp telles for seg. Deltakere er de som deltok (deltar, fullførte eller "
+    "avbrøt), ansatt er de av dem som ble ansatt. Varighet er dager fra oppstart til siste "
+    "trinn slutter, median over de startede løpene."
+)
+
+
+def _days(value) -> float | str:
+    return "–" if value is None else round(value, 1)
+
+
+def _path_tables(f: dict) -> list[Table]:
+    p = f["paths"]
+    return [
+        Table(
+            "paths",
+            _("Kompetansehevende løp"),
+            PATH_DEFINITION,
+            [_("Tall"), _("Antall")],
+            [
+                [_("Startet"), p["started"]],
+                [_("Pågår nå"), p["running"]],
+                [_("Fullført"), p["completed"]],
+                [_("Avlyst"), p["cancelled"]],
+                [_("Deltakere"), p["participants"]],
+                [_("Deltakere ansatt"), p["hired"]],
+                [_("Varighet i dager (median)"), _days(p["median_days"])],
+            ],
+            chart=False,
+        ),
+        Table(
+            "paths_per_county",
+            _("Kompetansehevende løp per fylke"),
+            PATH_DEFINITION,
+            [
+                _("Fylke"),
+                _("Startet"),
+                _("Pågår nå"),
+                _("Fullført"),
+                _("Deltakere"),
+                _("Ansatt"),
+                _("Varighet i dager (median)"),
+            ],
+            [
+                [
+                    county,
+                    v["started"],
+                    v["running"],
+                    v["completed"],
+                    v["participants"],
+                    v["hired"],
+                    _days(v["median_days"]),
+                ]
+                for county, v in p["per_county"].items()
+            ],
+        ),
+    ]
 
 
 def dashboard_tables(f: dict, *, population: str, suppress: bool) -> list[Table]:
@@ -282,5 +396,6 @@ def dashboard_tables(f: dict, *, population: str, suppress: bool) -> list[Table]
         _funnel_table(f),
         _hire_table(f),
         table_7_1(f, population, suppress=suppress),
-        _provider_table(f),
+        *_path_tables(f),
+        *_provider_tables(f),
     ]

@@ -1,16 +1,22 @@
 """Dashboard figures on the imported fixture set, against numbers worked out by hand
 (see the comments; dates and people are in tests/dashboards/pilot/valid/)."""
 
+import datetime as dt
 import json
 from datetime import date
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from accounts.models import County
+from candidates.models import BirthCountryGroup, Placement
 from dashboards.figures import figures
 from dashboards.filters import Scope
+from employers.models import Employer
+from tests.agreements.factories import AgreementFactory, MeetingFactory
+from tests.candidates.factories import CandidateFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -167,7 +173,7 @@ def test_command_prints_the_same_figures(pilot):
     trondelag = County.objects.get(name="Trøndelag").pk
     assert data == json.loads(json.dumps(figures(Scope(county_ids=(trondelag,)))))
     assert set(data) >= {"agreements", "hires", "table_7_1", "follow_up", "funnel", "paths"}
-    assert data["paths"] == {}
+    assert data["paths"]["started"] == 0 and data["paths"]["per_county"] == {}  # no paths
     assert data["agreements"]["per_county"] == {"Trøndelag": 2}
 
 
@@ -177,3 +183,42 @@ def test_time_to_first_hire_and_hires_per_agreement(pilot):
     # 910000012: signed 2021-02-01, first hire after 2021-05-01 (89 days); 910000039: none.
     assert agreements["median_days_agreement_to_first_hire"] == 44.5
     assert agreements["hires_per_agreement"] == 0.75  # 3 hires after signing / 4 agreements
+
+
+def test_birth_region_of_register_candidates(pilot):
+    """The register's two country groups map onto the evaluation's: EU/EEA and the like to
+    Western Europe, the rest of the world to non-Western; Eastern Europe comes only from the
+    pilot's sheets (C7). Immigrant: the register's group when no answer is recorded."""
+    employer = Employer.objects.get(orgnr="910000004")
+    for group in (BirthCountryGroup.EU_EEA, BirthCountryGroup.AFRICA_ASIA_OTHER):
+        Placement.objects.create(
+            candidate=CandidateFactory(birth_country_group=group),
+            employer=employer,
+            start_date=date(2021, 3, 1),
+            contract_confirmed=True,
+            registered_afterwards=True,
+        )
+    after = figures(Scope())["table_7_1"]["after_signing"]["All"]
+    # C4 (Norway), C5 (Western Europe), C1 (non-Western) and the two register candidates.
+    assert after["n"] == 5
+    assert after["counts"]["birth_region:norway_pct"] == 1
+    assert after["counts"]["birth_region:western_europe_pct"] == 2
+    assert after["counts"]["birth_region:eastern_europe_pct"] == 0
+    assert after["counts"]["birth_region:non_western_pct"] == 2
+    assert after["counts"]["immigrant_pct"] == 4
+    before = figures(Scope())["table_7_1"]["before_signing_2y"]["All"]
+    assert before["counts"]["birth_region:eastern_europe_pct"] == 1  # C7, imported
+
+
+def test_active_agreements_without_a_meeting_for_six_months(db):
+    today = timezone.localdate()
+    old = today - dt.timedelta(days=400)
+    AgreementFactory(active=True, signed_on=old)  # no meeting held at all: counts
+    held_long_ago = AgreementFactory(active=True, signed_on=old)
+    MeetingFactory(
+        agreement=held_long_ago, held_on=today - dt.timedelta(days=200), minutes="Ok."
+    )  # counts
+    held_lately = AgreementFactory(active=True, signed_on=old)
+    MeetingFactory(agreement=held_lately, held_on=today - dt.timedelta(days=20), minutes="Ok.")
+    AgreementFactory(active=True)  # signed 30 days ago: too new to count
+    assert figures(Scope())["follow_up"]["active_without_meeting_6m"] == 2

@@ -10,9 +10,10 @@ from openpyxl import load_workbook
 
 from accounts.models import County, Role
 from candidates.models import Candidate
-from dashboards.export import safe_cell
+from dashboards.export import csv_response, safe_cell
 from dashboards.figures import figures
 from dashboards.filters import Scope
+from dashboards.tables import PAGE_ROWS, Table
 from tests.factories import county
 
 from .conftest import PILOT
@@ -145,3 +146,18 @@ def test_upload_needs_all_four_files(login, admin_user):
     client = login(admin_user)
     response = client.post(reverse("dashboards:import"), {})
     assert "Last opp alle fire CSV-filene" in response.content.decode()
+
+
+def test_project_leader_period_applies_without_naming_the_county(pilot, login, user_factory):
+    client = login(user_factory(Role.PROJECT_LEADER, county=county("Oslo")))
+    response = client.get(URL, {"start": "2021-01-01", "end": "2021-03-31"})
+    quarter = next(t for t in response.context["tables"] if t.key == "agreements_per_quarter")
+    assert quarter.rows == [["2021Q1", 1]]  # A2; A1 was signed in 2020
+
+
+def test_long_tables_show_their_biggest_rows_and_download_all():
+    table = Table("t", "T", "", ["Navn", "Antall"], [[f"p{n}", n] for n in range(30)], long=True)
+    assert PAGE_ROWS == 25 and table.hidden_rows == 5
+    assert [row[1] for row in table.shown_rows] == list(range(29, 4, -1))
+    assert len(table.bars) == 25
+    assert len(_csv(csv_response(table))) == 31  # header and every row
