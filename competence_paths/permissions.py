@@ -43,6 +43,6 @@ def participants_for(user: User, path: CompetencePath):
         return participants
     if user.role in (Role.ADVISER, Role.PROVIDER_STAFF):
         return participants.filter(candidate__owner=user)
-    if user.role == Role.EMPLOYER_USER and user.employer_id == path.employer_id:
+    if user.role == Role.EMPLOYER_USER and user.acting_employer_id == path.employer_id:
         return participants.filter(entry__consents__status="given").distinct()
     return participants.none()

@@ -36,7 +36,7 @@ def own_openings(user: User):
     """The openings of the user's employer: the only ones any portal URL may name."""
     if not user.is_authenticated or not user.employer_id:
         return JobOpening.objects.none()
-    return JobOpening.objects.filter(employer_id=user.employer_id)
+    return JobOpening.objects.filter(employer_id=user.acting_employer_id)
 
 
 def recruitment_processes(user: User) -> tuple[list[OpeningRow], list[OpeningRow]]:
@@ -120,7 +120,7 @@ def history(user: User) -> list[HistoryItem]:
             items.append(HistoryItem(agreement.end_date, _("Avtalen ble avsluttet")))
     for meeting in FollowUpMeeting.objects.visible_to(user).held().only("held_on"):
         items.append(HistoryItem(meeting.held_on, _("Oppfølgingsmøte med NAV")))
-    for placement in Placement.objects.filter(employer_id=user.employer_id).only(
+    for placement in Placement.objects.filter(employer_id=user.acting_employer_id).only(
         "start_date", "position"
     ):
         items.append(

@@ -23,5 +23,11 @@ urlpatterns = [
         views.staff_user_deactivate,
         name="staff_user_deactivate",
     ),
+    path(
+        "virksomheter/<int:employer_id>/brukere/<int:user_id>/enheter/",
+        views.staff_user_units,
+        name="staff_user_units",
+    ),
+    path("enhet/", views.unit_pick, name="unit_pick"),
     path("moter/<int:meeting_id>/kalender.ics", views.meeting_ics, name="meeting_ics"),
 ]

@@ -23,9 +23,23 @@ def employer_users(employer: Employer):
     )
 
 
+def _check_sub_units(employer: Employer, units) -> list[Employer]:
+    units = list(units or [])
+    if any(unit.parent_id != employer.pk for unit in units):
+        raise ValidationError({"units": _("Velg bare underenheter av denne virksomheten.")})
+    return units
+
+
 @transaction.atomic
 def employer_user_invite(
-    *, employer: Employer, actor: User, email: str, first_name: str, last_name: str, phone: str
+    *,
+    employer: Employer,
+    actor: User,
+    email: str,
+    first_name: str,
+    last_name: str,
+    phone: str,
+    units=(),
 ) -> User:
     if not may_manage_users(actor, employer):
         raise PermissionDenied
@@ -42,8 +56,28 @@ def employer_user_invite(
         role=Role.EMPLOYER_USER,
         employer=employer,
     )
+    units = _check_sub_units(employer, units)
     user_invite(user=user, invited_by=actor)
+    user.employer_units.set(units)
     log_action(employer, "portal.user.invited", actor=actor, note=email)
+    return user
+
+
+@transaction.atomic
+def employer_user_grant_units(*, employer: Employer, user: User, units, actor: User) -> User:
+    """Which of the employer's sub-units the person may act for; taking one away takes effect
+    at their next request (portal.units.ActingUnitMiddleware checks the grant each time)."""
+    if not may_manage_users(actor, employer) or user.employer_id != employer.pk:
+        raise PermissionDenied
+    units = _check_sub_units(employer, units)
+    user.employer_units.set(units)
+    log_action(
+        employer,
+        "portal.user.units_granted",
+        actor=actor,
+        note=user.email,
+        data={"units": [unit.pk for unit in units]},
+    )
     return user
 
 

@@ -23,9 +23,18 @@ from employers.models import Employer
 from employers.services.openings import opening_report
 
 from . import messages as threads
-from . import selectors, services, terms
+from . import selectors, services, terms, units
 from . import users as portal_users
-from .forms import AssessmentForm, InviteForm, MessageForm, NeedForm, StepForm, TermsForm
+from .forms import (
+    AssessmentForm,
+    InviteForm,
+    MessageForm,
+    NeedForm,
+    StepForm,
+    TermsForm,
+    UnitGrantForm,
+    UnitPickForm,
+)
 from .permissions import may_see_candidates
 
 
@@ -284,7 +293,8 @@ def _managed_employer(request, employer_id: int) -> Employer:
 def staff_users(request, employer_id: int):
     """The employer's portal users, and the invitation form, for its fixed contact person."""
     employer = _managed_employer(request, employer_id)
-    form = InviteForm(request.POST if request.method == "POST" else None)
+    sub_units = employer.sub_units.order_by("name")
+    form = InviteForm(request.POST if request.method == "POST" else None, sub_units=sub_units)
     if form.is_valid():
         try:
             invited = portal_users.employer_user_invite(
@@ -298,8 +308,34 @@ def staff_users(request, employer_id: int):
                 _("Invitasjonen er sendt til %(email)s.") % {"email": invited.email},
             )
             return redirect("portal:staff_users", employer_id=employer.pk)
-    context = {"employer": employer, "form": form, "users": portal_users.employer_users(employer)}
+    people = portal_users.employer_users(employer).prefetch_related("employer_units")
+    rows = [
+        {
+            "person": person,
+            "grant_form": UnitGrantForm(sub_units=sub_units, person=person)
+            if person.is_active and sub_units
+            else None,
+        }
+        for person in people
+    ]
+    context = {"employer": employer, "form": form, "rows": rows}
     return render(request, "portal/staff_users.html", context)
+
+
+@require_POST
+def staff_user_units(request, employer_id: int, user_id: int):
+    """The contact person changes which sub-units a person may act for."""
+    employer = _managed_employer(request, employer_id)
+    person = get_object_or_404(portal_users.employer_users(employer), pk=user_id, is_active=True)
+    form = UnitGrantForm(request.POST, sub_units=employer.sub_units.all(), person=person)
+    if form.is_valid():
+        portal_users.employer_user_grant_units(
+            employer=employer, user=person, units=form.cleaned_data["units"], actor=request.user
+        )
+        messages.success(request, _("Tilgangen til %(name)s er endret.") % {"name": person})
+    else:
+        messages.error(request, _("Velg bare underenheter av denne virksomheten."))
+    return redirect("portal:staff_users", employer_id=employer.pk)
 
 
 @require_POST
@@ -309,6 +345,23 @@ def staff_user_deactivate(request, employer_id: int, user_id: int):
     portal_users.employer_user_deactivate(employer=employer, user=user, actor=request.user)
     messages.success(request, _("%(name)s kan ikke lenger logge inn.") % {"name": user})
     return redirect("portal:staff_users", employer_id=employer.pk)
+
+
+def unit_pick(request):
+    """A person granted sub-units picks which unit they act for; every page then says which."""
+    choices = units.units_for(request.user)
+    form = UnitPickForm(
+        request.POST if request.method == "POST" else None,
+        units=choices,
+        current_id=request.user.acting_employer_id,
+    )
+    if form.is_valid() and units.act_for(request, form.cleaned_data["unit"].pk):
+        messages.success(
+            request,
+            _("Nå handler du for %(name)s.") % {"name": form.cleaned_data["unit"].name},
+        )
+        return redirect("home")
+    return render(request, "portal/unit_pick.html", {"form": form})
 
 
 def history_page(request):

@@ -134,11 +134,12 @@ EXPECTED = {
             "messages",
             "history",
             "opening_messages",
+            "unit_pick",
         )
     },
     **{
         f"portal:{name}": {Role.CONTACT_PERSON, Role.PROVIDER_STAFF, Role.ADMIN}
-        for name in ("staff_message", "staff_users", "staff_user_deactivate")
+        for name in ("staff_message", "staff_users", "staff_user_deactivate", "staff_user_units")
     },
     "candidates:list": CANDIDATE_READERS,
     "candidates:detail": CANDIDATE_READERS,
@@ -404,6 +405,7 @@ URL_KWARGS = {
     "portal:staff_message": lambda user: {"employer_id": EmployerFactory(fixed_contact=user).pk},
     "portal:staff_users": lambda user: {"employer_id": EmployerFactory(fixed_contact=user).pk},
     "portal:staff_user_deactivate": _portal_user_to_deactivate,
+    "portal:staff_user_units": _portal_user_to_deactivate,
     "portal:meeting_ics": lambda user: {"meeting_id": _meeting_for(user).pk},
     **{
         f"portal:{name}": _presented_to_employer
@@ -458,6 +460,7 @@ POST_ONLY = {
     "portal:contact_reveal",
     "portal:staff_message",
     "portal:staff_user_deactivate",
+    "portal:staff_user_units",
     "portal:assess",
     "portal:next_step",
     "candidates:available",
