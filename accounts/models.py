@@ -206,6 +206,8 @@ class User(AbstractUser):
         related_name="granted_users",
         verbose_name=_("underenheter"),
     )
+    # The employer's own portal administrator invites and deactivates its other users.
+    is_employer_admin = models.BooleanField(_("administrator i portalen"), default=False)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []

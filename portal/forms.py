@@ -144,12 +144,20 @@ class InviteForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, sub_units, **kwargs):
+    is_employer_admin = forms.BooleanField(
+        label=_("Administrator i portalen"),
+        required=False,
+        help_text=_("Kan invitere og deaktivere andre brukere fra virksomheten."),
+    )
+
+    def __init__(self, *args, sub_units, may_make_admins=True, **kwargs):
         super().__init__(*args, **kwargs)
         if sub_units.exists():
             self.fields["units"].queryset = sub_units
         else:
             del self.fields["units"]
+        if not may_make_admins:
+            del self.fields["is_employer_admin"]
 
 
 class UnitGrantForm(forms.Form):

@@ -290,24 +290,28 @@ def _managed_employer(request, employer_id: int) -> Employer:
     return employer
 
 
+def _invite(request, employer: Employer, form: InviteForm) -> bool:
+    """Send the invitation the form asks for; False (with the errors on the form) if not."""
+    if not form.is_valid():
+        return False
+    try:
+        invited = portal_users.employer_user_invite(
+            employer=employer, actor=request.user, **form.cleaned_data
+        )
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return False
+    messages.success(request, _("Invitasjonen er sendt til %(email)s.") % {"email": invited.email})
+    return True
+
+
 def staff_users(request, employer_id: int):
     """The employer's portal users, and the invitation form, for its fixed contact person."""
     employer = _managed_employer(request, employer_id)
     sub_units = employer.sub_units.order_by("name")
     form = InviteForm(request.POST if request.method == "POST" else None, sub_units=sub_units)
-    if form.is_valid():
-        try:
-            invited = portal_users.employer_user_invite(
-                employer=employer, actor=request.user, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("Invitasjonen er sendt til %(email)s.") % {"email": invited.email},
-            )
-            return redirect("portal:staff_users", employer_id=employer.pk)
+    if _invite(request, employer, form):
+        return redirect("portal:staff_users", employer_id=employer.pk)
     people = portal_users.employer_users(employer).prefetch_related("employer_units")
     rows = [
         {
@@ -320,6 +324,23 @@ def staff_users(request, employer_id: int):
     ]
     context = {"employer": employer, "form": form, "rows": rows}
     return render(request, "portal/staff_users.html", context)
+
+
+@require_POST
+def staff_user_admin(request, employer_id: int, user_id: int):
+    """The contact person names, or stops, the employer's own portal administrator."""
+    employer = _managed_employer(request, employer_id)
+    person = get_object_or_404(portal_users.employer_users(employer), pk=user_id, is_active=True)
+    make_admin = request.POST.get("admin") == "1"
+    portal_users.employer_user_set_admin(
+        employer=employer, user=person, is_admin=make_admin, actor=request.user
+    )
+    if make_admin:
+        text = _("%(name)s er administrator i portalen.")
+    else:
+        text = _("%(name)s er ikke lenger administrator i portalen.")
+    messages.success(request, text % {"name": person})
+    return redirect("portal:staff_users", employer_id=employer.pk)
 
 
 @require_POST
@@ -362,6 +383,39 @@ def unit_pick(request):
         )
         return redirect("home")
     return render(request, "portal/unit_pick.html", {"form": form})
+
+
+def _administered_employer(request) -> Employer:
+    """The portal administrator's own employer; anyone else at the employer gets a 404."""
+    employer = get_object_or_404(Employer, pk=request.user.employer_id)
+    if not portal_users.may_manage_users(request.user, employer):
+        raise Http404
+    return employer
+
+
+def users_page(request):
+    """The employer's portal administrator invites and deactivates the employer's users."""
+    employer = _administered_employer(request)
+    form = InviteForm(
+        request.POST if request.method == "POST" else None,
+        sub_units=portal_users.grantable_sub_units(request.user, employer),
+        may_make_admins=False,
+    )
+    if _invite(request, employer, form):
+        return redirect("portal:users")
+    context = {"employer": employer, "form": form, "users": portal_users.employer_users(employer)}
+    return render(request, "portal/users.html", context)
+
+
+@require_POST
+def user_deactivate(request, user_id: int):
+    employer = _administered_employer(request)
+    person = get_object_or_404(
+        portal_users.employer_users(employer).exclude(pk=request.user.pk), pk=user_id
+    )
+    portal_users.employer_user_deactivate(employer=employer, user=person, actor=request.user)
+    messages.success(request, _("%(name)s kan ikke lenger logge inn.") % {"name": person})
+    return redirect("portal:users")
 
 
 def history_page(request):
