@@ -104,11 +104,13 @@ def home(user: User) -> Home:
 class HistoryItem:
     day: object
     text: str
+    minutes: str = ""
 
 
 def history(user: User) -> list[HistoryItem]:
     """What the employer and NAV have done together, newest first, in plain words: agreements
-    made, signed and ended, follow-up meetings held, hires. Three queries."""
+    made, signed and ended, follow-up meetings held (with the minutes the contact person chose
+    to share), hires. Three queries."""
     items = []
     for agreement in Agreement.objects.visible_to(user).order_by("created_at"):
         items.append(
@@ -118,8 +120,10 @@ def history(user: User) -> list[HistoryItem]:
             items.append(HistoryItem(agreement.signed_on, _("Vi inkluderer!-avtalen ble signert")))
         if agreement.end_date:
             items.append(HistoryItem(agreement.end_date, _("Avtalen ble avsluttet")))
-    for meeting in FollowUpMeeting.objects.visible_to(user).held().only("held_on"):
-        items.append(HistoryItem(meeting.held_on, _("Oppfølgingsmøte med NAV")))
+    meetings = FollowUpMeeting.objects.visible_to(user).held()
+    for meeting in meetings.only("held_on", "minutes", "minutes_shared"):
+        shared = meeting.minutes if meeting.minutes_shared else ""
+        items.append(HistoryItem(meeting.held_on, _("Oppfølgingsmøte med NAV"), shared))
     for placement in Placement.objects.filter(employer_id=user.acting_employer_id).only(
         "start_date", "position"
     ):
