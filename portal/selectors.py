@@ -10,6 +10,8 @@ from accounts.models import User
 from agreements.models import Agreement, FollowUpMeeting
 from candidates.models import EmployerAssessment, Placement, ShortlistEntry, Step
 from candidates.selectors.pipeline import employer_entries
+from competence_paths.models import CompetencePath, PathStatus
+from competence_paths.selectors import path_list
 from employers.models import Employer, JobOpening
 
 from .messages import unread_count
@@ -75,6 +77,7 @@ class Home:
     open_openings: list[JobOpening]
     waiting: int
     unread_messages: int
+    paths: list[CompetencePath]
 
 
 def home(user: User) -> Home:
@@ -97,7 +100,14 @@ def home(user: User) -> Home:
         own_openings(user).exclude(status__in=CLOSED_STATUSES).order_by("-created_at", "-id")[:10]
     )
     unread = unread_count(user, employer.pk) if employer else 0
-    return Home(employer, agreement, next_meeting, openings, waiting_count(user), unread)
+    # The employer's planned and running paths; the path page shows only the participants who
+    # agreed to share with the employer (competence_paths.permissions.participants_for).
+    paths = list(
+        path_list(user=user)
+        .filter(status__in=(PathStatus.PLANNED, PathStatus.RUNNING))
+        .order_by("planned_start", "id")[:5]
+    )
+    return Home(employer, agreement, next_meeting, openings, waiting_count(user), unread, paths)
 
 
 @dataclass(frozen=True)
@@ -110,7 +120,7 @@ class HistoryItem:
 def history(user: User) -> list[HistoryItem]:
     """What the employer and NAV have done together, newest first, in plain words: agreements
     made, signed and ended, follow-up meetings held (with the minutes the contact person chose
-    to share), hires. Three queries."""
+    to share), hires, competence paths run. Four queries."""
     items = []
     for agreement in Agreement.objects.visible_to(user).order_by("created_at"):
         items.append(
@@ -133,4 +143,16 @@ def history(user: User) -> list[HistoryItem]:
                 _("En ny medarbeider begynte som %(position)s") % {"position": placement.position},
             )
         )
+    paths = CompetencePath.objects.visible_to(user).filter(
+        status__in=(PathStatus.RUNNING, PathStatus.COMPLETED)
+    )
+    for path in paths.only("title", "planned_start", "ends_on", "status"):
+        title = {"title": path.title}
+        items.append(
+            HistoryItem(path.planned_start, _("Kompetanseløpet «%(title)s» startet") % title)
+        )
+        if path.status == PathStatus.COMPLETED:
+            items.append(
+                HistoryItem(path.ends_on, _("Kompetanseløpet «%(title)s» ble fullført") % title)
+            )
     return sorted(items, key=lambda item: item.day, reverse=True)
