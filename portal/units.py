@@ -2,7 +2,7 @@
 granted some of its sub-units (agreements are made with sub-units); one with several picks
 one, kept in the session, and every employer-side scope follows `user.acting_employer_id`."""
 
-from django.db.models import Case, Q, When
+from django.db.models import Case, When
 
 from accounts.models import Role, User
 from employers.models import Employer
@@ -16,12 +16,13 @@ def granted_sub_units(user: User):
 
 
 def units_for(user: User):
-    """The user's employer first, then the granted sub-units by name. One query."""
+    """The user's employer first, then the granted sub-units by name. Two small queries."""
     if not user.is_authenticated or user.role != Role.EMPLOYER_USER or not user.employer_id:
         return Employer.objects.none()
-    granted = granted_sub_units(user).values("pk")
+    # The ids first: an OR of the employer and a subquery would scan the whole register.
+    ids = [user.employer_id, *granted_sub_units(user).values_list("pk", flat=True)]
     return (
-        Employer.objects.filter(Q(pk=user.employer_id) | Q(pk__in=granted))
+        Employer.objects.filter(pk__in=ids)
         .annotate(is_main=Case(When(pk=user.employer_id, then=True), default=False))
         .order_by("-is_main", "name")
     )
