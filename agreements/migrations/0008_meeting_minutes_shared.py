@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("agreements", "0006_pilot_import"),
+        ("agreements", "0007_meeting_invitation_claim"),
     ]
 
     operations = [
