@@ -184,10 +184,16 @@ RULES: dict[str, Rule] = {
     "portal:messages": only(Role.EMPLOYER_USER),
     "portal:history": only(Role.EMPLOYER_USER),
     "portal:opening_messages": only(Role.EMPLOYER_USER),
+    "portal:unit_pick": only(Role.EMPLOYER_USER),
+    # The employer's own portal administrator; other employer users get a 404 from the view.
+    "portal:users": only(Role.EMPLOYER_USER),
+    "portal:user_deactivate": only(Role.EMPLOYER_USER),
     # The employer's fixed contact (a contact person or provider staff) answers its messages.
     "portal:staff_message": only(Role.CONTACT_PERSON, Role.PROVIDER_STAFF, Role.ADMIN),
     "portal:staff_users": only(Role.CONTACT_PERSON, Role.PROVIDER_STAFF, Role.ADMIN),
     "portal:staff_user_deactivate": only(Role.CONTACT_PERSON, Role.PROVIDER_STAFF, Role.ADMIN),
+    "portal:staff_user_units": only(Role.CONTACT_PERSON, Role.PROVIDER_STAFF, Role.ADMIN),
+    "portal:staff_user_admin": only(Role.CONTACT_PERSON, Role.PROVIDER_STAFF, Role.ADMIN),
     "competence_paths:list": signed_in(),
     "competence_paths:detail": signed_in(),
     "competence_paths:create": only(*PATH_MANAGERS),

@@ -136,6 +136,15 @@ class UserManager(BaseUserManager):
         user.save(using=self._db)
         return user
 
+    def employer_users_of(self, employer_id: int):
+        """The active people at an employer unit: those who belong to it and those granted it
+        as a sub-unit of their employer."""
+        return (
+            self.filter(role=Role.EMPLOYER_USER, is_active=True)
+            .filter(Q(employer_id=employer_id) | Q(employer_units=employer_id))
+            .distinct()
+        )
+
     def create_superuser(self, email, password=None, **fields):
         fields["role"] = Role.ADMIN
         return self.create_user(email, password, **fields)
@@ -189,6 +198,16 @@ class User(AbstractUser):
         related_name="users",
         verbose_name=_("virksomhet"),
     )
+    # Agreements are made with sub-units: an employer user may act for some of their
+    # employer's sub-units too (granted by the fixed contact person).
+    employer_units = models.ManyToManyField(
+        "employers.Employer",
+        blank=True,
+        related_name="granted_users",
+        verbose_name=_("underenheter"),
+    )
+    # The employer's own portal administrator invites and deactivates its other users.
+    is_employer_admin = models.BooleanField(_("administrator i portalen"), default=False)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
@@ -224,8 +243,18 @@ class User(AbstractUser):
         ]
         indexes = [models.Index(fields=["role", "county"], name="user_role_county_idx")]
 
+    # The unit an employer user acts for in this request when it is a granted sub-unit, set
+    # from the session by portal.middleware.ActingUnitMiddleware.
+    acting_unit_id: int | None = None
+
     def __str__(self) -> str:
         return self.get_full_name() or self.email
+
+    @property
+    def acting_employer_id(self) -> int | None:
+        """The employer unit whose data an employer user sees now: every employer-side scope
+        uses this, never `employer_id` alone."""
+        return self.acting_unit_id or self.employer_id
 
     def save(self, *args, **kwargs):
         # Django's admin site is for administrators only; the flags follow the role.

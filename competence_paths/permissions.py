@@ -2,6 +2,7 @@
 `CompetencePath.objects.visible_to(user)`; these decide what they may do and whom they see."""
 
 from accounts.models import Role, User
+from candidates.selectors.pipeline import employer_entries
 
 from .models import CompetencePath, Participant
 
@@ -37,12 +38,14 @@ def may_follow(user: User, participant: Participant) -> bool:
 
 def participants_for(user: User, path: CompetencePath):
     """The participants whose details this user may see on the path page. Employer users see
-    the ones who consented to sharing with them, without owners or notes."""
+    the ones presented to them with consent, without owners or notes."""
     participants = path.participants.for_path_page()
     if sees_all_participants(user, path):
         return participants
     if user.role in (Role.ADVISER, Role.PROVIDER_STAFF):
         return participants.filter(candidate__owner=user)
-    if user.role == Role.EMPLOYER_USER and user.employer_id == path.employer_id:
-        return participants.filter(entry__consents__status="given").distinct()
+    if user.role == Role.EMPLOYER_USER and user.acting_employer_id == path.employer_id:
+        # The same rule as the portal's candidate pages: presented to the employer with a
+        # consent that stands, and not removed or expired from its view.
+        return participants.filter(entry__in=employer_entries(user).values("pk"))
     return participants.none()

@@ -150,11 +150,13 @@ def path_detail(request, pk: int):
     participants = list(permissions.participants_for(user, path))
     progress = StageProgress.objects.filter(participant__in=participants)
     progress_by_pair = {(p.participant_id, p.stage_id): p for p in progress}
-    if participants and user.role != "employer_user":
+    if participants:
         audit_candidate_reads(
             actor=user,
             candidates=[p.candidate for p in participants],
-            action=AuditRecord.Action.LIST,
+            action=AuditRecord.Action.LIST
+            if user.role != "employer_user"
+            else AuditRecord.Action.EMPLOYER_VIEW,
             purpose=PURPOSE_PATH,
             path=request.path,
         )

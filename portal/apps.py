@@ -20,5 +20,8 @@ class PortalConfig(AppConfig):
                 "portal.terms.accepted": _("Godtok bruksvilkårene for kandidater"),
                 "portal.user.invited": _("Inviterte en bruker til portalen"),
                 "portal.user.deactivated": _("Deaktiverte en bruker i portalen"),
+                "portal.user.units_granted": _("Endret hvilke underenheter en bruker har"),
+                "portal.user.admin_granted": _("Gjorde en bruker til administrator i portalen"),
+                "portal.user.admin_revoked": _("Fjernet en bruker som administrator i portalen"),
             }
         )

@@ -124,8 +124,61 @@ class MessageForm(forms.Form):
     )
 
 
+class UnitsField(forms.ModelMultipleChoiceField):
+    """Sub-units of the employer a person may act for, as check boxes."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def label_from_instance(self, obj):
+        return f"{obj.name} ({obj.orgnr})"
+
+
 class InviteForm(forms.Form):
     email = forms.EmailField(label=_("E-postadresse"))
     first_name = forms.CharField(label=_("Fornavn"), max_length=150)
     last_name = forms.CharField(label=_("Etternavn"), max_length=150)
     phone = forms.CharField(label=_("Telefon (valgfritt)"), max_length=30, required=False)
+    units = UnitsField(
+        label=_("Underenheter personen også kan handle for"),
+        queryset=None,
+        required=False,
+    )
+
+    is_employer_admin = forms.BooleanField(
+        label=_("Administrator i portalen"),
+        required=False,
+        help_text=_("Kan invitere og deaktivere andre brukere fra virksomheten."),
+    )
+
+    def __init__(self, *args, sub_units, may_make_admins=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if sub_units.exists():
+            self.fields["units"].queryset = sub_units
+        else:
+            del self.fields["units"]
+        if not may_make_admins:
+            del self.fields["is_employer_admin"]
+
+
+class UnitGrantForm(forms.Form):
+    units = UnitsField(label=_("Underenheter"), queryset=None, required=False)
+
+    def __init__(self, *args, sub_units, person, **kwargs):
+        kwargs.setdefault("initial", {"units": list(person.employer_units.all())})
+        super().__init__(*args, prefix=f"enheter-{person.pk}", **kwargs)
+        self.fields["units"].queryset = sub_units
+
+
+class UnitPickForm(forms.Form):
+    unit = forms.ModelChoiceField(
+        label=_("Hvilken virksomhet handler du for nå?"),
+        queryset=None,
+        widget=forms.RadioSelect,
+        empty_label=None,
+        error_messages={"required": _("Velg en virksomhet.")},
+    )
+
+    def __init__(self, *args, units, current_id, **kwargs):
+        super().__init__(*args, initial={"unit": current_id}, **kwargs)
+        self.fields["unit"].queryset = units
+        self.fields["unit"].label_from_instance = lambda obj: f"{obj.name} ({obj.orgnr})"

@@ -21,7 +21,7 @@ def may_take_part(user: User, employer: Employer) -> bool:
     if not user.is_authenticated or not user.is_active:
         return False
     if user.role == Role.EMPLOYER_USER:
-        return user.employer_id == employer.pk
+        return user.acting_employer_id == employer.pk
     return user.role == Role.ADMIN or employer.fixed_contact_id == user.pk
 
 
@@ -53,9 +53,7 @@ def message_send(
         contact = need_recipient(employer)
         recipients = [contact] if contact is not None else []
     else:
-        recipients = list(
-            User.objects.filter(employer=employer, role=Role.EMPLOYER_USER, is_active=True)
-        )
+        recipients = list(User.objects.employer_users_of(employer.pk))
     about = opening.title if opening is not None else employer.name
     for recipient in recipients:
         notification_create(

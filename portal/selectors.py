@@ -10,6 +10,8 @@ from accounts.models import User
 from agreements.models import Agreement, FollowUpMeeting
 from candidates.models import EmployerAssessment, Placement, ShortlistEntry, Step
 from candidates.selectors.pipeline import employer_entries
+from competence_paths.models import CompetencePath, PathStatus
+from competence_paths.selectors import path_list
 from employers.models import Employer, JobOpening
 
 from .messages import unread_count
@@ -36,7 +38,7 @@ def own_openings(user: User):
     """The openings of the user's employer: the only ones any portal URL may name."""
     if not user.is_authenticated or not user.employer_id:
         return JobOpening.objects.none()
-    return JobOpening.objects.filter(employer_id=user.employer_id)
+    return JobOpening.objects.filter(employer_id=user.acting_employer_id)
 
 
 def recruitment_processes(user: User) -> tuple[list[OpeningRow], list[OpeningRow]]:
@@ -75,6 +77,7 @@ class Home:
     open_openings: list[JobOpening]
     waiting: int
     unread_messages: int
+    paths: list[CompetencePath]
 
 
 def home(user: User) -> Home:
@@ -97,18 +100,27 @@ def home(user: User) -> Home:
         own_openings(user).exclude(status__in=CLOSED_STATUSES).order_by("-created_at", "-id")[:10]
     )
     unread = unread_count(user, employer.pk) if employer else 0
-    return Home(employer, agreement, next_meeting, openings, waiting_count(user), unread)
+    # The employer's planned and running paths; the path page shows only the participants who
+    # agreed to share with the employer (competence_paths.permissions.participants_for).
+    paths = list(
+        path_list(user=user)
+        .filter(status__in=(PathStatus.PLANNED, PathStatus.RUNNING))
+        .order_by("planned_start", "id")[:5]
+    )
+    return Home(employer, agreement, next_meeting, openings, waiting_count(user), unread, paths)
 
 
 @dataclass(frozen=True)
 class HistoryItem:
     day: object
     text: str
+    minutes: str = ""
 
 
 def history(user: User) -> list[HistoryItem]:
     """What the employer and NAV have done together, newest first, in plain words: agreements
-    made, signed and ended, follow-up meetings held, hires. Three queries."""
+    made, signed and ended, follow-up meetings held (with the minutes the contact person chose
+    to share), hires, competence paths run. Four queries."""
     items = []
     for agreement in Agreement.objects.visible_to(user).order_by("created_at"):
         items.append(
@@ -118,9 +130,11 @@ def history(user: User) -> list[HistoryItem]:
             items.append(HistoryItem(agreement.signed_on, _("Vi inkluderer!-avtalen ble signert")))
         if agreement.end_date:
             items.append(HistoryItem(agreement.end_date, _("Avtalen ble avsluttet")))
-    for meeting in FollowUpMeeting.objects.visible_to(user).held().only("held_on"):
-        items.append(HistoryItem(meeting.held_on, _("Oppfølgingsmøte med NAV")))
-    for placement in Placement.objects.filter(employer_id=user.employer_id).only(
+    meetings = FollowUpMeeting.objects.visible_to(user).held()
+    for meeting in meetings.only("held_on", "minutes", "minutes_shared"):
+        shared = meeting.minutes if meeting.minutes_shared else ""
+        items.append(HistoryItem(meeting.held_on, _("Oppfølgingsmøte med NAV"), shared))
+    for placement in Placement.objects.filter(employer_id=user.acting_employer_id).only(
         "start_date", "position"
     ):
         items.append(
@@ -129,4 +143,16 @@ def history(user: User) -> list[HistoryItem]:
                 _("En ny medarbeider begynte som %(position)s") % {"position": placement.position},
             )
         )
+    paths = CompetencePath.objects.visible_to(user).filter(
+        status__in=(PathStatus.RUNNING, PathStatus.COMPLETED)
+    )
+    for path in paths.only("title", "planned_start", "ends_on", "status"):
+        title = {"title": path.title}
+        items.append(
+            HistoryItem(path.planned_start, _("Kompetanseløpet «%(title)s» startet") % title)
+        )
+        if path.status == PathStatus.COMPLETED:
+            items.append(
+                HistoryItem(path.ends_on, _("Kompetanseløpet «%(title)s» ble fullført") % title)
+            )
     return sorted(items, key=lambda item: item.day, reverse=True)

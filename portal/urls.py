@@ -23,5 +23,18 @@ urlpatterns = [
         views.staff_user_deactivate,
         name="staff_user_deactivate",
     ),
+    path(
+        "virksomheter/<int:employer_id>/brukere/<int:user_id>/enheter/",
+        views.staff_user_units,
+        name="staff_user_units",
+    ),
+    path(
+        "virksomheter/<int:employer_id>/brukere/<int:user_id>/administrator/",
+        views.staff_user_admin,
+        name="staff_user_admin",
+    ),
+    path("enhet/", views.unit_pick, name="unit_pick"),
+    path("brukere/", views.users_page, name="users"),
+    path("brukere/<int:user_id>/deaktiver/", views.user_deactivate, name="user_deactivate"),
     path("moter/<int:meeting_id>/kalender.ics", views.meeting_ics, name="meeting_ics"),
 ]

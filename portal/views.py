@@ -23,9 +23,18 @@ from employers.models import Employer
 from employers.services.openings import opening_report
 
 from . import messages as threads
-from . import selectors, services, terms
+from . import selectors, services, terms, units
 from . import users as portal_users
-from .forms import AssessmentForm, InviteForm, MessageForm, NeedForm, StepForm, TermsForm
+from .forms import (
+    AssessmentForm,
+    InviteForm,
+    MessageForm,
+    NeedForm,
+    StepForm,
+    TermsForm,
+    UnitGrantForm,
+    UnitPickForm,
+)
 from .permissions import may_see_candidates
 
 
@@ -281,25 +290,73 @@ def _managed_employer(request, employer_id: int) -> Employer:
     return employer
 
 
+def _invite(request, employer: Employer, form: InviteForm) -> bool:
+    """Send the invitation the form asks for; False (with the errors on the form) if not."""
+    if not form.is_valid():
+        return False
+    try:
+        invited = portal_users.employer_user_invite(
+            employer=employer, actor=request.user, **form.cleaned_data
+        )
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return False
+    messages.success(request, _("Invitasjonen er sendt til %(email)s.") % {"email": invited.email})
+    return True
+
+
 def staff_users(request, employer_id: int):
     """The employer's portal users, and the invitation form, for its fixed contact person."""
     employer = _managed_employer(request, employer_id)
-    form = InviteForm(request.POST if request.method == "POST" else None)
-    if form.is_valid():
-        try:
-            invited = portal_users.employer_user_invite(
-                employer=employer, actor=request.user, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("Invitasjonen er sendt til %(email)s.") % {"email": invited.email},
-            )
-            return redirect("portal:staff_users", employer_id=employer.pk)
-    context = {"employer": employer, "form": form, "users": portal_users.employer_users(employer)}
+    sub_units = employer.sub_units.order_by("name")
+    form = InviteForm(request.POST if request.method == "POST" else None, sub_units=sub_units)
+    if _invite(request, employer, form):
+        return redirect("portal:staff_users", employer_id=employer.pk)
+    people = portal_users.employer_users(employer).prefetch_related("employer_units")
+    rows = [
+        {
+            "person": person,
+            "grant_form": UnitGrantForm(sub_units=sub_units, person=person)
+            if person.is_active and sub_units
+            else None,
+        }
+        for person in people
+    ]
+    context = {"employer": employer, "form": form, "rows": rows}
     return render(request, "portal/staff_users.html", context)
+
+
+@require_POST
+def staff_user_admin(request, employer_id: int, user_id: int):
+    """The contact person names, or stops, the employer's own portal administrator."""
+    employer = _managed_employer(request, employer_id)
+    person = get_object_or_404(portal_users.employer_users(employer), pk=user_id, is_active=True)
+    make_admin = request.POST.get("admin") == "1"
+    portal_users.employer_user_set_admin(
+        employer=employer, user=person, is_admin=make_admin, actor=request.user
+    )
+    if make_admin:
+        text = _("%(name)s er administrator i portalen.")
+    else:
+        text = _("%(name)s er ikke lenger administrator i portalen.")
+    messages.success(request, text % {"name": person})
+    return redirect("portal:staff_users", employer_id=employer.pk)
+
+
+@require_POST
+def staff_user_units(request, employer_id: int, user_id: int):
+    """The contact person changes which sub-units a person may act for."""
+    employer = _managed_employer(request, employer_id)
+    person = get_object_or_404(portal_users.employer_users(employer), pk=user_id, is_active=True)
+    form = UnitGrantForm(request.POST, sub_units=employer.sub_units.all(), person=person)
+    if form.is_valid():
+        portal_users.employer_user_grant_units(
+            employer=employer, user=person, units=form.cleaned_data["units"], actor=request.user
+        )
+        messages.success(request, _("Tilgangen til %(name)s er endret.") % {"name": person})
+    else:
+        messages.error(request, _("Velg bare underenheter av denne virksomheten."))
+    return redirect("portal:staff_users", employer_id=employer.pk)
 
 
 @require_POST
@@ -309,6 +366,56 @@ def staff_user_deactivate(request, employer_id: int, user_id: int):
     portal_users.employer_user_deactivate(employer=employer, user=user, actor=request.user)
     messages.success(request, _("%(name)s kan ikke lenger logge inn.") % {"name": user})
     return redirect("portal:staff_users", employer_id=employer.pk)
+
+
+def unit_pick(request):
+    """A person granted sub-units picks which unit they act for; every page then says which."""
+    choices = units.units_for(request.user)
+    form = UnitPickForm(
+        request.POST if request.method == "POST" else None,
+        units=choices,
+        current_id=request.user.acting_employer_id,
+    )
+    if form.is_valid() and units.act_for(request, form.cleaned_data["unit"].pk):
+        messages.success(
+            request,
+            _("Nå handler du for %(name)s.") % {"name": form.cleaned_data["unit"].name},
+        )
+        return redirect("home")
+    return render(request, "portal/unit_pick.html", {"form": form})
+
+
+def _administered_employer(request) -> Employer:
+    """The portal administrator's own employer; anyone else at the employer gets a 404."""
+    employer = get_object_or_404(Employer, pk=request.user.employer_id)
+    if not portal_users.may_manage_users(request.user, employer):
+        raise Http404
+    return employer
+
+
+def users_page(request):
+    """The employer's portal administrator invites and deactivates the employer's users."""
+    employer = _administered_employer(request)
+    form = InviteForm(
+        request.POST if request.method == "POST" else None,
+        sub_units=portal_users.grantable_sub_units(request.user, employer),
+        may_make_admins=False,
+    )
+    if _invite(request, employer, form):
+        return redirect("portal:users")
+    context = {"employer": employer, "form": form, "users": portal_users.employer_users(employer)}
+    return render(request, "portal/users.html", context)
+
+
+@require_POST
+def user_deactivate(request, user_id: int):
+    employer = _administered_employer(request)
+    person = get_object_or_404(
+        portal_users.employer_users(employer).exclude(pk=request.user.pk), pk=user_id
+    )
+    portal_users.employer_user_deactivate(employer=employer, user=person, actor=request.user)
+    messages.success(request, _("%(name)s kan ikke lenger logge inn.") % {"name": person})
+    return redirect("portal:users")
 
 
 def history_page(request):

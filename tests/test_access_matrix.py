@@ -134,11 +134,20 @@ EXPECTED = {
             "messages",
             "history",
             "opening_messages",
+            "unit_pick",
+            "users",
+            "user_deactivate",
         )
     },
     **{
         f"portal:{name}": {Role.CONTACT_PERSON, Role.PROVIDER_STAFF, Role.ADMIN}
-        for name in ("staff_message", "staff_users", "staff_user_deactivate")
+        for name in (
+            "staff_message",
+            "staff_users",
+            "staff_user_deactivate",
+            "staff_user_units",
+            "staff_user_admin",
+        )
     },
     "candidates:list": CANDIDATE_READERS,
     "candidates:detail": CANDIDATE_READERS,
@@ -252,6 +261,19 @@ def _portal_user_to_deactivate(user) -> dict:
     employer = EmployerFactory(fixed_contact=user)
     employer_user = user_with_role(Role.EMPLOYER_USER, employer=employer)
     return {"employer_id": employer.pk, "user_id": employer_user.pk}
+
+
+def _portal_admin(user) -> None:
+    # Only the employer's own portal administrator manages its users from the portal.
+    if user.role == Role.EMPLOYER_USER:
+        user.is_employer_admin = True
+        user.save(update_fields=["is_employer_admin"])
+
+
+def _colleague_to_deactivate(user) -> dict:
+    _portal_admin(user)
+    colleague = user_with_role(Role.EMPLOYER_USER, employer=user.employer or EmployerFactory())
+    return {"user_id": colleague.pk}
 
 
 def _own_opening(user) -> dict:
@@ -404,6 +426,10 @@ URL_KWARGS = {
     "portal:staff_message": lambda user: {"employer_id": EmployerFactory(fixed_contact=user).pk},
     "portal:staff_users": lambda user: {"employer_id": EmployerFactory(fixed_contact=user).pk},
     "portal:staff_user_deactivate": _portal_user_to_deactivate,
+    "portal:staff_user_units": _portal_user_to_deactivate,
+    "portal:staff_user_admin": _portal_user_to_deactivate,
+    "portal:users": lambda user: _portal_admin(user) or {},
+    "portal:user_deactivate": _colleague_to_deactivate,
     "portal:meeting_ics": lambda user: {"meeting_id": _meeting_for(user).pk},
     **{
         f"portal:{name}": _presented_to_employer
@@ -458,6 +484,9 @@ POST_ONLY = {
     "portal:contact_reveal",
     "portal:staff_message",
     "portal:staff_user_deactivate",
+    "portal:staff_user_units",
+    "portal:staff_user_admin",
+    "portal:user_deactivate",
     "portal:assess",
     "portal:next_step",
     "candidates:available",

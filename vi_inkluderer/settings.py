@@ -80,6 +80,7 @@ MIDDLEWARE = [
     "accounts.middleware.RequireStaffMfaMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "csp.middleware.CSPMiddleware",
+    "portal.units.ActingUnitMiddleware",
     "accounts.access.AccessRuleMiddleware",
     "vi_inkluderer.nostore.NoStoreMiddleware",
 ]
@@ -101,6 +102,7 @@ TEMPLATES = [
                 "csp.context_processors.nonce",
                 "vi_inkluderer.context_processors.navigation",
                 "notifications.context_processors.unread_notifications",
+                "portal.units.acting_unit",
             ],
         },
     },

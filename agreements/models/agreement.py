@@ -99,7 +99,9 @@ class AgreementQuerySet(models.QuerySet):
         if user.role in (Role.ADMIN, Role.NATIONAL_READER):
             return self
         if user.role == Role.EMPLOYER_USER:
-            return self.filter(employer_id=user.employer_id) if user.employer_id else self.none()
+            if not user.employer_id:
+                return self.none()
+            return self.filter(employer_id=user.acting_employer_id)
         if user.role == Role.PROVIDER_STAFF:
             regions = regions_served_by(user)
             return self.filter(

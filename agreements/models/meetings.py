@@ -58,6 +58,12 @@ class FollowUpMeeting(models.Model):
     )
     agenda = models.TextField(_("agenda"), blank=True, max_length=3000)
     minutes = models.TextField(_("referat"), blank=True, max_length=10000)
+    # The contact person chooses per meeting; the employer's portal shows shared minutes only.
+    minutes_shared = models.BooleanField(
+        _("del referatet med virksomheten"),
+        default=False,
+        help_text=_("Virksomheten ser da referatet i historikken i portalen."),
+    )
     assessment = models.CharField(
         _("vurdering av samarbeidet"), max_length=20, choices=Assessment.choices, blank=True
     )

@@ -231,10 +231,7 @@ def _notify_contact_change(*, agreement: Agreement, note: str) -> None:
         body=note,
         link=link,
     )
-    employer_users = User.objects.filter(
-        employer_id=agreement.employer_id, role=Role.EMPLOYER_USER, is_active=True
-    )
-    for user in employer_users:
+    for user in User.objects.employer_users_of(agreement.employer_id):
         notification_create(
             recipient=user,
             title=_("Ny fast kontaktperson i NAV: %(name)s") % {"name": contact},

@@ -35,6 +35,7 @@ RECORD_FIELDS = (
     "provider_participants",
     "agenda",
     "minutes",
+    "minutes_shared",
     "assessment",
 )
 

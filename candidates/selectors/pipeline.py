@@ -128,7 +128,7 @@ def employer_entries(user: User):
         ShortlistEntry.objects.live()
         .filter(
             Exists(_given_consents()),
-            shortlist__opening__employer_id=user.employer_id,
+            shortlist__opening__employer_id=user.acting_employer_id,
             step__in=EMPLOYER_VISIBLE_STEPS,
             employer_assessment__gone_at__isnull=True,
         )

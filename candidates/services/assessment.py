@@ -21,7 +21,8 @@ VISIBLE_FOR = relativedelta(months=6)
 
 
 def _check_employer(actor: User, entry: ShortlistEntry) -> None:
-    if actor.role != Role.EMPLOYER_USER or actor.employer_id != entry.shortlist.opening.employer_id:
+    opening = entry.shortlist.opening
+    if actor.role != Role.EMPLOYER_USER or actor.acting_employer_id != opening.employer_id:
         raise PermissionDenied
 
 

@@ -86,7 +86,7 @@ def steps_user_may_move(user: User, entry: ShortlistEntry) -> frozenset[str]:
         steps |= OWNER_STEPS
     if (
         user.role == Role.EMPLOYER_USER
-        and user.employer_id == entry.shortlist.opening.employer_id
+        and user.acting_employer_id == entry.shortlist.opening.employer_id
         and has_given_consent(entry)
     ):
         steps |= EMPLOYER_STEPS
@@ -287,10 +287,7 @@ def entry_move(
 
 def _notify_employer_users(entry: ShortlistEntry) -> None:
     opening = entry.shortlist.opening
-    users = User.objects.filter(
-        employer_id=opening.employer_id, role=Role.EMPLOYER_USER, is_active=True
-    )
-    for user in users:
+    for user in User.objects.employer_users_of(opening.employer_id):
         notification_create(
             recipient=user,
             title=_("Ny kandidat til %(opening)s") % {"opening": opening.title},

@@ -172,7 +172,7 @@ class CompetencePathQuerySet(models.QuerySet):
         if user.role == Role.EMPLOYER_USER:
             if not user.employer_id:
                 return self.none()
-            return self.filter(employer_id=user.employer_id).exclude(status=PathStatus.DRAFT)
+            return self.filter(employer_id=user.acting_employer_id).exclude(status=PathStatus.DRAFT)
         own = Q(contact=user) | Q(participants__candidate__owner=user)
         if user.role == Role.PROVIDER_STAFF:
             regions = regions_served_by(user)

@@ -16,6 +16,7 @@ from portal.models import Message
 from portal.services import terms_accept
 
 EMPLOYERS = 3
+GROUP_USER_EMAIL = "konsern@demo.no"
 # The assessments the employers have made, in turn; "til vurdering" is what is left unset.
 ASSESSMENTS = [
     (EmployerAssessment.Status.RELEVANT, ""),
@@ -38,10 +39,38 @@ def seed() -> str:
     assessed = sum(_assess(user) for user in users)
     messages = sum(_conversation(user) for user in users)
     needs = _reported_need(users[0]) if users else 0
+    group = _group_user()
     return (
         f"{len(users)} employer users, {assessed} assessments, {messages} messages, "
-        f"{needs} reported needs"
+        f"{needs} reported needs, {group} user granted two sub-units"
     )
+
+
+def _group_user() -> int:
+    """A manager at a main unit granted two of its sub-units, who picks which one they act
+    for, and who is the employer's portal administrator."""
+    if User.objects.filter(email=GROUP_USER_EMAIL).exists():
+        return 0
+    main = (
+        Employer.objects.annotate(units=Count("sub_units"))
+        .filter(units__gte=2)
+        .order_by("orgnr")
+        .first()
+    )
+    if main is None:
+        return 0
+    user = User.objects.create_user(
+        GROUP_USER_EMAIL,
+        DEMO_PASSWORD,
+        role=Role.EMPLOYER_USER,
+        employer=main,
+        first_name="Kari",
+        last_name="Konsern",
+        is_employer_admin=True,
+    )
+    user.employer_units.set(main.sub_units.order_by("orgnr")[:2])
+    terms_accept(user=user)
+    return 1
 
 
 def _employers_with_candidates() -> list[Employer]:

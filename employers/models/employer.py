@@ -35,7 +35,7 @@ class EmployerQuerySet(models.QuerySet):
         if not user.is_authenticated:
             return self.none()
         if user.role == Role.EMPLOYER_USER:
-            return self.filter(pk=user.employer_id) if user.employer_id else self.none()
+            return self.filter(pk=user.acting_employer_id) if user.employer_id else self.none()
         return self
 
     def search(self, text: str):

@@ -109,7 +109,7 @@ def need_recipient(employer: Employer) -> User | None:
 def opening_report(*, employer: Employer, actor: User, **details: Any) -> JobOpening:
     """An employer user reports a recruitment need: a draft opening for its contact person,
     who is told and takes it from there (publishing, search)."""
-    if actor.role != Role.EMPLOYER_USER or actor.employer_id != employer.pk:
+    if actor.role != Role.EMPLOYER_USER or actor.acting_employer_id != employer.pk:
         raise PermissionDenied
     recipient = need_recipient(employer)
     if recipient is None:

@@ -167,11 +167,17 @@ def test_an_employer_user_sees_own_planned_paths_with_consented_participants_onl
     consented = add_participant(path, step=Step.PRESENTED)
     ConsentRequestFactory(entry=consented.entry, status=ConsentRequest.Status.GIVEN)
     add_participant(path)
+    # Consent given, but never presented to the employer: not theirs to see.
+    not_presented = add_participant(path, step=Step.CONSENT_GIVEN)
+    ConsentRequestFactory(entry=not_presented.entry, status=ConsentRequest.Status.GIVEN)
     employer_user = user_with_role(Role.EMPLOYER_USER, employer=path.employer)
     client.force_login(employer_user)
     response = client.get(reverse("competence_paths:detail", args=[path.pk]))
     assert response.context["participants"] == [consented]
     assert consented.candidate.owner.get_full_name() not in response.content.decode()
+    assert AuditRecord.objects.filter(
+        actor=employer_user, candidate=consented.candidate, action=AuditRecord.Action.EMPLOYER_VIEW
+    ).exists()
     other_employer_user = user_with_role(Role.EMPLOYER_USER)
     client.force_login(other_employer_user)
     assert client.get(reverse("competence_paths:detail", args=[path.pk])).status_code == 404

@@ -3,6 +3,7 @@ from django.core.management import call_command
 
 from accounts.models import Role, User
 from candidates.models import EmployerAssessment
+from devdata.demo.portal import GROUP_USER_EMAIL
 from employers.models import JobOpening
 from portal.models import Message
 
@@ -20,6 +21,10 @@ def test_seed_demo_gives_several_employers_portal_users_answers_messages_and_a_n
     roles = set(Message.objects.values_list("author__role", flat=True))
     assert Role.EMPLOYER_USER in roles and roles - {Role.EMPLOYER_USER}
     assert JobOpening.objects.filter(reported_by__isnull=False).count() == 1
+    group_user = User.objects.get(email=GROUP_USER_EMAIL)
+    units = list(group_user.employer_units.all())
+    assert len(units) == 2 and {unit.parent for unit in units} == {group_user.employer}
+    assert group_user.is_employer_admin
     counts = (User.objects.count(), Message.objects.count(), EmployerAssessment.objects.count())
     call_command("seed_demo")
     assert (User.objects.count(), Message.objects.count(), EmployerAssessment.objects.count()) == (

@@ -181,3 +181,60 @@ def test_an_employer_user_gets_in_and_answers_and_the_contact_sees_it(page, worl
     page.goto(f"{url}/kandidater/kandidatliste/{world['entries'][0].pk}/")
     expect(page.locator("#entry-step")).to_have_text("Arbeidsgiver ønsker intervju")
     assert EmployerAssessment.objects.get(entry=world["entries"][0]).status == "relevant"
+
+
+def test_a_portal_administrator_with_sub_units_picks_a_unit_and_manages_users(
+    page, live_site, console_errors
+):
+    url = live_site.url
+    contact = user_with_role(
+        Role.CONTACT_PERSON, first_name="Kari", last_name="Kontakt", password=PASSWORD
+    )
+    main = EmployerFactory(name="Fjordhotellene AS", fixed_contact=contact)
+    bergen = EmployerFactory(name="Fjordhotellet Bergen", parent=main, fixed_contact=contact)
+    EmployerFactory(name="Fjordhotellet Voss", parent=main, fixed_contact=contact)
+    JobOpeningFactory(employer=bergen, recorded_by=contact, title="Kokk i Bergen", status="open")
+    admin = user_with_role(
+        Role.EMPLOYER_USER,
+        employer=main,
+        first_name="Ada",
+        last_name="Admin",
+        password=PASSWORD,
+        is_employer_admin=True,
+    )
+    admin.employer_units.add(bergen)
+    colleague = user_with_role(
+        Role.EMPLOYER_USER, employer=main, first_name="Kim", last_name="Kollega"
+    )
+
+    # The contact person sees who has which sub-units.
+    log_in(page, url, contact.email, PASSWORD)
+    page.goto(f"{url}/virksomhet/virksomheter/{main.pk}/brukere/")
+    expect(page.get_by_text("Har 1 underenhet")).to_be_visible()
+    page.get_by_text("Har 1 underenhet").click()
+    _check(page, console_errors, "20-staff-users-sub-units")
+
+    # The administrator acts for the main unit first, then picks Bergen.
+    page.context.clear_cookies()
+    log_in(page, url, admin.email, PASSWORD)
+    expect(page.get_by_text("Du handler for Fjordhotellene AS")).to_be_visible()
+    page.get_by_role("link", name="Bytt virksomhet").click()
+    _check(page, console_errors, "21-unit-pick")
+    page.get_by_label(re.compile("Fjordhotellet Bergen")).check()
+    page.get_by_role("button", name="Handle for denne").click()
+    expect(page.get_by_text("Du handler for Fjordhotellet Bergen")).to_be_visible()
+    expect(page.get_by_text("Kokk i Bergen")).to_be_visible()
+    _check(page, console_errors, "22-home-sub-unit")
+
+    # From the user menu: the employer's users; the colleague is deactivated.
+    page.get_by_role("button", name="Ada Admin").click()
+    page.get_by_role("link", name="Brukere i portalen").click()
+    expect(page.get_by_role("heading", name="Inviter en kollega")).to_be_visible()
+    _check(page, console_errors, "23-users")
+    page.on("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("listitem").filter(has_text="Kim Kollega").get_by_role(
+        "button", name="Deaktiver"
+    ).click()
+    expect(page.get_by_text("Kim Kollega kan ikke lenger logge inn.")).to_be_visible()
+    colleague.refresh_from_db()
+    assert not colleague.is_active

@@ -28,3 +28,24 @@ def test_history_tells_agreements_and_meetings_in_plain_words_newest_first(
     assert date_format(datetime.date(2026, 11, 3), "DATE_FORMAT") in page
     assert date_format(datetime.date(2026, 10, 1), "DATE_FORMAT") not in page
     assert "Gikk gjennom behovet." not in page
+
+
+@pytest.mark.parametrize("shared", [True, False])
+def test_the_history_shows_minutes_only_when_the_contact_person_shared_them(client, shared):
+    meeting = MeetingFactory(
+        agreement=AgreementFactory(active=True),
+        planned_date=datetime.date.today() - datetime.timedelta(days=1),
+    )
+    client.force_login(meeting.agreement.fixed_contact)
+    data = {"held_on": datetime.date.today().isoformat(), "minutes": "Vi ble enige om to plasser."}
+    if shared:
+        data["minutes_shared"] = "on"
+    response = client.post(reverse("agreements:meeting_record", args=[meeting.pk]), data)
+    assert response.status_code == 302
+    meeting.refresh_from_db()
+    assert meeting.minutes_shared is shared
+
+    client.force_login(user_with_role(Role.EMPLOYER_USER, employer=meeting.agreement.employer))
+    page = client.get(reverse("portal:history")).content.decode()
+    assert "Oppfølgingsmøte med NAV" in page
+    assert ("Vi ble enige om to plasser." in page) is shared

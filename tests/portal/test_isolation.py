@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from accounts.access import rule_for
-from accounts.models import Role
+from accounts.models import Role, User
 from agreements.models import FollowUpMeeting
 from candidates.models import ConsentRequest, ShortlistEntry, Step
 from candidates.selectors.pipeline import employer_entries
@@ -31,6 +31,7 @@ ID_SOURCES = {
         shortlist__opening__employer=employer
     ),
     "meeting_id": lambda employer: FollowUpMeeting.objects.filter(agreement__employer=employer),
+    "user_id": lambda employer: User.objects.filter(employer=employer),
 }
 # Every portal URL an employer user may open that names an object.
 ID_PATTERNS = [
@@ -50,7 +51,9 @@ def _employer_with_data():
             entry = ShortlistEntryFactory(shortlist=shortlist_for(opening), step=step)
             ConsentRequestFactory(entry=entry, status=ConsentRequest.Status.GIVEN)
     MeetingFactory(agreement=AgreementFactory(active=True, employer=employer))
-    user = user_with_role(Role.EMPLOYER_USER, employer=employer)
+    # Each employer's user is its portal administrator, so the user pages answer for it.
+    user = user_with_role(Role.EMPLOYER_USER, employer=employer, is_employer_admin=True)
+    user_with_role(Role.EMPLOYER_USER, employer=employer)
     terms_accept(user=user)
     return employer, user
 
