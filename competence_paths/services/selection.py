@@ -84,7 +84,7 @@ def path_search_start(*, path: CompetencePath, actor: User) -> SearchRun:
     opening = selection_opening(path=path, actor=actor)
     query = ""
     if path.target_role_id and path.target_role_id != opening.occupation_id:
-        query = path.target_role.title
+        query = path.target_role.name
     criteria = Criteria(area=Area.COUNTY, query=query)
     return search_run_start(opening=opening, actor=actor, criteria=criteria)
 

@@ -161,3 +161,12 @@ def test_owners_propose_their_own_candidates_to_the_path(client, role):
     client.force_login(path.contact)
     page = client.get(reverse("competence_paths:detail", args=[path.pk])).content.decode()
     assert str(candidate) in page and "Foreslått av oppfølger" in page
+
+
+def test_a_target_role_unlike_the_linked_openings_occupation_is_searched_by_name(client):
+    role = Occupation.objects.get(code="7119")
+    path = make_path(target_role=role)
+    client.force_login(path.contact)
+    client.post(reverse("competence_paths:search", args=[path.pk]))
+    run = SearchRun.objects.get()
+    assert run.opening == path.opening and run.criteria["query"] == role.name
