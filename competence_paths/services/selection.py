@@ -26,23 +26,21 @@ from .participants import ADDABLE, participant_create
 
 def _opening_details(path: CompetencePath) -> dict:
     employer = path.employer
-    qualification = path.qualification or path.title
-    requirements = _("Kompetansehevende løp mot %(qualification)s.") % {
-        "qualification": qualification
-    }
+    # The search reads the opening's title and requirements as search words: only the
+    # qualification goes there; the hire terms go in the description.
+    description = _(
+        "Kandidatene kvalifiseres i et kompetansehevende løp som starter %(start)s."
+    ) % {"start": date_format(path.planned_start)}
     if path.hire_terms:
-        requirements += " " + path.hire_terms
+        description += " " + path.hire_terms
     return {
         "title": path.title,
         "occupation": path.target_role,
         "positions": path.places,
         "location": employer.municipality or employer.postal_place or employer.county.name,
         "start_date": path.planned_start,
-        "description": _(
-            "Kandidatene kvalifiseres i et kompetansehevende løp som starter %(start)s."
-        )
-        % {"start": date_format(path.planned_start)},
-        "requirements_must": requirements,
+        "description": description,
+        "requirements_must": path.qualification or path.title,
         "competence_path_possible": True,
     }
 
