@@ -93,7 +93,7 @@ def test_contact_builds_a_stord_path_follows_participants_and_one_is_hired(
     today = timezone.localdate().isoformat()
     for name in ("Ali Hassan", "Per Olsen"):
         page.goto(f"{live_site.url}/kompetanselop/{path.pk}/")
-        page.get_by_role("link", name=name).click()
+        page.get_by_role("table", name="Deltakere").get_by_role("link", name=name).click()
         page.get_by_label("Ny status").select_option("taking_part")
         page.get_by_label("Gjelder fra").fill(today)
         page.get_by_role("button", name="Lagre status").click()
@@ -110,7 +110,7 @@ def test_contact_builds_a_stord_path_follows_participants_and_one_is_hired(
     _check(page, "participant", console_errors)
 
     page.goto(f"{live_site.url}/kompetanselop/{path.pk}/")
-    page.get_by_role("link", name="Ali Hassan").click()
+    page.get_by_role("table", name="Deltakere").get_by_role("link", name="Ali Hassan").click()
     page.locator("#id_outcome").select_option("hired")
     page.get_by_label("Startdato").fill("2027-06-01")
     page.locator("#id_position").fill("Stillasbygger")
