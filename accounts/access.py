@@ -201,6 +201,8 @@ RULES: dict[str, Rule] = {
     "competence_paths:transition": only(*PATH_MANAGERS),
     "competence_paths:save_template": only(*PATH_MANAGERS),
     "competence_paths:participant_add": only(Role.CONTACT_PERSON, Role.ADMIN),
+    "competence_paths:search": only(Role.CONTACT_PERSON, Role.ADMIN),
+    "competence_paths:interview": only(Role.CONTACT_PERSON, Role.ADMIN),
     "competence_paths:participant": only(*PATH_PARTICIPANT_READERS),
     "competence_paths:participant_status": only(*PATH_FOLLOWERS),
     "competence_paths:participant_progress": only(*PATH_FOLLOWERS),

@@ -9,15 +9,20 @@ class CompetencePathsConfig(AppConfig):
     def ready(self):
         from core.activity import register_actions
 
+        from . import signals
         from .sections import register
 
         register()
+        signals.connect()
 
         register_actions(
             {
                 "competence_paths.path.created": _("Løpet ble opprettet"),
                 "competence_paths.path.edited": _("Løpet ble endret"),
                 "competence_paths.path.saved_as_template": _("Løpet ble lagret som mal"),
+                "competence_paths.path.opening_created": _(
+                    "Løpet fikk sin egen stilling for utvelgelsen"
+                ),
                 "competence_paths.path.draft": _("Løpet ble satt tilbake til utkast"),
                 "competence_paths.path.planned": _("Løpet ble planlagt"),
                 "competence_paths.path.running": _("Løpet startet"),

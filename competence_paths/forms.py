@@ -1,10 +1,11 @@
 from django import forms
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import County, MeasureProvider, Role, User
 from agreements.models import Agreement
-from candidates.models import Placement
+from candidates.models import Placement, ShortlistEntry
 from core.sorting import sort_columns, sort_field
 from employers.forms.occupations import OccupationChoiceField
 from employers.forms.openings import DateInput
@@ -175,6 +176,27 @@ class ProgressForm(forms.Form):
     def __init__(self, *args, path: CompetencePath, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["stage"].queryset = path.stages.all()
+
+
+class InterviewForm(forms.Form):
+    """An interview held with a presented candidate on the path's shortlist."""
+
+    INTERVIEW_STEPS = ("presented", "interview_wanted")
+
+    entry = forms.ModelChoiceField(label=_("Kandidat"), queryset=ShortlistEntry.objects.none())
+    held_on = forms.DateField(label=_("Intervjudato"), widget=DateInput())
+    note = forms.CharField(label=_("Merknad"), max_length=300, required=False)
+
+    def __init__(self, *args, entries, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["entry"].queryset = entries.filter(step__in=self.INTERVIEW_STEPS)
+        self.fields["entry"].label_from_instance = lambda entry: str(entry.candidate)
+
+    def clean_held_on(self):
+        held_on = self.cleaned_data["held_on"]
+        if held_on > timezone.localdate():
+            raise forms.ValidationError(_("Intervjudatoen kan ikke være fram i tid."))
+        return held_on
 
 
 class OutcomeForm(forms.Form):

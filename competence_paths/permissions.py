@@ -28,6 +28,13 @@ def sees_all_participants(user: User, path: CompetencePath) -> bool:
     return may_manage(user, path) and user.role != Role.PROJECT_LEADER
 
 
+def may_select(user: User, path: CompetencePath) -> bool:
+    """Search for, shortlist and interview candidates for the path: its contact persons (the
+    path's contact and the county's contact persons) and administrators, as only an opening's
+    managers work its search and shortlist."""
+    return user.role in (Role.CONTACT_PERSON, Role.ADMIN) and sees_all_participants(user, path)
+
+
 def may_follow(user: User, participant: Participant) -> bool:
     """Change a participant's status and progress: the contact side, and the candidate's owner
     (adviser or provider staff) for their own."""

@@ -4,19 +4,23 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from candidates.models import AuditRecord, ShortlistEntry
 from candidates.services.audit import audit_candidate_reads
+from candidates.services.pipeline import may_propose
 from core.activity import history_for
 from core.forms import add_service_errors
+from core.views import show_errors
 from employers.models import Employer
 
 from . import permissions, timeline
 from .forms import (
     CostFormSet,
+    InterviewForm,
     OutcomeForm,
     PathFilterForm,
     PathForm,
@@ -31,6 +35,7 @@ from .models import CompetencePath, Participant, PathTemplate, StageProgress
 from .selectors import path_list, paths_visible_to
 from .services import participants as participant_services
 from .services import paths as services
+from .services import selection
 
 PAGE_SIZE = 25
 PURPOSE_PATH = _("Oppfølging av deltakere i kompetansehevende løp")
@@ -150,10 +155,13 @@ def path_detail(request, pk: int):
     participants = list(permissions.participants_for(user, path))
     progress = StageProgress.objects.filter(participant__in=participants)
     progress_by_pair = {(p.participant_id, p.stage_id): p for p in progress}
-    if participants:
+    may_select = permissions.may_select(user, path)
+    entries = list(selection.path_entries(path)) if may_select else []
+    shown = {c.pk: c for c in [p.candidate for p in participants] + [e.candidate for e in entries]}
+    if shown:
         audit_candidate_reads(
             actor=user,
-            candidates=[p.candidate for p in participants],
+            candidates=list(shown.values()),
             action=AuditRecord.Action.LIST
             if user.role != "employer_user"
             else AuditRecord.Action.EMPLOYER_VIEW,
@@ -179,13 +187,15 @@ def path_detail(request, pk: int):
         "union_reps": list(path.union_reps.all()),
         "history": history_for(path) if user.role != "employer_user" else [],
     }
-    if may_manage and path.opening_id:
-        taken = path.participants.values("entry_id")
-        context["selectable"] = (
-            ShortlistEntry.objects.filter(shortlist__opening_id=path.opening_id, archived_at=None)
-            .exclude(pk__in=taken)
-            .select_related("candidate")
-        )
+    if may_select:
+        context |= {
+            "may_select": True,
+            "entries": entries,
+            "interview_form": InterviewForm(entries=selection.path_entries(path)),
+            "may_interview": any(e.step in InterviewForm.INTERVIEW_STEPS for e in entries),
+        }
+    if path.opening_id and path.opening.status == "open":
+        context["may_propose"] = may_propose(user, path.opening)
     return render(request, "competence_paths/detail.html", context)
 
 
@@ -367,3 +377,50 @@ def participant_outcome(request, pk: int):
             messages.success(request, _("Utfallet er registrert."))
             return redirect("competence_paths:participant", pk=participant.pk)
     return _participant_page(request, participant, outcome_form=form)
+
+
+def _selecting_path(request, pk: int) -> CompetencePath:
+    path = _visible_path(request, pk)
+    if not permissions.may_select(request.user, path):
+        raise PermissionDenied
+    return path
+
+
+@require_POST
+def path_search(request, pk: int):
+    """The broad search from the path: on its opening (created the first time), with the
+    path's target role and county; the run page then shortlists onto the path's list."""
+    path = _selecting_path(request, pk)
+    try:
+        run = selection.path_search_start(path=path, actor=request.user)
+    except ValidationError as error:
+        show_errors(request, error)
+        return redirect("competence_paths:detail", pk=path.pk)
+    return redirect("candidates:search_run", pk=run.pk)
+
+
+@require_POST
+def interview_record(request, pk: int):
+    path = _selecting_path(request, pk)
+    form = InterviewForm(request.POST, entries=selection.path_entries(path))
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for message in errors:
+                messages.error(request, message)
+        return redirect("competence_paths:detail", pk=path.pk)
+    try:
+        entry = form.cleaned_data["entry"]
+        selection.interview_record(
+            path=path,
+            entry=entry,
+            actor=request.user,
+            held_on=form.cleaned_data["held_on"],
+            note=form.cleaned_data["note"],
+        )
+    except ValidationError as error:
+        show_errors(request, error)
+    else:
+        messages.success(
+            request, _("Intervjuet med %(name)s er registrert.") % {"name": entry.candidate}
+        )
+    return redirect(f"{reverse('competence_paths:detail', args=[path.pk])}#utvelgelse")

@@ -174,6 +174,8 @@ EXPECTED = {
     "competence_paths:transition": PATH_MANAGERS,
     "competence_paths:save_template": PATH_MANAGERS,
     "competence_paths:participant_add": {Role.CONTACT_PERSON, Role.ADMIN},
+    "competence_paths:search": {Role.CONTACT_PERSON, Role.ADMIN},
+    "competence_paths:interview": {Role.CONTACT_PERSON, Role.ADMIN},
     "competence_paths:participant": PATH_FOLLOWERS | {Role.EMPLOYER_USER},
     "competence_paths:participant_status": PATH_FOLLOWERS,
     "competence_paths:participant_progress": PATH_FOLLOWERS,
@@ -447,7 +449,7 @@ URL_KWARGS = {
     "competence_paths:create": lambda user: {"employer_pk": EmployerFactory().pk},
     **{
         f"competence_paths:{name}": lambda user: {"pk": _path_for(user).pk}
-        for name in ("detail", "edit", "save_template", "participant_add")
+        for name in ("detail", "edit", "save_template", "participant_add", "search", "interview")
     },
     "competence_paths:transition": lambda user: {"pk": _path_for(user).pk, "to": "draft"},
     **{
@@ -497,6 +499,8 @@ POST_ONLY = {
     "competence_paths:transition",
     "competence_paths:save_template",
     "competence_paths:participant_add",
+    "competence_paths:search",
+    "competence_paths:interview",
     "competence_paths:participant_status",
     "competence_paths:participant_progress",
     "competence_paths:participant_outcome",

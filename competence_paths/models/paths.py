@@ -7,7 +7,8 @@ from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -173,19 +174,33 @@ class CompetencePathQuerySet(models.QuerySet):
             if not user.employer_id:
                 return self.none()
             return self.filter(employer_id=user.acting_employer_id).exclude(status=PathStatus.DRAFT)
-        own = Q(contact=user) | Q(participants__candidate__owner=user)
+        # A semi-join, not a join over participants: no DISTINCT over the whole county, and
+        # the county filter stays an index condition.
+        followed = _participants(self.model).filter(candidate__owner=user).values("path_id")
+        own = Q(contact=user) | Q(pk__in=followed)
         if user.role == Role.PROVIDER_STAFF:
             regions = regions_served_by(user)
-            return self.filter(own | Q(employer__region__in=regions)).distinct()
-        return self.filter(own | Q(county_id=user.county_id)).distinct()
+            return self.filter(own | Q(employer__region__in=regions))
+        return self.filter(own | Q(county_id=user.county_id))
 
     def for_list(self):
+        """Counts as correlated subqueries: computed for the rows of the page only, and left
+        out of the paginator's count."""
+        participants = _participants(self.model).filter(path_id=OuterRef("pk"))
         return self.select_related("employer", "county", "contact", "target_role").annotate(
-            participant_count=models.Count("participants", distinct=True),
-            hired_count=models.Count(
-                "participants", filter=Q(participants__outcome="hired"), distinct=True
-            ),
+            participant_count=_count(participants),
+            hired_count=_count(participants.filter(outcome="hired")),
         )
+
+
+def _participants(path_model):
+    # Participant lives in participants.py, which imports this module.
+    return path_model._meta.get_field("participants").related_model.objects
+
+
+def _count(queryset):
+    counted = queryset.order_by().values("path_id").annotate(n=models.Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=models.IntegerField()), 0)
 
 
 class CompetencePath(models.Model):

@@ -44,15 +44,34 @@ def participant_add(*, path: CompetencePath, entry: ShortlistEntry, actor: User)
         raise ValidationError(_("Kandidaten står ikke på kandidatlisten til løpets stilling."))
     if path.participants.filter(candidate_id=entry.candidate_id).exists():
         raise ValidationError(_("Kandidaten er allerede med i løpet."))
+    return participant_create(path=path, entry=entry, actor=actor)
+
+
+def participant_create(
+    *,
+    path: CompetencePath,
+    entry: ShortlistEntry,
+    actor: User,
+    status: str = ParticipantStatus.ASSESSING,
+    note: str = "",
+) -> Participant:
+    """The participant row, its first dated status and the history line (callers check who
+    may add and whether the path still takes participants)."""
     today = timezone.localdate()
     participant = Participant.objects.create(
-        path=path, candidate=entry.candidate, entry=entry, added_by=actor, status_since=today
+        path=path,
+        candidate=entry.candidate,
+        entry=entry,
+        added_by=actor,
+        status=status,
+        status_since=today,
     )
     ParticipantStatusChange.objects.create(
         participant=participant,
         status=participant.status,
         valid_from=today,
         actor=actor,
+        note=note,
         applied_at=timezone.now(),
     )
     log_action(
@@ -60,6 +79,7 @@ def participant_add(*, path: CompetencePath, entry: ShortlistEntry, actor: User)
         "competence_paths.participant.added",
         actor=actor,
         to_state=participant.status,
+        note=note,
     )
     return participant
 

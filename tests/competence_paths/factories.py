@@ -31,6 +31,8 @@ def make_path(
     employer = employer or EmployerFactory()
     contact = contact or user_with_role(Role.CONTACT_PERSON, county=employer.county)
     opening = fields.pop("opening", None) or JobOpeningFactory(employer=employer)
+    if fields.pop("without_opening", False):
+        opening = None
     path = path_create(
         employer=employer,
         actor=contact,

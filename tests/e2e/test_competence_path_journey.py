@@ -4,6 +4,7 @@ for both, records one dropping out with a reason and the other hired; the timeli
 and the employer user sees the path with its consenting participants. axe on every page, at
 desktop and phone widths; screenshots saved."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -11,14 +12,17 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from accounts.models import County, Role
-from candidates.models import ConsentRequest, Step
+from candidates.models import ConsentRequest, ShortlistEntry, Step
+from candidates.services.pipeline import entry_move
 from candidates.services.shortlist import shortlist_for
-from competence_paths.models import CompetencePath
+from competence_paths.models import CompetencePath, Participant
+from employers.models import Occupation
+from portal.services import terms_accept
 
 from ..agreements.factories import AgreementFactory
 from ..candidates.factories import CandidateFactory, ConsentRequestFactory, ShortlistEntryFactory
 from ..employers.factories import EmployerFactory, EmployerPersonFactory, JobOpeningFactory
-from ..factories import user_with_role
+from ..factories import RegionFactory, user_with_role
 from .conftest import assert_accessible, log_in
 
 SHOTS = Path("var/screenshots")
@@ -89,7 +93,7 @@ def test_contact_builds_a_stord_path_follows_participants_and_one_is_hired(
     today = timezone.localdate().isoformat()
     for name in ("Ali Hassan", "Per Olsen"):
         page.goto(f"{live_site.url}/kompetanselop/{path.pk}/")
-        page.get_by_role("link", name=name).click()
+        page.get_by_role("table", name="Deltakere").get_by_role("link", name=name).click()
         page.get_by_label("Ny status").select_option("taking_part")
         page.get_by_label("Gjelder fra").fill(today)
         page.get_by_role("button", name="Lagre status").click()
@@ -106,7 +110,7 @@ def test_contact_builds_a_stord_path_follows_participants_and_one_is_hired(
     _check(page, "participant", console_errors)
 
     page.goto(f"{live_site.url}/kompetanselop/{path.pk}/")
-    page.get_by_role("link", name="Ali Hassan").click()
+    page.get_by_role("table", name="Deltakere").get_by_role("link", name="Ali Hassan").click()
     page.locator("#id_outcome").select_option("hired")
     page.get_by_label("Startdato").fill("2027-06-01")
     page.locator("#id_position").fill("Stillasbygger")
@@ -128,3 +132,145 @@ def test_contact_builds_a_stord_path_follows_participants_and_one_is_hired(
     expect(page.get_by_role("link", name="Ali Hassan")).to_be_visible()
     expect(page.get_by_text(str(contact))).to_be_visible()
     _check(page, "employer", console_errors)
+
+
+@pytest.fixture
+def scaffolding(live_site):
+    county = County.objects.get(name="Vestland")
+    region = RegionFactory(county=county)
+    contact = user_with_role(
+        Role.CONTACT_PERSON, county=county, email="siri.kontakt@nav.example.no", first_name="Siri"
+    )
+    employer = EmployerFactory(
+        name="Stord Verft AS", county=county, region=region, municipality="Stord"
+    )
+    EmployerPersonFactory(employer=employer, kind="union_rep", name="Tor Tillitsvalgt")
+    AgreementFactory(employer=employer, county=county, fixed_contact=contact)
+    scaffolder = Occupation.objects.get(code="7119")
+    for name in ("Ali Hassan", "Per Olsen", "Kari Nilsen"):
+        first, last = name.split()
+        candidate = CandidateFactory(first_name=first, last_name=last, county=county)
+        candidate.occupations_wanted.add(scaffolder)
+    provider = user_with_role(Role.PROVIDER_STAFF, email="tiltak@leverandor.example.no")
+    provider.provider.regions.add(region)
+    CandidateFactory(first_name="Mona", last_name="Berg", county=county, owner=provider)
+    employer_user = user_with_role(
+        Role.EMPLOYER_USER, employer=employer, email="hr@stordverft.example.no"
+    )
+    terms_accept(user=employer_user)
+    return contact, employer, provider, employer_user
+
+
+def _card(page, name):
+    return page.get_by_role("article").filter(has=page.get_by_role("heading", name=name))
+
+
+@pytest.mark.usefixtures("celery_worker_process")
+def test_a_path_selects_from_its_own_search_the_employer_chooses_and_one_is_hired(
+    page, live_site, scaffolding, console_errors
+):
+    contact, employer, provider, employer_user = scaffolding
+    log_in(page, live_site.url, contact.email, PASSWORD)
+    page.goto(f"{live_site.url}/virksomheter/{employer.pk}/")
+    page.get_by_role("link", name="Opprett kompetansehevende løp").click()
+    page.get_by_role("link", name="Stord: stillasbygger").click()
+    page.get_by_label("Tittel").first.fill("Stillasbygger Stord 2027")
+    page.locator("#id_target_role").select_option("7119")
+    page.get_by_role("button", name="Lagre løpet").click()
+    path = CompetencePath.objects.get()
+    assert path.opening is None and path.agreement is not None
+
+    # The broad search from the path: its target role, in its county, on its own opening.
+    page.get_by_role("button", name="Bredt søk fra løpet").click()
+    expect(page.get_by_text(re.compile(r"\d+ kandidater? passet"))).to_be_visible(timeout=30_000)
+    _check(page, "search", console_errors)
+    for _ in range(3):
+        page.get_by_role("button", name=re.compile("til på kandidatlisten")).first.click()
+        expect(page.get_by_text(re.compile(r"Kandidat \d+ er lagt til"))).to_be_visible()
+    path.refresh_from_db()
+    assert path.opening.occupation_id == "7119"
+
+    # A provider proposes one of theirs to the path.
+    page.context.clear_cookies()
+    log_in(page, live_site.url, provider.email, PASSWORD)
+    page.goto(f"{live_site.url}/kompetanselop/{path.pk}/")
+    page.get_by_role("link", name="Foreslå en kandidat til løpet").click()
+    page.get_by_label("Kandidat fra din oppfølging").select_option(label="Mona Berg")
+    page.get_by_label("Hvorfor passer kandidaten?").fill("Har jobbet på bygg i to år.")
+    page.get_by_role("button", name="Foreslå kandidaten").click()
+    expect(page.get_by_text("Mona Berg er foreslått.", exact=False)).to_be_visible()
+    entries = ShortlistEntry.objects.filter(shortlist__opening=path.opening)
+    assert entries.count() == 4
+
+    # Two give consent and are presented (the consent journey is the pipeline's own).
+    chosen = [entries.get(candidate__first_name=n) for n in ("Ali", "Per")]
+    for entry in [*chosen, entries.get(candidate__first_name="Mona")]:
+        ConsentRequestFactory(entry=entry, status=ConsentRequest.Status.GIVEN)
+        ShortlistEntry.objects.filter(pk=entry.pk).update(step=Step.CONSENT_GIVEN)
+        entry.refresh_from_db()
+        entry_move(entry=entry, to_step=Step.PRESENTED, actor=contact)
+
+    # The employer chooses two of the three presented.
+    page.context.clear_cookies()
+    log_in(page, live_site.url, employer_user.email, PASSWORD)
+    page.goto(f"{live_site.url}/virksomhet/stillinger/{path.opening.pk}/kandidater/")
+    for entry in chosen:
+        card = _card(page, entry.candidate.full_name)
+        card.get_by_label("Aktuell", exact=True).check()
+        card.get_by_role("button", name="Lagre vurderingen").click()
+        expect(
+            page.get_by_text(f"Vurderingen av {entry.candidate.first_name} er lagret.")
+        ).to_be_visible()
+    _check(page, "employer-chooses", console_errors)
+    assert set(Participant.objects.values_list("candidate__first_name", flat=True)) == {
+        "Ali",
+        "Per",
+    }
+
+    # The contact records Ali's interview on the path, starts it and follows both.
+    page.context.clear_cookies()
+    log_in(page, live_site.url, contact.email, PASSWORD)
+    page.goto(f"{live_site.url}/kompetanselop/{path.pk}/")
+    expect(page.get_by_text("Venter på oppstart").first).to_be_visible()
+    page.locator("#id_entry").select_option(label="Ali Hassan")
+    page.get_by_label("Intervjudato").fill(timezone.localdate().isoformat())
+    page.get_by_role("button", name="Registrer intervjuet").click()
+    expect(page.get_by_text("Intervjuet med Ali Hassan er registrert.")).to_be_visible()
+    page.get_by_role("button", name="Sett til «Planlagt»").click()
+    page.get_by_role("button", name="Sett til «Pågår»").click()
+    _check(page, "selection", console_errors)
+
+    today = timezone.localdate().isoformat()
+    for name in ("Ali Hassan", "Per Olsen"):
+        page.goto(f"{live_site.url}/kompetanselop/{path.pk}/")
+        page.get_by_role("table", name="Deltakere").get_by_role("link", name=name).click()
+        page.get_by_label("Ny status").select_option("taking_part")
+        page.get_by_label("Gjelder fra").fill(today)
+        page.get_by_role("button", name="Lagre status").click()
+        page.locator("#id_stage").select_option(label="Stillaskurs")
+        page.locator("#id_state").select_option("completed")
+        page.get_by_role("button", name="Lagre framdrift").click()
+        expect(page.get_by_text("Framdriften er registrert.")).to_be_visible()
+
+    page.get_by_label("Ny status").select_option("dropped_out")
+    page.get_by_label("Gjelder fra").fill(today)
+    page.get_by_label("Årsak (ved avbrudd)").select_option("job_elsewhere")
+    page.get_by_role("button", name="Lagre status").click()
+    expect(page.get_by_text("Fikk jobb et annet sted").first).to_be_visible()
+
+    page.goto(f"{live_site.url}/kompetanselop/{path.pk}/")
+    page.get_by_role("table", name="Deltakere").get_by_role("link", name="Ali Hassan").click()
+    page.locator("#id_outcome").select_option("hired")
+    page.get_by_label("Startdato").fill("2027-06-01")
+    page.locator("#id_position").fill("Stillasbygger")
+    page.get_by_label("Ansettelsesform").select_option("permanent")
+    page.get_by_label("Stillingsprosent").fill("100")
+    page.get_by_label("Lønnstilskudd").check()
+    page.get_by_label("Lønnet arbeid er bekreftet med skriftlig arbeidsavtale").check()
+    page.get_by_role("button", name="Lagre utfall").click()
+    expect(page.get_by_text("Utfallet er registrert.")).to_be_visible()
+
+    page.goto(f"{live_site.url}/kompetanselop/{path.pk}/")
+    expect(page.get_by_text("1 ansatt.", exact=False)).to_be_visible()
+    expect(page.locator(".path-timeline svg rect.timeline-completed")).to_have_count(2)
+    _check(page, "selected-timeline", console_errors)
