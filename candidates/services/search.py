@@ -1,6 +1,7 @@
 """Broad searches: start one for an opening, run it (from the Celery task), re-run it, and
 put a result on the opening's shortlist."""
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +16,7 @@ from notifications.services import notification_create
 from ..matching.criteria import Area, Criteria, Plan
 from ..matching.ranking import best, explain
 from ..models import Candidate, SearchResult, SearchRun, ShortlistEntry
+from .pipeline import manages_opening
 from .shortlist import shortlist_add
 
 
@@ -23,6 +25,8 @@ def search_run_start(
 ) -> SearchRun:
     from ..tasks import run_candidate_search
 
+    if not manages_opening(actor, opening):
+        raise PermissionDenied
     with transaction.atomic():
         run = SearchRun.objects.create(
             opening=opening, created_by=actor, criteria=criteria.to_json(), previous=previous

@@ -1,4 +1,4 @@
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
@@ -7,6 +7,7 @@ from core.activity import log_action
 from employers.models import JobOpening
 
 from ..models import Candidate, Shortlist, ShortlistEntry
+from ..permissions import may_add_to_shortlist
 
 
 def shortlist_for(opening: JobOpening) -> Shortlist:
@@ -19,6 +20,8 @@ def shortlist_add(
     *, opening: JobOpening, candidate: Candidate, actor: User, source: str, motivation: str = ""
 ) -> ShortlistEntry:
     """Put a candidate on an opening's shortlist (from a search, or proposed by the owner)."""
+    if not may_add_to_shortlist(actor, opening, candidate):
+        raise PermissionDenied
     shortlist = Shortlist.objects.select_for_update().get(pk=shortlist_for(opening).pk)
     if shortlist.is_closed:
         raise ValidationError(
