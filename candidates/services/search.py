@@ -3,7 +3,6 @@ put a result on the opening's shortlist."""
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -11,7 +10,6 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from core.outbox import enqueue
 from employers.models import JobOpening
-from notifications.services import notification_create
 
 from ..matching.criteria import Area, Criteria, Plan
 from ..matching.ranking import best, explain
@@ -131,11 +129,10 @@ def no_result_message(plan: Plan) -> str:
     return text
 
 
-@transaction.atomic
 def search_result_shortlist(*, run: SearchRun, candidate: Candidate, actor: User) -> ShortlistEntry:
-    """Add a candidate found by this run to the opening's shortlist, and tell the candidate's
-    owner, who follows the person and must know where they are proposed."""
-    entry = shortlist_add(
+    """Add a candidate found by this run to the opening's shortlist (shortlist_add tells the
+    owner)."""
+    return shortlist_add(
         opening=run.opening,
         candidate=candidate,
         actor=actor,
@@ -143,12 +140,3 @@ def search_result_shortlist(*, run: SearchRun, candidate: Candidate, actor: User
         motivation=_("Funnet i kandidatsøk %(date)s")
         % {"date": date_format(timezone.localtime(run.created_at))},
     )
-    if candidate.owner_id != actor.pk:
-        notification_create(
-            recipient=candidate.owner,
-            title=_("En kandidat du følger er lagt på kandidatlisten til %(opening)s")
-            % {"opening": run.opening.title},
-            body=_("Lagt til fra kandidatsøk av %(actor)s.") % {"actor": actor},
-            link=reverse("candidates:entry_detail", kwargs={"entry_id": entry.pk}),
-        )
-    return entry
