@@ -54,5 +54,6 @@ def shortlist_add(
             % {"opening": opening.title},
             body=_("Lagt til av %(actor)s.") % {"actor": actor},
             link=reverse("candidates:entry_detail", kwargs={"entry_id": entry.pk}),
+            subject=entry,
         )
     return entry
