@@ -122,7 +122,7 @@ def test_stored_titles_are_rewritten_by_the_data_migration(named_entry, owner):
     )
     unrelated = notification_create(recipient=owner, title="Nytt tips til deg", send_email=False)
     migration = importlib.import_module(
-        "candidates.migrations.0011_notification_titles_without_names"
+        "candidates.migrations.0013_notification_titles_without_names"
     )
     migration.forward(apps, None)
     old.refresh_from_db()

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("candidates", "0009_employer_assessment"),
+        ("candidates", "0011_consent_replaced_status"),
     ]
 
     operations = [

@@ -44,7 +44,7 @@ def forward(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("candidates", "0010_audit_fnr_attempt"),
+        ("candidates", "0012_audit_fnr_attempt"),
         ("notifications", "0003_notification_subject"),
         ("contenttypes", "0002_remove_content_type_name"),
     ]
