@@ -68,6 +68,9 @@ LEAD_READERS = (Role.CONTACT_PERSON, Role.PROJECT_LEADER, Role.ADMIN, Role.NATIO
 # what candidates.selectors.pipeline gives them; project leaders see counts).
 SHORTLIST_READERS = (*OPENING_MANAGERS, *CANDIDATE_OWNER_ROLES)
 SHORTLIST_WORKERS = (Role.CONTACT_PERSON, Role.ADMIN, *CANDIDATE_OWNER_ROLES)
+# Broad searches reach candidates nationwide: only the roles that can be an opening's contact
+# side (candidates.models.openings_managed_by), which also scopes the openings.
+SEARCHERS = (Role.CONTACT_PERSON, Role.ADMIN)
 # Competence paths: everyone signed in opens the paths in their scope
 # (CompetencePath.visible_to); the contact side changes them (competence_paths.permissions);
 # owners follow their own participants.
@@ -165,11 +168,11 @@ RULES: dict[str, Rule] = {
     "dashboards:download": only(*DASHBOARD_READERS),
     "dashboards:import": only(Role.ADMIN),
     # Broad candidate search from an opening: the opening's contact side.
-    "candidates:search_start": only(*OPENING_MANAGERS),
-    "candidates:search_run": only(*OPENING_MANAGERS),
-    "candidates:search_progress": only(*OPENING_MANAGERS),
-    "candidates:search_rerun": only(*OPENING_MANAGERS),
-    "candidates:search_shortlist_add": only(*OPENING_MANAGERS),
+    "candidates:search_start": only(*SEARCHERS),
+    "candidates:search_run": only(*SEARCHERS),
+    "candidates:search_progress": only(*SEARCHERS),
+    "candidates:search_rerun": only(*SEARCHERS),
+    "candidates:search_shortlist_add": only(*SEARCHERS),
     # The employer portal: employer users only; which objects is portal.selectors' scoping.
     "portal:terms": only(Role.EMPLOYER_USER),
     "portal:needs": only(Role.EMPLOYER_USER),

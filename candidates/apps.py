@@ -8,10 +8,14 @@ class CandidatesConfig(AppConfig):
 
     def ready(self):
         from core.activity import register_actions
+        from notifications.subjects import register_subject_namer
 
         from . import employer_page, signals
+        from .models import ShortlistEntry
+        from .notices import entry_candidate_names
 
         signals.connect()
+        register_subject_namer(ShortlistEntry, entry_candidate_names)
         employer_page.add_to_employer_page()
         register_actions(
             {

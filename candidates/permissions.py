@@ -2,8 +2,9 @@
 templates (through the context) and services alike."""
 
 from accounts.models import Role, User
+from employers.models import JobOpening
 
-from .models import Candidate
+from .models import Candidate, ShortlistEntry, openings_managed_by
 
 
 def may_see_special_categories(user: User, candidate: Candidate) -> bool:
@@ -11,3 +12,16 @@ def may_see_special_categories(user: User, candidate: Candidate) -> bool:
     only. Everyone else sees of the adaptation needs only what the candidate consented to share
     (ConsentRequest.share_adaptation_text)."""
     return candidate.is_owned_by(user) or user.role == Role.ADMIN
+
+
+def may_add_to_shortlist(user: User, opening: JobOpening, candidate: Candidate) -> bool:
+    """The opening's contact side adds candidates (from a search); an owner proposes their own.
+    Reading an opening is not enough: a search reaches candidates nationwide."""
+    return candidate.is_owned_by(user) or openings_managed_by(user).filter(pk=opening.pk).exists()
+
+
+def may_see_entry_person(user: User, entry: ShortlistEntry) -> bool:
+    """Who is on an entry, and everything about them. Once removed from the list (archived),
+    only the owner and administrators: the contact side sees that someone was removed, and may
+    put them back."""
+    return not entry.is_archived or entry.candidate.is_owned_by(user) or user.role == Role.ADMIN

@@ -10,7 +10,7 @@ from employers.signals import opening_closed, opening_page
 from .matching.document import refresh_search_documents
 from .models import Candidate
 from .selectors.pipeline import hires_around, opening_placements
-from .services.pipeline import may_propose, shortlist_close
+from .services.pipeline import manages_opening, may_propose, shortlist_close
 
 
 def _occupations_changed(sender, instance, action, reverse, pk_set, **kwargs):
@@ -34,6 +34,7 @@ def _close_shortlist(sender, *, opening, actor, **kwargs):
 def _opening_page(sender, *, opening, user, **kwargs) -> dict:
     return {
         "may_propose": may_propose(user, opening),
+        "may_search": manages_opening(user, opening),
         "placements": list(opening_placements(opening)),
     }
 

@@ -21,6 +21,17 @@ class Notification(models.Model):
     title = models.CharField(_("tittel"), max_length=200)
     body = models.TextField(_("tekst"), blank=True)
     link = models.CharField(_("lenke"), max_length=500, blank=True)
+    # What the notification is about (a shortlist entry, …): the app names it at display time
+    # for readers who may still see it (notifications.subjects), so no name is stored here.
+    subject_type = models.ForeignKey(
+        "contenttypes.ContentType",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("gjelder (type)"),
+    )
+    subject_id = models.PositiveBigIntegerField(_("gjelder (id)"), null=True, blank=True)
     created_at = models.DateTimeField(_("opprettet"), default=timezone.now)
     read_at = models.DateTimeField(_("lest"), null=True, blank=True)
     send_email = models.BooleanField(default=True)

@@ -1,4 +1,6 @@
+from django.contrib.contenttypes.models import ContentType
 from django.core.mail import send_mail
+from django.db import models
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -10,13 +12,28 @@ from .models import Notification
 
 
 def notification_create(
-    *, recipient: User, title: str, body: str = "", link: str = "", send_email: bool = True
+    *,
+    recipient: User,
+    title: str,
+    body: str = "",
+    link: str = "",
+    send_email: bool = True,
+    subject: models.Model | None = None,
 ) -> Notification:
-    """Create an in-app notification; the e-mail goes out from a Celery task after commit."""
+    """Create an in-app notification; the e-mail goes out from a Celery task after commit.
+    Title and body go out by e-mail and stay after the reader's access ends, so they name no
+    person: pass the object instead as `subject`, which the list names for those who may see
+    it (notifications.subjects)."""
     from .tasks import send_notification_email
 
     notification = Notification.objects.create(
-        recipient=recipient, title=title, body=body, link=link, send_email=send_email
+        recipient=recipient,
+        title=title,
+        body=body,
+        link=link,
+        send_email=send_email,
+        subject_type=ContentType.objects.get_for_model(subject) if subject is not None else None,
+        subject_id=subject.pk if subject is not None else None,
     )
     if send_email:
         enqueue(send_notification_email, notification.pk)

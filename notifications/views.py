@@ -7,6 +7,7 @@ from django.views.decorators.http import require_POST
 
 from .models import Notification
 from .services import notification_mark_read, notifications_mark_all_read
+from .subjects import attach_subject_names
 
 
 def notification_list(request):
@@ -15,6 +16,7 @@ def notification_list(request):
     if show == "uleste":
         notifications = notifications.unread()
     page = Paginator(notifications, 25).get_page(request.GET.get("side"))
+    attach_subject_names(request.user, page.object_list)
     return render(request, "notifications/list.html", {"page": page, "show": show})
 
 

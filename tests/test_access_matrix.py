@@ -40,6 +40,7 @@ CANDIDATE_OWNERS = {Role.ADVISER, Role.PROVIDER_STAFF}
 SHORTLIST_WORKERS = {Role.CONTACT_PERSON, Role.ADMIN} | CANDIDATE_OWNERS
 CANDIDATE_READERS = CANDIDATE_OWNERS | {Role.ADMIN}
 CANDIDATE_COUNTERS = {Role.PROJECT_LEADER, Role.NATIONAL_READER, Role.ADMIN}
+SEARCHERS = {Role.CONTACT_PERSON, Role.ADMIN}
 PATH_MANAGERS = {Role.CONTACT_PERSON, Role.PROJECT_LEADER, Role.ADMIN}
 PATH_FOLLOWERS = {Role.CONTACT_PERSON, Role.ADMIN} | CANDIDATE_OWNERS
 
@@ -162,11 +163,11 @@ EXPECTED = {
     "dashboards:county": CANDIDATE_COUNTERS,
     "dashboards:download": CANDIDATE_COUNTERS,
     "dashboards:import": {Role.ADMIN},
-    "candidates:search_start": OPENING_MANAGERS,
-    "candidates:search_run": OPENING_MANAGERS,
-    "candidates:search_progress": OPENING_MANAGERS,
-    "candidates:search_rerun": OPENING_MANAGERS,
-    "candidates:search_shortlist_add": OPENING_MANAGERS,
+    "candidates:search_start": SEARCHERS,
+    "candidates:search_run": SEARCHERS,
+    "candidates:search_progress": SEARCHERS,
+    "candidates:search_rerun": SEARCHERS,
+    "candidates:search_shortlist_add": SEARCHERS,
     "competence_paths:list": ALL,
     "competence_paths:detail": ALL,
     "competence_paths:create": PATH_MANAGERS,

@@ -25,7 +25,12 @@ from ..models import (
     Language,
     TargetGroupReason,
 )
-from ..services.register import OCCUPATION_FIELDS, PROFILE_FIELDS, check_unavailable_until
+from ..services.register import (
+    OCCUPATION_FIELDS,
+    PROFILE_FIELDS,
+    check_unavailable_until,
+    fnr_attempts_exhausted,
+)
 from ..validators import clean_fnr
 from .occupations import OccupationsField
 
@@ -43,9 +48,18 @@ def _checkboxes(label, choices, required=False, **kwargs) -> forms.MultipleChoic
     )
 
 
+# Neither whose caseload nor whether the person is registered at all: the user asks the
+# administrator, who can see it.
+NOT_REGISTRABLE = _(
+    "Kandidaten kan ikke registreres med dette fødselsnummeret. Ta kontakt med administrator "
+    "for å få hjelp."
+)
+
+
 class CandidateForm(RegionInCountyMixin, StartAgainMixin, forms.ModelForm):
     """A candidate's profile as the owner keeps it. The identity number is checked here, with
-    a message that never says whose caseload a registered number belongs to."""
+    a message that never says whether someone else follows the person; the view audits such
+    an attempt (`duplicate_of`)."""
 
     changed_meanwhile_message = _(
         "Kandidaten ble endret et annet sted mens du redigerte. Sjekk feltene og lagre "
@@ -108,6 +122,7 @@ class CandidateForm(RegionInCountyMixin, StartAgainMixin, forms.ModelForm):
     def __init__(self, *args, user: User, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        self.duplicate_of: Candidate | None = None
         if self.instance.pk:
             self.fields["fnr"].initial = self.instance.fnr
             self.fields["version"].initial = self.instance.updated_at.isoformat()
@@ -183,15 +198,18 @@ class CandidateForm(RegionInCountyMixin, StartAgainMixin, forms.ModelForm):
                 ),
                 code="duplicate_own",
             )
-        if others.exists():
+        # Neither the answer nor the limit may say whether someone else follows the person.
+        if fnr_attempts_exhausted(self.user):
             raise forms.ValidationError(
                 _(
-                    "Personen er allerede registrert som kandidat hos en annen oppfølger. "
-                    "Ta kontakt med prosjektlederen i fylket for å avklare hvem som skal følge "
-                    "opp personen."
+                    "Du har prøvd for mange fødselsnumre som ikke kunne registreres. Vent en "
+                    "time, eller ta kontakt med administrator."
                 ),
-                code="duplicate",
+                code="fnr_attempts",
             )
+        self.duplicate_of = others.first()
+        if self.duplicate_of is not None:
+            raise forms.ValidationError(NOT_REGISTRABLE, code="not_registrable")
         return fnr
 
     def profile_data(self) -> dict:
@@ -199,7 +217,7 @@ class CandidateForm(RegionInCountyMixin, StartAgainMixin, forms.ModelForm):
 
     def refuse_duplicate(self) -> None:
         """After a save lost the race to someone registering the same number."""
-        self.add_error("fnr", _("Personen er allerede registrert som kandidat."))
+        self.add_error("fnr", NOT_REGISTRABLE)
 
 
 class UnavailableForm(forms.Form):

@@ -20,6 +20,7 @@ class AuditRecord(models.Model):
         EMPLOYER_VIEW = "employer_view", _("Arbeidsgiver så profilen")
         CONTACT_REVEAL = "contact_reveal", _("Arbeidsgiver så kontaktinformasjonen")
         CONSENT_PAGE = "consent_page", _("Kandidaten åpnet samtykkesiden")
+        FNR_ATTEMPT = "fnr_attempt", _("Prøvde å registrere fødselsnummeret")
 
     candidate = models.ForeignKey(Candidate, on_delete=models.PROTECT, related_name="audit_records")
     actor = models.ForeignKey(

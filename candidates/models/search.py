@@ -4,10 +4,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import OPENING_MANAGERS, Role
 from employers.models import JobOpening
 
 from .candidate import Candidate
+from .shortlist import openings_managed_by
 
 # A run's matched_count is exact up to here; more found is stored as one more and means
 # "over MATCHED_COUNT_LIMIT" (counting every match of a nationwide search for a common
@@ -17,13 +17,10 @@ MATCHED_COUNT_LIMIT = 1000
 
 class SearchRunQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Searches belong to the opening's contact side: contact persons, project leaders and
-        administrators, who may all work on any opening (as with openings themselves)."""
-        if not user.is_authenticated or not user.is_active or user.role not in OPENING_MANAGERS:
-            return self.none()
-        if user.role == Role.ADMIN:
-            return self
-        return self.filter(opening__in=JobOpening.objects.visible_to(user))
+        """Searches belong to the opening's contact side (`openings_managed_by`): a search shows
+        candidates from anywhere and leads to the shortlist, so reading an opening is not
+        enough to search for it."""
+        return self.filter(opening__in=openings_managed_by(user))
 
 
 class SearchRun(models.Model):

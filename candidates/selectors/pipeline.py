@@ -16,6 +16,7 @@ from ..models import (
     ShortlistEntry,
     Step,
 )
+from ..permissions import may_see_entry_person
 from ..services.pipeline import manages_opening
 
 
@@ -50,6 +51,8 @@ def shortlist_view(
     if step:
         shown = shown.filter(step=step)
     entries = list(shown.order_by("-updated_at", "-id"))
+    for entry in entries:
+        entry.person_hidden = not may_see_entry_person(user, entry)
     by_step = {s: Column(s) for s in Step}
     for entry in entries:
         by_step[Step(entry.step)].entries.append(entry)

@@ -4,6 +4,7 @@ and what changed since the previous run."""
 from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef, QuerySet
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -11,7 +12,7 @@ from django.utils.translation import gettext_lazy
 from employers.models import JobOpening
 
 from ..matching.describe import Line, describe
-from ..models import SearchResult, SearchRun, ShortlistEntry
+from ..models import SearchResult, SearchRun, ShortlistEntry, openings_managed_by
 
 AGE_BANDS = [
     (25, gettext_lazy("under 25 år")),
@@ -19,6 +20,14 @@ AGE_BANDS = [
     (45, "35–44 år"),
     (55, "45–54 år"),
 ]
+
+
+def managed_opening(user, pk: int) -> JobOpening:
+    """An opening the user may search for (its contact side); any other is a 404."""
+    openings = openings_managed_by(user).select_related(
+        "employer__county", "occupation", "region", "recorded_by"
+    )
+    return get_object_or_404(openings, pk=pk)
 
 
 def runs_for_opening(opening: JobOpening, user) -> QuerySet:

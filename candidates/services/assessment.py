@@ -33,7 +33,7 @@ def _locked_assessment(entry: ShortlistEntry) -> EmployerAssessment:
     return assessment
 
 
-def _tell_nav(entry: ShortlistEntry, *, actor: User, title: str, body: str) -> None:
+def _tell_nav(entry: ShortlistEntry, *, actor: User, title: str, body: str = "") -> None:
     notify_owner(entry, actor=actor, title=title, body=body)
     notify_contact_side(entry, actor=actor, title=title, body=body)
 
@@ -67,13 +67,12 @@ def assessment_set(
     _tell_nav(
         entry,
         actor=actor,
-        title=_("%(employer)s: %(candidate)s er «%(status)s»")
+        title=_("%(employer)s: en kandidat til %(opening)s er «%(status)s»")
         % {
             "employer": opening.employer.name,
-            "candidate": entry.candidate,
+            "opening": opening.title,
             "status": assessment.get_status_display().lower(),
         },
-        body=_("%(opening)s. %(reason)s") % {"opening": opening.title, "reason": reason},
     )
     return assessment
 
@@ -92,9 +91,11 @@ def assessment_remove(*, entry: ShortlistEntry, actor: User) -> EmployerAssessme
     _tell_nav(
         entry,
         actor=actor,
-        title=_("%(employer)s har fjernet %(candidate)s fra sin visning")
-        % {"employer": entry.shortlist.opening.employer.name, "candidate": entry.candidate},
-        body=entry.shortlist.opening.title,
+        title=_("%(employer)s har fjernet en kandidat til %(opening)s fra sin visning")
+        % {
+            "employer": entry.shortlist.opening.employer.name,
+            "opening": entry.shortlist.opening.title,
+        },
     )
     return assessment
 

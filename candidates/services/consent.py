@@ -261,7 +261,8 @@ def consent_withdraw(*, consent: ConsentRequest, actor: User | None) -> ConsentR
         notify_owner(
             entry,
             actor=actor,
-            title=_("%(candidate)s trakk samtykket") % {"candidate": entry.candidate},
+            title=_("Samtykket ble trukket for en kandidat du følger til %(opening)s")
+            % {"opening": entry.shortlist.opening.title},
         )
     else:
         record_move(entry, to_step=Step.WITHDRAWN, actor=actor, reason=reason)
@@ -273,6 +274,7 @@ def consent_withdraw(*, consent: ConsentRequest, actor: User | None) -> ConsentR
             % {"opening": opening.title},
             body=_("Arbeidsgiveren ser ikke lenger kandidaten."),
             link=entry_link(entry),
+            subject=entry,
         )
     return consent
 
@@ -307,8 +309,10 @@ def consent_expire_overdue(*, now: datetime.datetime | None = None) -> int:
                 notify_owner(
                     entry,
                     actor=None,
-                    title=_("%(candidate)s svarte ikke på samtykkeforespørselen")
-                    % {"candidate": entry.candidate},
+                    title=_(
+                        "En kandidat du følger svarte ikke på samtykkeforespørselen til %(opening)s"
+                    )
+                    % {"opening": entry.shortlist.opening.title},
                 )
             expired += 1
     return expired

@@ -139,10 +139,15 @@ def lock_entry(entry: ShortlistEntry, *, allow_closed: bool = False) -> Shortlis
 
 
 def notify_owner(entry: ShortlistEntry, *, actor: User | None, title: str, body: str = "") -> None:
+    """Titles and bodies name the opening and the step, never the candidate, and carry no
+    free-text reason: they are e-mailed and outlive access. The list names the candidate for
+    readers who may still see them (candidates.notices)."""
     owner = entry.candidate.owner
     if actor is not None and actor.pk == owner.pk:
         return
-    notification_create(recipient=owner, title=title, body=body, link=entry_link(entry))
+    notification_create(
+        recipient=owner, title=title, body=body, link=entry_link(entry), subject=entry
+    )
 
 
 def _refusal(entry: ShortlistEntry, to_step: str) -> str:
@@ -161,7 +166,9 @@ def notify_contact_side(
     recipient = contact if contact is not None and contact.is_active else opening.recorded_by
     if actor is not None and actor.pk == recipient.pk:
         return
-    notification_create(recipient=recipient, title=title, body=body, link=entry_link(entry))
+    notification_create(
+        recipient=recipient, title=title, body=body, link=entry_link(entry), subject=entry
+    )
 
 
 def assessment_start(entry: ShortlistEntry) -> EmployerAssessment:
@@ -199,10 +206,10 @@ def record_move(
     notify_owner(
         entry,
         actor=actor,
-        title=_("%(candidate)s: %(step)s")
-        % {"candidate": entry.candidate, "step": Step(to_step).label},
-        body=_("%(opening)s hos %(employer)s. %(reason)s")
-        % {"opening": opening.title, "employer": opening.employer.name, "reason": reason},
+        title=_("%(opening)s: en kandidat du følger er nå «%(step)s»")
+        % {"opening": opening.title, "step": Step(to_step).label},
+        body=_("%(opening)s hos %(employer)s.")
+        % {"opening": opening.title, "employer": opening.employer.name},
     )
     return logged
 
@@ -274,13 +281,12 @@ def entry_move(
         notify_contact_side(
             entry,
             actor=actor,
-            title=_("%(employer)s: %(candidate)s – %(step)s")
+            title=_("%(employer)s: en kandidat til %(opening)s er nå «%(step)s»")
             % {
                 "employer": opening.employer.name,
-                "candidate": entry.candidate,
+                "opening": opening.title,
                 "step": Step(to_step).label,
             },
-            body=_("%(opening)s. %(reason)s") % {"opening": opening.title, "reason": reason},
         )
     return entry
 
@@ -310,8 +316,8 @@ def entry_archive(*, entry: ShortlistEntry, actor: User, reason: str = "") -> Sh
     notify_owner(
         entry,
         actor=actor,
-        title=_("%(candidate)s er fjernet fra kandidatlisten") % {"candidate": entry.candidate},
-        body=entry.shortlist.opening.title,
+        title=_("En kandidat du følger er fjernet fra kandidatlisten til %(opening)s")
+        % {"opening": entry.shortlist.opening.title},
     )
     return entry
 
@@ -329,8 +335,8 @@ def entry_restore(*, entry: ShortlistEntry, actor: User) -> ShortlistEntry:
     notify_owner(
         entry,
         actor=actor,
-        title=_("%(candidate)s er lagt tilbake på kandidatlisten") % {"candidate": entry.candidate},
-        body=entry.shortlist.opening.title,
+        title=_("En kandidat du følger er lagt tilbake på kandidatlisten til %(opening)s")
+        % {"opening": entry.shortlist.opening.title},
     )
     return entry
 
@@ -418,9 +424,9 @@ def shortlist_propose(
         notification_create(
             recipient=recipient,
             title=_("Ny kandidat foreslått til %(opening)s") % {"opening": opening.title},
-            body=_("%(owner)s foreslår en kandidat: %(motivation)s")
-            % {"owner": actor, "motivation": motivation},
+            body=_("%(owner)s foreslår en kandidat.") % {"owner": actor},
             link=entry_link(entry) if managing else shortlist_link,
+            subject=entry,
         )
     return entry
 
@@ -445,7 +451,7 @@ def shortlist_close(*, opening: JobOpening, actor: User) -> Shortlist | None:
             entry,
             actor=actor,
             title=_("Kandidatlisten for %(opening)s er lukket") % {"opening": opening.title},
-            body=_("Stillingen er %(status)s. %(candidate)s er ikke lenger i prosess.")
-            % {"status": status, "candidate": entry.candidate},
+            body=_("Stillingen er %(status)s. Kandidaten du følger er ikke lenger i prosess.")
+            % {"status": status},
         )
     return shortlist

@@ -6,6 +6,7 @@ import io
 from collections.abc import Iterable
 
 from dateutil.relativedelta import relativedelta
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -19,6 +20,11 @@ from core.versioning import check_version
 
 from ..models import AuditRecord, Candidate
 from .audit import audit_candidate_reads
+
+# Registering a number someone else follows tells the user that the person is in the target
+# group, so such attempts are audited on that candidate and limited per user (issue 15).
+FNR_ATTEMPT_LIMIT = 5
+FNR_ATTEMPT_WINDOW_SECONDS = 60 * 60
 
 # Fields the owner edits directly; fnr, owner and organisation are set by the services.
 PROFILE_FIELDS = [
@@ -190,3 +196,31 @@ def caseload_export(*, actor: User, candidates: Iterable[Candidate], path: str =
         path=path,
     )
     return buffer.getvalue()
+
+
+def _fnr_attempts_key(user: User) -> str:
+    return f"candidates:fnr-attempts:{user.pk}"
+
+
+def fnr_attempts_exhausted(user: User) -> bool:
+    """The project's cache is the database (settings.CACHES), so the limit holds without
+    Redis and across workers."""
+    return cache.get(_fnr_attempts_key(user), 0) >= FNR_ATTEMPT_LIMIT
+
+
+def fnr_attempt_record(*, actor: User, candidate: Candidate, path: str = "") -> None:
+    """An attempt to register a number another owner follows: counted towards the limit, and
+    written to that candidate's access log, which the owner and administrators read."""
+    key = _fnr_attempts_key(actor)
+    cache.add(key, 0, timeout=FNR_ATTEMPT_WINDOW_SECONDS)
+    try:
+        cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=FNR_ATTEMPT_WINDOW_SECONDS)
+    audit_candidate_reads(
+        actor=actor,
+        candidates=[candidate],
+        action=AuditRecord.Action.FNR_ATTEMPT,
+        purpose=_("Forsøk på å registrere en kandidat med dette fødselsnummeret"),
+        path=path,
+    )

@@ -1,8 +1,8 @@
 """Broad searches: start one for an opening, run it (from the Celery task), re-run it, and
 put a result on the opening's shortlist."""
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -10,11 +10,11 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from core.outbox import enqueue
 from employers.models import JobOpening
-from notifications.services import notification_create
 
 from ..matching.criteria import Area, Criteria, Plan
 from ..matching.ranking import best, explain
 from ..models import Candidate, SearchResult, SearchRun, ShortlistEntry
+from .pipeline import manages_opening
 from .shortlist import shortlist_add
 
 
@@ -23,6 +23,8 @@ def search_run_start(
 ) -> SearchRun:
     from ..tasks import run_candidate_search
 
+    if not manages_opening(actor, opening):
+        raise PermissionDenied
     with transaction.atomic():
         run = SearchRun.objects.create(
             opening=opening, created_by=actor, criteria=criteria.to_json(), previous=previous
@@ -127,11 +129,10 @@ def no_result_message(plan: Plan) -> str:
     return text
 
 
-@transaction.atomic
 def search_result_shortlist(*, run: SearchRun, candidate: Candidate, actor: User) -> ShortlistEntry:
-    """Add a candidate found by this run to the opening's shortlist, and tell the candidate's
-    owner, who follows the person and must know where they are proposed."""
-    entry = shortlist_add(
+    """Add a candidate found by this run to the opening's shortlist (shortlist_add tells the
+    owner)."""
+    return shortlist_add(
         opening=run.opening,
         candidate=candidate,
         actor=actor,
@@ -139,12 +140,3 @@ def search_result_shortlist(*, run: SearchRun, candidate: Candidate, actor: User
         motivation=_("Funnet i kandidatsøk %(date)s")
         % {"date": date_format(timezone.localtime(run.created_at))},
     )
-    if candidate.owner_id != actor.pk:
-        notification_create(
-            recipient=candidate.owner,
-            title=_("En kandidat du følger er lagt på kandidatlisten til %(opening)s")
-            % {"opening": run.opening.title},
-            body=_("Lagt til fra kandidatsøk av %(actor)s.") % {"actor": actor},
-            link=reverse("candidates:entry_detail", kwargs={"entry_id": entry.pk}),
-        )
-    return entry

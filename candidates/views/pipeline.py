@@ -26,7 +26,7 @@ from ..models import (
     ShortlistEntry,
     Step,
 )
-from ..permissions import may_see_special_categories
+from ..permissions import may_see_entry_person, may_see_special_categories
 from ..selectors.pipeline import opening_placements, shortlist_view
 from ..services import consent as consent_services
 from ..services import pipeline as services
@@ -53,7 +53,7 @@ def shortlist(request, opening_id: int):
     shown = page.object_list if layout == "tabell" else view.entries
     audit_candidate_reads(
         actor=request.user,
-        candidates=[entry.candidate for entry in shown],
+        candidates=[entry.candidate for entry in shown if not entry.person_hidden],
         action=AuditRecord.Action.LIST,
         purpose=_("Kandidatliste for %(opening)s") % {"opening": opening.title},
         path=request.path,
@@ -73,6 +73,8 @@ def shortlist(request, opening_id: int):
 
 def _render_entry(request, entry: ShortlistEntry, *, move_form=None, archive_form=None):
     user = request.user
+    if not may_see_entry_person(user, entry):
+        return _render_removed_entry(request, entry)
     manages = services.manages_opening(user, entry.shortlist.opening)
     show_needs = may_see_special_categories(user, entry.candidate)
     tab = "historikk" if request.GET.get("fane") == "historikk" else "profil"
@@ -114,6 +116,17 @@ def _render_entry(request, entry: ShortlistEntry, *, move_form=None, archive_for
         .first(),
     }
     return render(request, "candidates/pipeline/entry_detail.html", context)
+
+
+def _render_removed_entry(request, entry: ShortlistEntry):
+    """A removed entry seen by someone other than the owner or an administrator: that someone
+    was removed, and the undo, but nobody's name, profile or history (so no audit record)."""
+    context = {
+        "entry": entry,
+        "opening": entry.shortlist.opening,
+        "may_archive": services.may_archive(request.user, entry) and not entry.shortlist.is_closed,
+    }
+    return render(request, "candidates/pipeline/entry_removed.html", context)
 
 
 def entry_detail(request, entry_id: int):
@@ -180,6 +193,8 @@ def entry_restore(request, entry_id: int):
 
 def entry_hire(request, entry_id: int):
     entry = _visible_entry(request, entry_id)
+    if not may_see_entry_person(request.user, entry):
+        return _render_removed_entry(request, entry)
     form = HireForm(request.POST or None, entry=entry)
     if request.method == "POST" and form.is_valid():
         try:

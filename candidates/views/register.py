@@ -90,6 +90,14 @@ def candidate_detail(request, pk: int):
     return render(request, "candidates/register/detail.html", context)
 
 
+def _audit_fnr_attempt(request, form: CandidateForm) -> None:
+    """When the form refused a number someone else follows (issue 15, item 5)."""
+    if form.duplicate_of is not None:
+        services.fnr_attempt_record(
+            actor=request.user, candidate=form.duplicate_of, path=request.path
+        )
+
+
 def candidate_create(request):
     form = CandidateForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -102,6 +110,7 @@ def candidate_create(request):
         else:
             messages.success(request, _("%(name)s er registrert.") % {"name": candidate.full_name})
             return redirect("candidates:detail", pk=candidate.pk)
+    _audit_fnr_attempt(request, form)
     return render(request, "candidates/register/form.html", {"form": form})
 
 
@@ -125,6 +134,7 @@ def candidate_edit(request, pk: int):
         else:
             messages.success(request, _("Endringene er lagret."))
             return redirect("candidates:detail", pk=candidate.pk)
+    _audit_fnr_attempt(request, form)
     # The form shows the whole profile, identity number included: a read like the detail page.
     audit_candidate_reads(
         actor=request.user,

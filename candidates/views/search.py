@@ -8,7 +8,6 @@ from django.views.decorators.http import require_POST
 
 from core.views import show_errors
 from employers.models import JobOpening
-from employers.selectors.openings import visible_opening
 
 from ..forms.search import SearchForm
 from ..matching.criteria import Criteria
@@ -18,6 +17,7 @@ from ..models import AuditRecord, SearchRun
 from ..selectors.search import (
     changes_since_previous,
     gone_since_previous,
+    managed_opening,
     result_rows,
     results_of,
     runs_for_opening,
@@ -39,7 +39,7 @@ def _visible_run(request, pk: int) -> SearchRun:
 
 
 def search_start(request, opening_id: int):
-    opening = visible_opening(request.user, opening_id)
+    opening = managed_opening(request.user, opening_id)
     runs = runs_for_opening(opening, request.user)
     if request.method == "POST":
         form = SearchForm(request.POST, opening=opening)

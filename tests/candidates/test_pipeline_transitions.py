@@ -261,7 +261,11 @@ class TestNotifications:
         entry = entry_at(Step.CONSENT_GIVEN)
         services.entry_move(entry=entry, to_step=Step.PRESENTED, actor=contact)
         notification = Notification.objects.get(recipient=owner)
-        assert notification.title == f"{entry.candidate}: Presentert for arbeidsgiver"
+        # Issue 15 item 10: the opening and the step, not the person.
+        assert notification.title == (
+            f"{entry.shortlist.opening.title}: en kandidat du følger er nå "
+            "«Presentert for arbeidsgiver»"
+        )
         assert notification.link == f"/kandidater/kandidatliste/{entry.pk}/"
 
     def test_the_employers_users_hear_about_a_presentation(self, entry_at, contact, employer_user):

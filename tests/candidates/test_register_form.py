@@ -84,7 +84,7 @@ def test_a_number_in_someone_elses_caseload_is_refused_without_revealing_the_can
     theirs = candidate_of(adviser(), fnr=VALID_FNR, first_name="Hemmelig", last_name="Person")
     response = login(adviser()).post(CREATE, form_data())
     html = response.content.decode()
-    assert "allerede registrert som kandidat hos en annen oppfølger" in html
+    assert "Kandidaten kan ikke registreres med dette fødselsnummeret" in html
     assert "Hemmelig" not in html
     assert reverse("candidates:detail", args=[theirs.pk]) not in html
     assert Candidate.objects.count() == 1

@@ -27,7 +27,8 @@ def test_contact_person_searches_and_shortlists_three_candidates(page, demo_worl
     opening = JobOpening.objects.filter(
         title="Helsefagarbeider", status=JobOpening.Status.OPEN
     ).first()
-    log_in(page, demo_world.url, "markedskontakt@demo.no")
+    # The contact person who recorded it: only the opening's contact side may search (issue 15).
+    log_in(page, demo_world.url, opening.recorded_by.email)
     page.goto(f"{demo_world.url}/virksomheter/stillinger/{opening.pk}/")
     assert_accessible(page)
     page.get_by_role("link", name="Søk etter kandidater").click()

@@ -160,7 +160,10 @@ def test_asking_for_an_interview_moves_the_pipeline_and_says_what_happens_next(
     entry.refresh_from_db()
     assert entry.step == Step.INTERVIEW_WANTED
     assert owner.notifications.exists()
-    assert contact.notifications.filter(title__contains=entry.candidate.full_name).exists()
+    # Issue 15 item 10: the title names the step, the list names the candidate at display time.
+    assert contact.notifications.filter(
+        title__contains="Arbeidsgiver ønsker intervju", subject_id=entry.pk
+    ).exists()
 
 
 def test_removing_a_candidate_asks_first_and_cannot_be_undone(login, accepted, presented):
