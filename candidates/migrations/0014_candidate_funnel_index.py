@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("accounts", "0004_constraint_messages"),
-        ("candidates", "0011_consent_replaced_status"),
+        ("candidates", "0013_notification_titles_without_names"),
         ("employers", "0013_import_in_background"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
