@@ -8,8 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.models import Role
 from candidates.models import AuditRecord, ShortlistEntry
-from candidates.services.audit import audit_candidate_reads
+from candidates.selectors.display import shown
 from core.activity import history_for
 from core.forms import add_service_errors
 from employers.models import Employer
@@ -150,14 +151,14 @@ def path_detail(request, pk: int):
     participants = list(permissions.participants_for(user, path))
     progress = StageProgress.objects.filter(participant__in=participants)
     progress_by_pair = {(p.participant_id, p.stage_id): p for p in progress}
-    if participants and user.role != "employer_user":
-        audit_candidate_reads(
-            actor=user,
-            candidates=[p.candidate for p in participants],
-            action=AuditRecord.Action.LIST,
-            purpose=PURPOSE_PATH,
-            path=request.path,
-        )
+    shown(
+        participants,
+        actor=user,
+        path=request.path,
+        purpose=PURPOSE_PATH,
+        action=_read_action(user, AuditRecord.Action.LIST),
+        candidate_of=lambda participant: participant.candidate,
+    )
     may_manage = permissions.may_manage(user, path)
     context = {
         "path": path,
@@ -262,17 +263,22 @@ def _visible_participant(request, pk: int) -> Participant:
     return participant
 
 
+def _read_action(user, staff_action: str) -> str:
+    """Employer users' reads are logged as the employer's, as on the portal's pages."""
+    if user.role == Role.EMPLOYER_USER:
+        return AuditRecord.Action.EMPLOYER_VIEW
+    return staff_action
+
+
 def _participant_page(request, participant: Participant, **forms):
     user = request.user
     path = participant.path
-    audit_candidate_reads(
+    shown(
+        [participant.candidate],
         actor=user,
-        candidates=[participant.candidate],
-        action=AuditRecord.Action.VIEW
-        if user.role != "employer_user"
-        else AuditRecord.Action.EMPLOYER_VIEW,
-        purpose=PURPOSE_PATH,
         path=request.path,
+        purpose=PURPOSE_PATH,
+        action=_read_action(user, AuditRecord.Action.VIEW),
     )
     may_follow = permissions.may_follow(user, participant)
     statuses = sorted(

@@ -16,7 +16,7 @@ from ..models import (
     ShortlistEntry,
     Step,
 )
-from ..services.pipeline import manages_opening
+from ..permissions import manages_opening
 
 
 @dataclass
