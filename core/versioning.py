@@ -22,10 +22,9 @@ the stored version, keeping what the user typed.
 from collections.abc import Callable
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from .forms import add_service_errors
+from .forms import service_done
 
 
 class ChangedMeanwhile(Exception):
@@ -68,11 +67,7 @@ def save_versioned(form: forms.Form, row, save: Callable[[str], object]) -> bool
     `row` changed meanwhile or the service refused, the form then showing why."""
     version = form.cleaned_data.pop("version", "")
     try:
-        save(version)
+        return service_done(form, lambda: save(version))
     except ChangedMeanwhile:
         form.start_again_from(type(row).objects.get(pk=row.pk))
-    except ValidationError as error:
-        add_service_errors(form, error)
-    else:
-        return True
-    return False
+        return False

@@ -18,7 +18,7 @@ from candidates.selectors.display import shown
 from candidates.selectors.pipeline import employer_entries
 from candidates.services import assessment as assessment_services
 from candidates.services import pipeline as pipeline_services
-from core.forms import add_service_errors
+from core.forms import add_service_errors, service_done
 from employers.models import Employer
 from employers.services.openings import opening_report
 
@@ -145,24 +145,22 @@ def next_step(request, entry_id: int):
     entry = _own_entry(request, entry_id)
     steps = pipeline_services.employer_next_steps(entry)
     form = StepForm(request.POST, entry=entry, steps=steps)
-    if form.is_valid():
-        try:
-            pipeline_services.entry_move(
-                entry=entry,
-                to_step=form.cleaned_data["step"],
-                actor=request.user,
-                reason=form.cleaned_data["reason"],
-                expected_step=request.POST.get("fra") or None,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
+    if form.is_valid() and service_done(
+        form,
+        lambda: pipeline_services.entry_move(
+            entry=entry,
+            to_step=form.cleaned_data["step"],
+            actor=request.user,
+            reason=form.cleaned_data["reason"],
+            expected_step=request.POST.get("fra") or None,
+        ),
+    ):
+        if form.cleaned_data["step"] == Step.INTERVIEW_WANTED:
+            text = _("Takk! NAV-kontakten din avtaler intervjuet med %(name)s.")
         else:
-            if form.cleaned_data["step"] == Step.INTERVIEW_WANTED:
-                text = _("Takk! NAV-kontakten din avtaler intervjuet med %(name)s.")
-            else:
-                text = _("Takk! NAV-kontakten din har fått beskjed om %(name)s.")
-            messages.success(request, text % {"name": entry.candidate.first_name})
-            return redirect("portal:opening", opening_id=entry.shortlist.opening_id)
+            text = _("Takk! NAV-kontakten din har fått beskjed om %(name)s.")
+        messages.success(request, text % {"name": entry.candidate.first_name})
+        return redirect("portal:opening", opening_id=entry.shortlist.opening_id)
     return _render_opening(request, entry.shortlist.opening, bound={entry.pk: {"step": form}})
 
 

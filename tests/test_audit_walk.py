@@ -12,14 +12,19 @@ from django.urls import reverse
 
 from accounts.access import RULES
 from accounts.models import County, Role
-from candidates.models import AuditRecord, Candidate, ConsentRequest, SearchResult, SearchRun, Step
+from candidates.models import AuditRecord, Candidate, ConsentRequest, Step
 from candidates.services.consent import consent_token
 from candidates.services.shortlist import shortlist_for
 from competence_paths.services.participants import participant_add
 from portal.services import terms_accept
 
 from .agreements.factories import AgreementFactory, MeetingFactory
-from .candidates.factories import CandidateFactory, ConsentRequestFactory, ShortlistEntryFactory
+from .candidates.factories import (
+    CandidateFactory,
+    ConsentRequestFactory,
+    ShortlistEntryFactory,
+    finished_search,
+)
 from .competence_paths.factories import make_path
 from .employers.factories import EmployerFactory, JobOpeningFactory
 from .factories import user_with_role
@@ -71,22 +76,7 @@ class World:
             employer=self.employer, contact=contact, opening=self.opening, status="planned"
         )
         self.participant = participant_add(path=self.path, entry=self.entry, actor=contact)
-        self.run = SearchRun.objects.create(
-            opening=self.opening, created_by=user, status=SearchRun.Status.DONE, progress=100
-        )
-        SearchResult.objects.create(
-            run=self.run,
-            candidate=self.candidate,
-            rank=1,
-            score=50,
-            explanation={
-                "terms": [],
-                "area": "national",
-                "commute_km": 20,
-                "municipality": "Oslo",
-                "available_by": "2026-01-01",
-            },
-        )
+        self.run = finished_search(opening=self.opening, user=user, candidate=self.candidate)
         agreement = AgreementFactory(employer=self.employer, fixed_contact=fixed, active=True)
         self.meeting = MeetingFactory(agreement=agreement)
         if user.role == Role.EMPLOYER_USER:

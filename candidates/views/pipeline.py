@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.activity import history_for
-from core.forms import add_service_errors
+from core.forms import add_service_errors, service_done
 from core.views import show_errors
 from employers.selectors.openings import visible_opening
 
@@ -129,16 +129,17 @@ def entry_move(request, entry_id: int):
     form = MoveForm(request.POST, steps=services.next_steps(request.user, entry))
     if not form.is_valid():
         return _render_entry(request, entry, move_form=form)
-    try:
-        services.entry_move(
+    moved = service_done(
+        form,
+        lambda: services.entry_move(
             entry=entry,
             to_step=form.cleaned_data["step"],
             actor=request.user,
             reason=form.cleaned_data["reason"],
             expected_step=request.POST.get("fra") or None,
-        )
-    except ValidationError as error:
-        add_service_errors(form, error)
+        ),
+    )
+    if not moved:
         return _render_entry(request, entry, move_form=form)
     messages.success(
         request,

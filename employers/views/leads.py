@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import rule_for
 from core.activity import history_for
-from core.forms import add_service_errors
+from core.forms import add_service_errors, service_done
 
 from ..forms.leads import LeadAcceptForm, LeadAssignForm, LeadCloseForm, LeadFilterForm, LeadForm
 from ..models import Employer, Lead, ResourceGroup
@@ -89,22 +89,21 @@ def lead_assign(request, pk: int):
     if not may_assign_lead(request.user, lead):
         raise PermissionDenied
     form = LeadAssignForm(request.POST, lead=lead)
-    if form.is_valid():
-        try:
-            lead = services.lead_assign(
-                lead=lead,
-                assignee=form.cleaned_data["assignee"],
-                actor=request.user,
-                note=form.cleaned_data["note"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("Tipset er tildelt %(name)s, som har fått beskjed.") % {"name": lead.assigned_to},
-            )
-            return redirect("employers:lead_detail", pk=lead.pk)
+    if form.is_valid() and service_done(
+        form,
+        lambda: services.lead_assign(
+            lead=lead,
+            assignee=form.cleaned_data["assignee"],
+            actor=request.user,
+            note=form.cleaned_data["note"],
+        ),
+    ):
+        messages.success(
+            request,
+            _("Tipset er tildelt %(name)s, som har fått beskjed.")
+            % {"name": form.cleaned_data["assignee"]},
+        )
+        return redirect("employers:lead_detail", pk=lead.pk)
     return _render_detail(request, lead, assign_form=form)
 
 
@@ -135,14 +134,14 @@ def lead_close(request, pk: int):
     if not may_close_lead(request.user, lead):
         raise PermissionDenied
     form = LeadCloseForm(request.POST)
-    if form.is_valid():
-        try:
-            services.lead_close(lead=lead, actor=request.user, reason=form.cleaned_data["reason"])
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Tipset er avsluttet."))
-            return redirect("employers:lead_detail", pk=lead.pk)
+    if form.is_valid() and service_done(
+        form,
+        lambda: services.lead_close(
+            lead=lead, actor=request.user, reason=form.cleaned_data["reason"]
+        ),
+    ):
+        messages.success(request, _("Tipset er avsluttet."))
+        return redirect("employers:lead_detail", pk=lead.pk)
     return _render_detail(request, lead, close_form=form)
 
 
