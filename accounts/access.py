@@ -47,13 +47,13 @@ STAFF = (*NAV_STAFF, Role.NATIONAL_READER, Role.PROVIDER_STAFF)
 EMPLOYER_WORK = (*NAV_STAFF, Role.PROVIDER_STAFF)
 # Who keeps the employer register: the contact persons who own the relationships, and the
 # county project leaders. Provider staff may keep the people of an employer they are the fixed
-# contact for (checked per employer in employers.sections.can_manage_people).
+# contact for (checked per employer in employers.permissions.may_manage_people).
 EMPLOYER_EDITORS = (Role.CONTACT_PERSON, Role.PROJECT_LEADER, Role.ADMIN)
 EMPLOYER_PEOPLE_EDITORS = (*EMPLOYER_EDITORS, Role.PROVIDER_STAFF)
 EMPLOYER_IMPORTERS = (Role.PROJECT_LEADER, Role.ADMIN)
 # Agreements: everyone signed in reads the ones in their scope (Agreement.visible_to), employer
 # users their own; these roles may change one they are the fixed contact for (or, for project
-# leaders and administrators, any in their county; see Agreement.can_be_edited_by).
+# leaders and administrators, any in their county; see agreements.permissions.may_edit_agreement).
 AGREEMENT_CREATORS = (Role.CONTACT_PERSON, Role.PROJECT_LEADER, Role.ADMIN)
 AGREEMENT_EDITORS = (*AGREEMENT_CREATORS, Role.PROVIDER_STAFF)
 FOLLOW_UP_CONTACTS = (Role.CONTACT_PERSON, Role.PROJECT_LEADER, Role.PROVIDER_STAFF)

@@ -9,8 +9,9 @@ from employers.signals import opening_closed, opening_page
 
 from .matching.document import refresh_search_documents
 from .models import Candidate
+from .permissions import manages_opening, may_propose
 from .selectors.pipeline import hires_around, opening_placements
-from .services.pipeline import manages_opening, may_propose, shortlist_close
+from .services.pipeline import shortlist_close
 
 
 def _occupations_changed(sender, instance, action, reverse, pk_set, **kwargs):

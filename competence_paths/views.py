@@ -9,9 +9,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.models import Role
 from candidates.models import AuditRecord, ShortlistEntry
-from candidates.services.audit import audit_candidate_reads
-from candidates.services.pipeline import may_propose
+from candidates.permissions import may_propose
+from candidates.selectors.display import shown
 from core.activity import history_for
 from core.forms import add_service_errors
 from core.views import show_errors
@@ -157,17 +158,15 @@ def path_detail(request, pk: int):
     progress_by_pair = {(p.participant_id, p.stage_id): p for p in progress}
     may_select = permissions.may_select(user, path)
     entries = list(selection.path_entries(path)) if may_select else []
-    shown = {c.pk: c for c in [p.candidate for p in participants] + [e.candidate for e in entries]}
-    if shown:
-        audit_candidate_reads(
-            actor=user,
-            candidates=list(shown.values()),
-            action=AuditRecord.Action.LIST
-            if user.role != "employer_user"
-            else AuditRecord.Action.EMPLOYER_VIEW,
-            purpose=PURPOSE_PATH,
-            path=request.path,
-        )
+    # The page names the participants and, for those who select, the shortlisted candidates.
+    seen = {c.pk: c for c in [p.candidate for p in participants] + [e.candidate for e in entries]}
+    shown(
+        seen.values(),
+        actor=user,
+        path=request.path,
+        purpose=PURPOSE_PATH,
+        action=_read_action(user, AuditRecord.Action.LIST),
+    )
     may_manage = permissions.may_manage(user, path)
     context = {
         "path": path,
@@ -274,17 +273,22 @@ def _visible_participant(request, pk: int) -> Participant:
     return participant
 
 
+def _read_action(user, staff_action: str) -> str:
+    """Employer users' reads are logged as the employer's, as on the portal's pages."""
+    if user.role == Role.EMPLOYER_USER:
+        return AuditRecord.Action.EMPLOYER_VIEW
+    return staff_action
+
+
 def _participant_page(request, participant: Participant, **forms):
     user = request.user
     path = participant.path
-    audit_candidate_reads(
+    shown(
+        [participant.candidate],
         actor=user,
-        candidates=[participant.candidate],
-        action=AuditRecord.Action.VIEW
-        if user.role != "employer_user"
-        else AuditRecord.Action.EMPLOYER_VIEW,
-        purpose=PURPOSE_PATH,
         path=request.path,
+        purpose=PURPOSE_PATH,
+        action=_read_action(user, AuditRecord.Action.VIEW),
     )
     may_follow = permissions.may_follow(user, participant)
     statuses = sorted(

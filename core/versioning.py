@@ -8,15 +8,23 @@ the stored version, keeping what the user typed.
 
     class AgreementForm(VersionedFormMixin, forms.ModelForm): ...   # adds `version`
 
-    version = form.cleaned_data.pop("version", "")
-    try:
-        agreement_update(agreement=agreement, actor=user, version=version, **form.cleaned_data)
-    except ChangedMeanwhile:
-        form.start_again_from(Agreement.objects.get(pk=agreement.pk))
+    saved = save_versioned(
+        form,
+        agreement,
+        lambda version: agreement_update(
+            agreement=agreement, actor=user, version=version, **form.cleaned_data
+        ),
+    )
+    if saved:
+        return redirect(...)
 """
+
+from collections.abc import Callable
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+
+from .forms import service_done
 
 
 class ChangedMeanwhile(Exception):
@@ -51,3 +59,15 @@ class VersionedFormMixin(StartAgainMixin):
             self.fields["version"] = forms.CharField(
                 required=False, widget=forms.HiddenInput, initial=row.updated_at.isoformat()
             )
+
+
+def save_versioned(form: forms.Form, row, save: Callable[[str], object]) -> bool:
+    """Call `save(version)` with the version the valid `form` carries (popped from its
+    cleaned_data, so the rest can be passed on as they are). True when it saved; False when
+    `row` changed meanwhile or the service refused, the form then showing why."""
+    version = form.cleaned_data.pop("version", "")
+    try:
+        return service_done(form, lambda: save(version))
+    except ChangedMeanwhile:
+        form.start_again_from(type(row).objects.get(pk=row.pk))
+        return False

@@ -6,20 +6,13 @@ The apps above employers add theirs from their AppConfig.ready(): agreements/emp
 """
 
 from accounts.access import rule_for
-from accounts.models import Role, User
+from accounts.models import User
 from core.sections import Page, Section
 
 from .models import Employer, EmployerPerson
+from .permissions import may_log_contacts, may_manage_people
 from .selectors.dialogue import dialogue_latest
 from .selectors.openings import employer_openings_context
-
-
-def can_manage_people(user: User, employer: Employer) -> bool:
-    """Contact persons, project leaders and admins keep every employer's people up to date;
-    provider staff those of the employers they are the fixed contact for."""
-    if not rule_for("employers:person_add").allows(user):
-        return False
-    return user.role != Role.PROVIDER_STAFF or employer.fixed_contact_id == user.pk
 
 
 def _fixed_contact(employer: Employer, user: User) -> Section:
@@ -32,7 +25,11 @@ def _fixed_contact(employer: Employer, user: User) -> Section:
 def dialogue_section(employer: Employer, user: User) -> Section:
     return Section(
         "employers/detail/_dialogue.html",
-        {"entries": dialogue_latest(employer=employer, user=user), "employer": employer},
+        {
+            "entries": dialogue_latest(employer=employer, user=user),
+            "employer": employer,
+            "may_log_contacts": may_log_contacts(user),
+        },
     )
 
 
@@ -59,7 +56,7 @@ def _people(employer: Employer, user: User) -> Section:
         {
             "contacts": [p for p in people if p.kind == EmployerPerson.Kind.CONTACT],
             "union_reps": [p for p in people if p.kind == EmployerPerson.Kind.UNION_REP],
-            "can_manage": can_manage_people(user, employer),
+            "can_manage": may_manage_people(user, employer),
         },
     )
 

@@ -14,11 +14,11 @@ from agreements.calendar import meeting_calendar
 from agreements.models import FollowUpMeeting
 from agreements.services.meetings import invitation_recipients
 from candidates.models import AuditRecord, Step
+from candidates.selectors.display import shown
 from candidates.selectors.pipeline import employer_entries
 from candidates.services import assessment as assessment_services
 from candidates.services import pipeline as pipeline_services
-from candidates.services.audit import audit_candidate_reads
-from core.forms import add_service_errors
+from core.forms import add_service_errors, service_done
 from employers.models import Employer
 from employers.services.openings import opening_report
 
@@ -80,13 +80,13 @@ def _own_entry(request, entry_id: int):
 def _render_opening(request, opening, *, revealed=None, bound=None):
     """The candidates of one opening. `bound` holds the forms of one card that came back with
     errors, so that card keeps what the employer chose and wrote."""
-    entries = selectors.opening_entries(request.user, opening)
-    audit_candidate_reads(
+    entries = shown(
+        selectors.opening_entries(request.user, opening),
         actor=request.user,
-        candidates=[entry.candidate for entry in entries],
-        action=AuditRecord.Action.EMPLOYER_VIEW,
-        purpose=_("Kandidater presentert for %(opening)s") % {"opening": opening.title},
         path=request.path,
+        purpose=_("Kandidater presentert for %(opening)s") % {"opening": opening.title},
+        action=AuditRecord.Action.EMPLOYER_VIEW,
+        candidate_of=lambda entry: entry.candidate,
     )
     bound = bound or {}
     cards = []
@@ -118,12 +118,12 @@ def opening_page(request, opening_id: int):
 @require_POST
 def contact_reveal(request, entry_id: int):
     entry = _own_entry(request, entry_id)
-    audit_candidate_reads(
+    shown(
+        [entry.candidate],
         actor=request.user,
-        candidates=[entry.candidate],
-        action=AuditRecord.Action.CONTACT_REVEAL,
-        purpose=_("Kontaktinformasjon for %(opening)s") % {"opening": entry.shortlist.opening},
         path=request.path,
+        purpose=_("Kontaktinformasjon for %(opening)s") % {"opening": entry.shortlist.opening},
+        action=AuditRecord.Action.CONTACT_REVEAL,
     )
     return _render_opening(request, entry.shortlist.opening, revealed=entry.pk)
 
@@ -154,24 +154,22 @@ def next_step(request, entry_id: int):
     entry = _own_entry(request, entry_id)
     steps = pipeline_services.employer_next_steps(entry)
     form = StepForm(request.POST, entry=entry, steps=steps)
-    if form.is_valid():
-        try:
-            pipeline_services.entry_move(
-                entry=entry,
-                to_step=form.cleaned_data["step"],
-                actor=request.user,
-                reason=form.cleaned_data["reason"],
-                expected_step=request.POST.get("fra") or None,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
+    if form.is_valid() and service_done(
+        form,
+        lambda: pipeline_services.entry_move(
+            entry=entry,
+            to_step=form.cleaned_data["step"],
+            actor=request.user,
+            reason=form.cleaned_data["reason"],
+            expected_step=request.POST.get("fra") or None,
+        ),
+    ):
+        if form.cleaned_data["step"] == Step.INTERVIEW_WANTED:
+            text = _("Takk! NAV-kontakten din avtaler intervjuet med %(name)s.")
         else:
-            if form.cleaned_data["step"] == Step.INTERVIEW_WANTED:
-                text = _("Takk! NAV-kontakten din avtaler intervjuet med %(name)s.")
-            else:
-                text = _("Takk! NAV-kontakten din har fått beskjed om %(name)s.")
-            messages.success(request, text % {"name": entry.candidate.first_name})
-            return redirect("portal:opening", opening_id=entry.shortlist.opening_id)
+            text = _("Takk! NAV-kontakten din har fått beskjed om %(name)s.")
+        messages.success(request, text % {"name": entry.candidate.first_name})
+        return redirect("portal:opening", opening_id=entry.shortlist.opening_id)
     return _render_opening(request, entry.shortlist.opening, bound={entry.pk: {"step": form}})
 
 
@@ -185,12 +183,12 @@ def remove(request, entry_id: int):
             _("%(name)s er fjernet fra oversikten deres.") % {"name": entry.candidate.first_name},
         )
         return redirect("portal:opening", opening_id=entry.shortlist.opening_id)
-    audit_candidate_reads(
+    shown(
+        [entry.candidate],
         actor=request.user,
-        candidates=[entry.candidate],
-        action=AuditRecord.Action.EMPLOYER_VIEW,
-        purpose=_("Fjerne kandidaten fra virksomhetens oversikt"),
         path=request.path,
+        purpose=_("Fjerne kandidaten fra virksomhetens oversikt"),
+        action=AuditRecord.Action.EMPLOYER_VIEW,
     )
     return render(request, "portal/remove.html", {"entry": entry})
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from accounts.access import RULES
 from accounts.models import County, Role
-from candidates.models import ConsentRequest, SearchResult, SearchRun, Step
+from candidates.models import ConsentRequest, SearchRun, Step
 from candidates.services.consent import consent_token
 from candidates.services.shortlist import shortlist_for
 from employers.models import EmployerImport, EmployerPerson, JobOpening, Lead
@@ -15,7 +15,12 @@ from notifications.models import Notification
 from portal.services import terms_accept
 
 from .agreements.factories import AgreementFactory, MeetingFactory, RecruitmentNeedFactory
-from .candidates.factories import CandidateFactory, ConsentRequestFactory, ShortlistEntryFactory
+from .candidates.factories import (
+    CandidateFactory,
+    ConsentRequestFactory,
+    ShortlistEntryFactory,
+    finished_search,
+)
 from .competence_paths.factories import add_participant, make_path
 from .employers.factories import (
     DialogueEntryFactory,
@@ -303,23 +308,7 @@ def _candidate(user) -> dict:
 
 def _search_run(user) -> SearchRun:
     """A finished search with one result."""
-    run = SearchRun.objects.create(
-        opening=JobOpeningFactory(), created_by=user, status=SearchRun.Status.DONE, progress=100
-    )
-    SearchResult.objects.create(
-        run=run,
-        candidate=CandidateFactory(),
-        rank=1,
-        score=50,
-        explanation={
-            "terms": [],
-            "area": "national",
-            "commute_km": 20,
-            "municipality": "Oslo",
-            "available_by": "2026-01-01",
-        },
-    )
-    return run
+    return finished_search(opening=JobOpeningFactory(), user=user, candidate=CandidateFactory())
 
 
 def _path_for(user):

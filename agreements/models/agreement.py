@@ -266,20 +266,6 @@ class Agreement(models.Model):
     def can_move_to(self, status: str) -> bool:
         return may_transition(self, status)
 
-    def can_be_edited_by(self, user) -> bool:
-        """Only the fixed contact, administrators and the county's project leader change an
-        agreement; everyone else who sees it only reads it."""
-        if not user.is_authenticated or self.status == self.Status.ENDED:
-            return False
-        if user.role == Role.ADMIN or user.pk == self.fixed_contact_id:
-            return True
-        return user.role == Role.PROJECT_LEADER and user.county_id == self.county_id
-
-    @staticmethod
-    def shows_internal_details_to(user) -> bool:
-        """Employer users see the agreement itself, not NAV's history and meeting minutes."""
-        return user.role != Role.EMPLOYER_USER
-
 
 class ContactPeriod(models.Model):
     """Who was the agreement's fixed contact, from when to when."""

@@ -21,6 +21,7 @@ from employers.services.register import employer_move
 from notifications.services import notification_create
 
 from ..models import Agreement, AgreementTemplate, ContactPeriod
+from ..permissions import may_edit_agreement
 from ..policy import signing_blocker
 from .plans import meetings_retire, plan_extend, plan_restart
 
@@ -44,7 +45,7 @@ ACTIONS = {Agreement.Status.ACTIVE: "agreements.agreement.activated"}
 
 
 def check_editor(agreement: Agreement, actor: User) -> None:
-    if not agreement.can_be_edited_by(actor):
+    if not may_edit_agreement(actor, agreement):
         raise PermissionDenied
 
 

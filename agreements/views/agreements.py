@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from core.activity import history_for
 from core.forms import add_service_errors
-from core.versioning import ChangedMeanwhile
+from core.versioning import save_versioned
 from employers.models import Employer
 
 from ..documents import agreement_parties, agreement_pdf, agreement_sections, agreement_signatures
@@ -23,6 +23,7 @@ from ..forms import (
     TransitionForm,
 )
 from ..models import Agreement, AgreementTemplate
+from ..permissions import may_edit_agreement, may_see_internal_details
 from ..policy import signing_blocker
 from ..sections import AGREEMENT_PAGE
 from ..selectors import agreement_list
@@ -80,16 +81,14 @@ def agreement_edit(request, pk: int):
     if form.is_valid():
         plan_change = _plan_change_to_confirm(agreement, stored_per_year, form.cleaned_data)
         if plan_change is None or request.POST.get("confirm_plan_change") == "yes":
-            version = form.cleaned_data.pop("version", "")
-            try:
-                services.agreement_update(
+            saved = save_versioned(
+                form,
+                agreement,
+                lambda version: services.agreement_update(
                     agreement=agreement, actor=request.user, version=version, **form.cleaned_data
-                )
-            except ChangedMeanwhile:
-                form.start_again_from(Agreement.objects.get(pk=agreement.pk))
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
+                ),
+            )
+            if saved:
                 messages.success(request, _("Endringene er lagret."))
                 return redirect("agreements:detail", pk=agreement.pk)
     context = {
@@ -112,8 +111,8 @@ def _plan_change_to_confirm(agreement: Agreement, stored_per_year: int, data: di
 
 def _detail_context(request, agreement: Agreement, **forms) -> dict:
     user = request.user
-    internal = Agreement.shows_internal_details_to(user)
-    may_edit = agreement.can_be_edited_by(user)
+    internal = may_see_internal_details(user)
+    may_edit = may_edit_agreement(user, agreement)
     context = {
         "agreement": agreement,
         "may_edit": may_edit,

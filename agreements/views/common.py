@@ -2,6 +2,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
 from ..models import Agreement, FollowUpMeeting
+from ..permissions import may_edit_agreement
 
 
 def visible_agreement(request, pk: int) -> Agreement:
@@ -16,9 +17,9 @@ def visible_agreement(request, pk: int) -> Agreement:
 
 
 def editable_agreement(request, pk: int) -> Agreement:
-    """Seeing an agreement is not enough to change it (see Agreement.can_be_edited_by)."""
+    """Seeing an agreement is not enough to change it (see permissions.may_edit_agreement)."""
     agreement = visible_agreement(request, pk)
-    if not agreement.can_be_edited_by(request.user):
+    if not may_edit_agreement(request.user, agreement):
         raise PermissionDenied
     return agreement
 
@@ -35,6 +36,6 @@ def visible_meeting(request, pk: int) -> FollowUpMeeting:
 
 def editable_meeting(request, pk: int) -> FollowUpMeeting:
     meeting = visible_meeting(request, pk)
-    if not meeting.agreement.can_be_edited_by(request.user):
+    if not may_edit_agreement(request.user, meeting.agreement):
         raise PermissionDenied
     return meeting

@@ -8,13 +8,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.forms import add_service_errors
-from core.versioning import ChangedMeanwhile
+from core.versioning import save_versioned
 from core.views import show_errors
-from employers.models import JobOpening
+from employers.permissions import may_manage_openings
 
 from ..calendar import meeting_calendar
 from ..forms import MeetingPlanForm, MeetingRecordForm, RecruitmentNeedForm
 from ..models import FollowUpMeeting, RecruitmentNeed
+from ..permissions import may_edit_agreement
 from ..selectors import county_follow_up, my_follow_ups
 from ..services import meetings as services
 from .common import editable_agreement, editable_meeting, visible_meeting
@@ -26,8 +27,9 @@ def _render_detail(request, meeting: FollowUpMeeting, need_form=None):
     context = {
         "meeting": meeting,
         "agreement": meeting.agreement,
-        "may_edit": meeting.agreement.can_be_edited_by(request.user) and not meeting.is_cancelled,
-        "may_make_openings": JobOpening.can_manage(request.user),
+        "may_edit": may_edit_agreement(request.user, meeting.agreement)
+        and not meeting.is_cancelled,
+        "may_make_openings": may_manage_openings(request.user),
         "needs": meeting.needs.select_related("occupation", "opening"),
         "need_form": need_form or RecruitmentNeedForm(),
         "today": timezone.localdate(),
@@ -59,21 +61,15 @@ def meeting_create(request, pk: int):
 def meeting_edit(request, pk: int):
     meeting = editable_meeting(request, pk)
     form = MeetingPlanForm(request.POST or None, instance=meeting)
-    if form.is_valid():
-        version = form.cleaned_data.pop("version", "")
-        try:
-            services.meeting_plan_update(
-                meeting=meeting, actor=request.user, version=version, **form.cleaned_data
-            )
-        except ChangedMeanwhile:
-            form.start_again_from(FollowUpMeeting.objects.get(pk=meeting.pk))
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request, _("Møtet er endret. Send invitasjonen på nytt om tiden er ny.")
-            )
-            return redirect("agreements:meeting_detail", pk=meeting.pk)
+    if form.is_valid() and save_versioned(
+        form,
+        meeting,
+        lambda version: services.meeting_plan_update(
+            meeting=meeting, actor=request.user, version=version, **form.cleaned_data
+        ),
+    ):
+        messages.success(request, _("Møtet er endret. Send invitasjonen på nytt om tiden er ny."))
+        return redirect("agreements:meeting_detail", pk=meeting.pk)
     context = {
         "form": form,
         "agreement": meeting.agreement,
@@ -87,19 +83,15 @@ def meeting_record(request, pk: int):
     meeting = editable_meeting(request, pk)
     initial = {"held_on": meeting.held_on or min(meeting.planned_date, timezone.localdate())}
     form = MeetingRecordForm(request.POST or None, instance=meeting, initial=initial)
-    if form.is_valid():
-        version = form.cleaned_data.pop("version", "")
-        try:
-            services.meeting_record(
-                meeting=meeting, actor=request.user, version=version, **form.cleaned_data
-            )
-        except ChangedMeanwhile:
-            form.start_again_from(FollowUpMeeting.objects.get(pk=meeting.pk))
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Møtet er registrert som holdt."))
-            return redirect("agreements:meeting_detail", pk=meeting.pk)
+    if form.is_valid() and save_versioned(
+        form,
+        meeting,
+        lambda version: services.meeting_record(
+            meeting=meeting, actor=request.user, version=version, **form.cleaned_data
+        ),
+    ):
+        messages.success(request, _("Møtet er registrert som holdt."))
+        return redirect("agreements:meeting_detail", pk=meeting.pk)
     context = {
         "form": form,
         "agreement": meeting.agreement,

@@ -16,8 +16,7 @@ from ..models import (
     ShortlistEntry,
     Step,
 )
-from ..permissions import may_see_entry_person
-from ..services.pipeline import manages_opening
+from ..permissions import manages_opening, may_see_entry_person
 
 
 @dataclass

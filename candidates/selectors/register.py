@@ -12,6 +12,7 @@ from accounts.models import County, Role, User
 from agreements.models import Agreement
 
 from ..models import AuditRecord, Candidate, Innsatsgruppe, Placement, TargetGroupReason
+from .display import candidate_shown
 
 AUDIT_LOG_SHOWN = 20
 
@@ -24,18 +25,29 @@ def caseload_for_list(user: User) -> QuerySet[Candidate]:
     )
 
 
-def candidate_for_detail(user: User, pk: int) -> Candidate:
-    return get_object_or_404(
+def candidate_for_detail(user: User, pk: int, *, path: str) -> Candidate:
+    """The candidate page's candidate, audited as a view."""
+    candidates = (
         Candidate.objects.visible_to(user)
         .select_related("owner", "office", "provider", "county", "region")
-        .prefetch_related("occupations_wanted", "occupations_done"),
-        pk=pk,
+        .prefetch_related("occupations_wanted", "occupations_done")
     )
+    return candidate_shown(candidates, pk, user=user, path=path)
+
+
+def _owned(user: User) -> QuerySet[Candidate]:
+    return Candidate.objects.visible_to(user).filter(owner=user)
 
 
 def owned_candidate(user: User, pk: int) -> Candidate:
-    """A candidate in the user's own caseload: only the owner changes a candidate."""
-    return get_object_or_404(Candidate.objects.visible_to(user).filter(owner=user), pk=pk)
+    """A candidate in the user's own caseload, for an action that shows nothing of them: only
+    the owner changes a candidate."""
+    return get_object_or_404(_owned(user), pk=pk)
+
+
+def owned_candidate_shown(user: User, pk: int, *, path: str, purpose: str = "") -> Candidate:
+    """A candidate in the user's own caseload for a form that shows them, audited as a view."""
+    return candidate_shown(_owned(user), pk, user=user, path=path, purpose=purpose)
 
 
 def audit_log(candidate: Candidate) -> tuple[list[AuditRecord], int]:

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from accounts.models import CANDIDATE_OWNER_ROLES, Role, User
+from accounts.models import Role, User
 from core.activity import log_action
 from core.models import ActivityEntry
 from core.transitions import transition
@@ -26,8 +26,8 @@ from ..models import (
     Shortlist,
     ShortlistEntry,
     Step,
-    openings_managed_by,
 )
+from ..permissions import manages_opening, may_archive
 from .shortlist import shortlist_add
 
 # Who moves which step. The contact side talks to the employer; the owner knows the candidate
@@ -68,10 +68,6 @@ OWN_FORM_STEPS = frozenset(
 CLOSED_MESSAGE = _("Kandidatlisten er lukket fordi stillingen er besatt eller avlyst.")
 
 
-def manages_opening(user: User, opening: JobOpening) -> bool:
-    return openings_managed_by(user).filter(pk=opening.pk).exists()
-
-
 def has_given_consent(entry: ShortlistEntry) -> bool:
     return entry.consents.filter(status=ConsentRequest.Status.GIVEN).exists()
 
@@ -91,19 +87,6 @@ def steps_user_may_move(user: User, entry: ShortlistEntry) -> frozenset[str]:
     ):
         steps |= EMPLOYER_STEPS
     return frozenset(steps)
-
-
-def may_propose(user: User, opening: JobOpening) -> bool:
-    """Owners propose their own candidates to shared openings that are still open."""
-    return (
-        user.role in CANDIDATE_OWNER_ROLES
-        and opening.status == JobOpening.Status.OPEN
-        and opening.published_at is not None
-    )
-
-
-def may_archive(user: User, entry: ShortlistEntry) -> bool:
-    return entry.candidate.owner_id == user.pk or manages_opening(user, entry.shortlist.opening)
 
 
 def next_steps(user: User, entry: ShortlistEntry) -> list[str]:

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.activity import history_for
-from core.forms import add_service_errors
+from core.forms import add_service_errors, service_done
 from core.views import show_errors
 from employers.selectors.openings import visible_opening
 
@@ -26,20 +26,35 @@ from ..models import (
     ShortlistEntry,
     Step,
 )
-from ..permissions import may_see_entry_person, may_see_special_categories
+from ..permissions import (
+    manages_opening,
+    may_archive,
+    may_propose,
+    may_see_entry_person,
+    may_see_special_categories,
+)
+from ..selectors.display import entry_shown, shortlist_purpose, shown
 from ..selectors.pipeline import opening_placements, shortlist_view
 from ..services import consent as consent_services
 from ..services import pipeline as services
-from ..services.audit import audit_candidate_reads
 
 TABLE_PAGE_SIZE = 50
 
 
-def _visible_entry(request, entry_id: int) -> ShortlistEntry:
-    entries = ShortlistEntry.objects.visible_to(request.user).select_related(
+def _visible_entries(request):
+    return ShortlistEntry.objects.visible_to(request.user).select_related(
         "shortlist__opening__employer", "candidate__owner", "added_by"
     )
-    return get_object_or_404(entries, pk=entry_id)
+
+
+def _visible_entry(request, entry_id: int) -> ShortlistEntry:
+    """An entry for an action; its page re-renders through `_render_entry`, which audits."""
+    return get_object_or_404(_visible_entries(request), pk=entry_id)
+
+
+def _entry_shown(request, entry_id: int) -> ShortlistEntry:
+    """An entry for a form about it (the form names the candidate), audited."""
+    return entry_shown(_visible_entries(request), entry_id, user=request.user, path=request.path)
 
 
 def shortlist(request, opening_id: int):
@@ -50,13 +65,18 @@ def shortlist(request, opening_id: int):
         opening=opening, user=request.user, step=step, show_archived=show_archived
     )
     page = Paginator(view.entries, TABLE_PAGE_SIZE).get_page(request.GET.get("side"))
-    shown = page.object_list if layout == "tabell" else view.entries
-    audit_candidate_reads(
+    # A removed entry shows nobody's name to the contact side (may_see_entry_person).
+    shown(
+        [
+            entry
+            for entry in (page.object_list if layout == "tabell" else view.entries)
+            if not entry.person_hidden
+        ],
         actor=request.user,
-        candidates=[entry.candidate for entry in shown if not entry.person_hidden],
-        action=AuditRecord.Action.LIST,
-        purpose=_("Kandidatliste for %(opening)s") % {"opening": opening.title},
         path=request.path,
+        purpose=_("Kandidatliste for %(opening)s") % {"opening": opening.title},
+        action=AuditRecord.Action.LIST,
+        candidate_of=lambda entry: entry.candidate,
     )
     context = {
         "opening": opening,
@@ -65,7 +85,7 @@ def shortlist(request, opening_id: int):
         "layout": layout,
         "page": page,
         "steps": list(Step),
-        "may_propose": services.may_propose(request.user, opening),
+        "may_propose": may_propose(request.user, opening),
         "placements": opening_placements(opening),
     }
     return render(request, "candidates/pipeline/shortlist.html", context)
@@ -75,19 +95,13 @@ def _render_entry(request, entry: ShortlistEntry, *, move_form=None, archive_for
     user = request.user
     if not may_see_entry_person(user, entry):
         return _render_removed_entry(request, entry)
-    manages = services.manages_opening(user, entry.shortlist.opening)
+    manages = manages_opening(user, entry.shortlist.opening)
     show_needs = may_see_special_categories(user, entry.candidate)
     tab = "historikk" if request.GET.get("fane") == "historikk" else "profil"
-    purpose = _("Kandidatliste for %(opening)s") % {"opening": entry.shortlist.opening.title}
+    purpose = shortlist_purpose(entry)
     if show_needs and entry.candidate.adaptation_needs:
         purpose += " " + _("(med behov for tilrettelegging)")
-    audit_candidate_reads(
-        actor=user,
-        candidates=[entry.candidate],
-        action=AuditRecord.Action.VIEW,
-        purpose=purpose,
-        path=request.path,
-    )
+    shown([entry.candidate], actor=user, path=request.path, purpose=purpose)
     steps = services.next_steps(user, entry)
     consents = list(entry.consents.select_related("requested_by"))
     # A link that never went out does not make the owner wait for its deadline.
@@ -104,7 +118,7 @@ def _render_entry(request, entry: ShortlistEntry, *, move_form=None, archive_for
         "show_adaptation_needs": show_needs,
         "move_form": move_form or (MoveForm(steps=steps) if steps else None),
         "archive_form": archive_form or ArchiveForm(),
-        "may_archive": services.may_archive(user, entry) and not entry.shortlist.is_closed,
+        "may_archive": may_archive(user, entry) and not entry.shortlist.is_closed,
         "may_ask_consent": is_owner
         and live
         and not waiting
@@ -124,7 +138,7 @@ def _render_removed_entry(request, entry: ShortlistEntry):
     context = {
         "entry": entry,
         "opening": entry.shortlist.opening,
-        "may_archive": services.may_archive(request.user, entry) and not entry.shortlist.is_closed,
+        "may_archive": may_archive(request.user, entry) and not entry.shortlist.is_closed,
     }
     return render(request, "candidates/pipeline/entry_removed.html", context)
 
@@ -139,16 +153,17 @@ def entry_move(request, entry_id: int):
     form = MoveForm(request.POST, steps=services.next_steps(request.user, entry))
     if not form.is_valid():
         return _render_entry(request, entry, move_form=form)
-    try:
-        services.entry_move(
+    moved = service_done(
+        form,
+        lambda: services.entry_move(
             entry=entry,
             to_step=form.cleaned_data["step"],
             actor=request.user,
             reason=form.cleaned_data["reason"],
             expected_step=request.POST.get("fra") or None,
-        )
-    except ValidationError as error:
-        add_service_errors(form, error)
+        ),
+    )
+    if not moved:
         return _render_entry(request, entry, move_form=form)
     messages.success(
         request,
@@ -195,6 +210,9 @@ def entry_hire(request, entry_id: int):
     entry = _visible_entry(request, entry_id)
     if not may_see_entry_person(request.user, entry):
         return _render_removed_entry(request, entry)
+    shown(
+        [entry.candidate], actor=request.user, path=request.path, purpose=shortlist_purpose(entry)
+    )
     form = HireForm(request.POST or None, entry=entry)
     if request.method == "POST" and form.is_valid():
         try:
@@ -213,7 +231,7 @@ def entry_hire(request, entry_id: int):
 
 def propose(request, opening_id: int):
     opening = visible_opening(request.user, opening_id)
-    if not services.may_propose(request.user, opening):
+    if not may_propose(request.user, opening):
         messages.error(request, _("Du kan bare foreslå kandidater til åpne, delte stillinger."))
         return redirect("employers:opening_detail", pk=opening.pk)
     already = ShortlistEntry.objects.filter(shortlist__opening=opening).values("candidate_id")
@@ -241,12 +259,20 @@ def propose(request, opening_id: int):
                 % {"candidate": entry.candidate},
             )
             return redirect("candidates:entry_detail", entry_id=entry.pk)
-    context = {"opening": opening, "form": form, "has_candidates": candidates.exists()}
+    # The form lists the caseload by name.
+    listed = shown(
+        form.fields["candidate"].queryset,
+        actor=request.user,
+        path=request.path,
+        purpose=_("Forslag til stillingen «%(title)s»") % {"title": opening.title},
+        action=AuditRecord.Action.LIST,
+    )
+    context = {"opening": opening, "form": form, "has_candidates": bool(listed)}
     return render(request, "candidates/pipeline/propose.html", context)
 
 
 def consent_request(request, entry_id: int):
-    entry = _visible_entry(request, entry_id)
+    entry = _entry_shown(request, entry_id)
     form = ConsentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -1,7 +1,6 @@
 import copy
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -13,37 +12,32 @@ from accounts.models import Role
 from core.versioning import ChangedMeanwhile
 
 from ..forms.register import CandidateFilterForm, CandidateForm, UnavailableForm
-from ..models import AuditRecord, Candidate
+from ..models import Candidate
 from ..sections import CANDIDATE_PAGE
+from ..selectors.display import caseload_purpose, shown_page
 from ..selectors.register import (
     candidate_counts,
     candidate_for_detail,
     caseload_for_list,
     owned_candidate,
+    owned_candidate_shown,
 )
 from ..services import register as services
-from ..services.audit import audit_candidate_reads
 
 PAGE_SIZE = 25
-
-
-def _purpose(user) -> str:
-    if user.role == Role.ADMIN:
-        return _("Administrasjon av kandidatregisteret")
-    return _("Oppfølging av egen portefølje")
 
 
 def candidate_list(request):
     form = CandidateFilterForm(request.GET)
     form.is_valid()
     candidates = form.filter(caseload_for_list(request.user))
-    page = Paginator(candidates, PAGE_SIZE).get_page(request.GET.get("side"))
-    audit_candidate_reads(
+    page = shown_page(
+        candidates,
+        request.GET.get("side"),
+        per_page=PAGE_SIZE,
         actor=request.user,
-        candidates=page.object_list,
-        action=AuditRecord.Action.LIST,
-        purpose=_purpose(request.user),
         path=request.get_full_path(),
+        purpose=caseload_purpose(request.user),
     )
     context = {
         "form": form,
@@ -73,14 +67,7 @@ def candidate_export(request):
 
 
 def candidate_detail(request, pk: int):
-    candidate = candidate_for_detail(request.user, pk)
-    audit_candidate_reads(
-        actor=request.user,
-        candidates=[candidate],
-        action=AuditRecord.Action.VIEW,
-        purpose=_purpose(request.user),
-        path=request.get_full_path(),
-    )
+    candidate = candidate_for_detail(request.user, pk, path=request.get_full_path())
     context = {
         "candidate": candidate,
         "is_owner": candidate.is_owned_by(request.user),
@@ -115,7 +102,13 @@ def candidate_create(request):
 
 
 def candidate_edit(request, pk: int):
-    candidate = owned_candidate(request.user, pk)
+    # The form shows the whole profile, identity number included: a read like the detail page.
+    candidate = owned_candidate_shown(
+        request.user,
+        pk,
+        path=request.get_full_path(),
+        purpose=_("Endring av opplysninger i egen portefølje"),
+    )
     # The form gets a copy, so the page keeps the stored name until the changes are saved.
     form = CandidateForm(request.POST or None, instance=copy.copy(candidate), user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -135,19 +128,11 @@ def candidate_edit(request, pk: int):
             messages.success(request, _("Endringene er lagret."))
             return redirect("candidates:detail", pk=candidate.pk)
     _audit_fnr_attempt(request, form)
-    # The form shows the whole profile, identity number included: a read like the detail page.
-    audit_candidate_reads(
-        actor=request.user,
-        candidates=[candidate],
-        action=AuditRecord.Action.VIEW,
-        purpose=_("Endring av opplysninger i egen portefølje"),
-        path=request.get_full_path(),
-    )
     return render(request, "candidates/register/form.html", {"form": form, "candidate": candidate})
 
 
 def candidate_unavailable(request, pk: int):
-    candidate = owned_candidate(request.user, pk)
+    candidate = owned_candidate_shown(request.user, pk, path=request.get_full_path())
     initial = {"until": candidate.unavailable_until, "reason": candidate.unavailable_reason}
     form = UnavailableForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():

@@ -153,9 +153,8 @@ class EmployerForm(RegionInCountyMixin, StartAgainMixin, forms.ModelForm):
 
     def employer_data(self) -> dict:
         """Model field values for the services (the parent's orgnr becomes the parent)."""
-        data = {name: self.cleaned_data[name] for name in self.fields}
+        data = {name: self.cleaned_data[name] for name in self.fields if name != "version"}
         data["parent"] = data.pop("parent_orgnr")
-        data.pop("version", None)
         return data
 
 

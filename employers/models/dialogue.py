@@ -154,9 +154,6 @@ class DialogueEntry(models.Model):
     def author_organisation(self) -> str:
         return self.author_provider.name if self.author_provider_id else "NAV"
 
-    def can_be_edited_by(self, user) -> bool:
-        return user.is_authenticated and (user.pk == self.author_id or user.role == Role.ADMIN)
-
     def current_display(self) -> list[tuple[str, str, str]]:
         return readable_snapshot(self.snapshot())
 

@@ -209,20 +209,3 @@ class Lead(models.Model):
 
     def can_move_to(self, status: str) -> bool:
         return may_transition(self, status)
-
-    def _is_county_leader(self, user) -> bool:
-        return user.role == Role.ADMIN or (
-            user.role == Role.PROJECT_LEADER and user.county_id == self.county_id
-        )
-
-    def can_assign(self, user) -> bool:
-        return self.can_move_to(self.Status.ASSIGNED) and self._is_county_leader(user)
-
-    def can_accept(self, user) -> bool:
-        return self.can_move_to(self.Status.ACCEPTED) and self.assigned_to_id == user.pk
-
-    def can_close(self, user) -> bool:
-        if not self.can_move_to(self.Status.CLOSED):
-            return False
-        is_assignee = self.status == self.Status.ASSIGNED and self.assigned_to_id == user.pk
-        return is_assignee or self._is_county_leader(user)

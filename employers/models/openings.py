@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import OPENING_MANAGERS, OPENING_READERS, Region, Role
+from accounts.models import OPENING_READERS, Region, Role
 from core.transitions import may_transition
 
 from .employer import Employer
@@ -234,10 +234,6 @@ class JobOpening(models.Model):
 
     def can_move_to(self, status: str) -> bool:
         return may_transition(self, status)
-
-    @staticmethod
-    def can_manage(user) -> bool:
-        return user.is_authenticated and user.role in OPENING_MANAGERS
 
     @property
     def extent_display(self) -> str:

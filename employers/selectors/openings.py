@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404
 from accounts.models import User
 
 from ..models import Employer, JobOpening
+from ..permissions import may_manage_openings
 
 # On the employer page the live needs come first, history last.
 STATUS_ORDER = [
@@ -37,5 +38,5 @@ def employer_openings_context(*, employer: Employer, user: User) -> dict:
     )
     return {
         "employer_openings": openings,
-        "may_manage_openings": JobOpening.can_manage(user),
+        "may_manage_openings": may_manage_openings(user),
     }

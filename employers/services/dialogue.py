@@ -21,6 +21,7 @@ from core.versioning import check_version
 from notifications.services import notification_create
 
 from ..models import DialogueEntry, DialogueEntryRevision, Employer, EmployerPerson, Task
+from ..permissions import may_edit_dialogue_entry
 from .register import employer_move
 
 NOTIFICATION_TITLE_LENGTH = 200
@@ -161,7 +162,7 @@ def dialogue_update(
     """Change an entry (author or administrator only). The version before the change is kept
     as a revision, so nothing written about an employer is ever lost; a save from a version
     older than the stored one is refused (ChangedMeanwhile)."""
-    if not entry.can_be_edited_by(actor):
+    if not may_edit_dialogue_entry(actor, entry):
         raise PermissionDenied
     # Lock the row so two saves in a row each keep the version the other one replaced.
     entry = DialogueEntry.objects.select_for_update().select_related("employer").get(pk=entry.pk)

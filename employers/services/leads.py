@@ -11,6 +11,7 @@ from core.transitions import transition
 from notifications.services import notification_create
 
 from ..models import Employer, Lead, ResourceGroupMember
+from ..permissions import may_accept_lead, may_assign_lead, may_close_lead
 from .register import employer_move
 
 # "Any staff user" may pass on a tip; providers and employers have their own channels.
@@ -83,7 +84,7 @@ def lead_assign(*, lead: Lead, assignee: User, actor: User, note: str = "") -> L
     """The county's project leader (or an administrator) gives the lead to a contact person,
     who is notified."""
     lead = _locked(lead)
-    if not lead.can_assign(actor):
+    if not may_assign_lead(actor, lead):
         raise PermissionDenied
     if (
         assignee.role != Role.CONTACT_PERSON
@@ -120,7 +121,7 @@ def lead_accept(
     becomes one (a valid orgnr is required; an orgnr already registered links that employer),
     and the employer's status becomes "in dialogue" unless it is further along."""
     lead = _locked(lead)
-    if not lead.can_accept(actor):
+    if not may_accept_lead(actor, lead):
         raise PermissionDenied
     employer = lead.employer
     if employer is None:
@@ -160,7 +161,7 @@ def lead_accept(
 def lead_close(*, lead: Lead, actor: User, reason: str) -> Lead:
     """The assigned contact person or the county's project leader closes the lead, saying why."""
     lead = _locked(lead)
-    if not lead.can_close(actor):
+    if not may_close_lead(actor, lead):
         raise PermissionDenied
     if not reason.strip():
         raise ValidationError({"reason": _("Skriv hvorfor tipset avsluttes.")})

@@ -15,6 +15,7 @@ from core.versioning import check_version
 from notifications.services import notification_create
 
 from ..models import Employer, JobOpening
+from ..permissions import may_manage_openings
 from ..signals import opening_closed
 
 # The fields a contact person fills in; status, publishing and authorship belong to services.
@@ -39,7 +40,7 @@ OPENING_FIELDS = (
 
 
 def _check_manager(actor: User) -> None:
-    if not JobOpening.can_manage(actor):
+    if not may_manage_openings(actor):
         raise PermissionDenied
 
 

@@ -1,18 +1,14 @@
 from django import template
 
-from accounts.access import rule_for
+from ..permissions import may_edit_dialogue_entry
 
 register = template.Library()
 
 
 @register.filter
 def editable_by(entry, user) -> bool:
-    return entry.can_be_edited_by(user)
-
-
-@register.filter
-def may_log_contacts(user) -> bool:
-    return rule_for("employers:dialogue_create").allows(user)
+    """A timeline lists entries of several authors: asked per entry, in the template."""
+    return may_edit_dialogue_entry(user, entry)
 
 
 @register.filter

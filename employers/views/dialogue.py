@@ -7,10 +7,11 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.versioning import ChangedMeanwhile
+from core.versioning import save_versioned
 
 from ..forms.dialogue import DialogueEntryForm, NextStepForm, TimelineFilterForm
 from ..models import DialogueEntry, Employer, Task
+from ..permissions import may_edit_dialogue_entry, may_log_contacts
 from ..selectors.dialogue import dialogue_timeline, employer_for_dialogue, tasks_of
 from ..services.dialogue import dialogue_log, dialogue_update, task_complete
 
@@ -35,6 +36,7 @@ def dialogue_list(request, pk: int):
             "page": page,
             "filter_form": filter_form,
             "is_filtered": any(request.GET.get(name) for name in ("tema", "kanal")),
+            "may_log_contacts": may_log_contacts(request.user),
         },
     )
 
@@ -93,31 +95,30 @@ def _entry(request, pk: int) -> DialogueEntry:
 
 def dialogue_edit(request, pk: int):
     entry = _entry(request, pk)
-    if not entry.can_be_edited_by(request.user):
+    if not may_edit_dialogue_entry(request.user, entry):
         raise PermissionDenied
     employer = entry.employer
     data = request.POST if request.method == "POST" else None
     form = DialogueEntryForm(
         data, employer=employer, initial=DialogueEntryForm.initial_from(entry), versioned=entry
     )
-    if data is not None and form.is_valid():
-        try:
-            dialogue_update(
+    if (
+        data is not None
+        and form.is_valid()
+        and save_versioned(
+            form,
+            entry,
+            lambda version: dialogue_update(
                 entry=entry,
                 actor=request.user,
                 participants=form.cleaned_data.get("participants", ()),
-                version=form.cleaned_data.get("version", ""),
+                version=version,
                 **_entry_fields(form),
-            )
-        except ChangedMeanwhile:
-            form.start_again_from(DialogueEntry.objects.get(pk=entry.pk))
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(
-                request, _("Endringen er lagret. Forrige versjon ligger i historikken.")
-            )
-            return redirect("employers:dialogue_list", pk=employer.pk)
+            ),
+        )
+    ):
+        messages.success(request, _("Endringen er lagret. Forrige versjon ligger i historikken."))
+        return redirect("employers:dialogue_list", pk=employer.pk)
     return render(
         request,
         "employers/dialogue/form.html",

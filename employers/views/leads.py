@@ -8,10 +8,11 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import rule_for
 from core.activity import history_for
-from core.forms import add_service_errors
+from core.forms import add_service_errors, service_done
 
 from ..forms.leads import LeadAcceptForm, LeadAssignForm, LeadCloseForm, LeadFilterForm, LeadForm
 from ..models import Employer, Lead, ResourceGroup
+from ..permissions import may_accept_lead, may_assign_lead, may_close_lead
 from ..services import leads as services
 
 
@@ -68,11 +69,11 @@ def _visible_lead(request, pk: int) -> Lead:
 
 def _render_detail(request, lead: Lead, **forms):
     user = request.user
-    if lead.can_assign(user):
+    if may_assign_lead(user, lead):
         forms.setdefault("assign_form", LeadAssignForm(lead=lead))
-    if lead.can_accept(user):
+    if may_accept_lead(user, lead):
         forms.setdefault("accept_form", LeadAcceptForm(lead=lead))
-    if lead.can_close(user):
+    if may_close_lead(user, lead):
         forms.setdefault("close_form", LeadCloseForm())
     context = {"lead": lead, "history": history_for(lead), **forms}
     return render(request, "employers/leads/detail.html", context)
@@ -85,32 +86,31 @@ def lead_detail(request, pk: int):
 @require_POST
 def lead_assign(request, pk: int):
     lead = _visible_lead(request, pk)
-    if not lead.can_assign(request.user):
+    if not may_assign_lead(request.user, lead):
         raise PermissionDenied
     form = LeadAssignForm(request.POST, lead=lead)
-    if form.is_valid():
-        try:
-            lead = services.lead_assign(
-                lead=lead,
-                assignee=form.cleaned_data["assignee"],
-                actor=request.user,
-                note=form.cleaned_data["note"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("Tipset er tildelt %(name)s, som har fått beskjed.") % {"name": lead.assigned_to},
-            )
-            return redirect("employers:lead_detail", pk=lead.pk)
+    if form.is_valid() and service_done(
+        form,
+        lambda: services.lead_assign(
+            lead=lead,
+            assignee=form.cleaned_data["assignee"],
+            actor=request.user,
+            note=form.cleaned_data["note"],
+        ),
+    ):
+        messages.success(
+            request,
+            _("Tipset er tildelt %(name)s, som har fått beskjed.")
+            % {"name": form.cleaned_data["assignee"]},
+        )
+        return redirect("employers:lead_detail", pk=lead.pk)
     return _render_detail(request, lead, assign_form=form)
 
 
 @require_POST
 def lead_accept(request, pk: int):
     lead = _visible_lead(request, pk)
-    if not lead.can_accept(request.user):
+    if not may_accept_lead(request.user, lead):
         raise PermissionDenied
     form = LeadAcceptForm(request.POST, lead=lead)
     if form.is_valid():
@@ -131,17 +131,17 @@ def lead_accept(request, pk: int):
 @require_POST
 def lead_close(request, pk: int):
     lead = _visible_lead(request, pk)
-    if not lead.can_close(request.user):
+    if not may_close_lead(request.user, lead):
         raise PermissionDenied
     form = LeadCloseForm(request.POST)
-    if form.is_valid():
-        try:
-            services.lead_close(lead=lead, actor=request.user, reason=form.cleaned_data["reason"])
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Tipset er avsluttet."))
-            return redirect("employers:lead_detail", pk=lead.pk)
+    if form.is_valid() and service_done(
+        form,
+        lambda: services.lead_close(
+            lead=lead, actor=request.user, reason=form.cleaned_data["reason"]
+        ),
+    ):
+        messages.success(request, _("Tipset er avsluttet."))
+        return redirect("employers:lead_detail", pk=lead.pk)
     return _render_detail(request, lead, close_form=form)
 
 

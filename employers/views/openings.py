@@ -10,11 +10,12 @@ from django.views.decorators.http import require_POST
 from accounts.access import rule_for
 from core.activity import history_for
 from core.forms import add_service_errors
-from core.versioning import ChangedMeanwhile
+from core.versioning import save_versioned
 from core.views import show_errors
 
 from ..forms.openings import JobOpeningForm, OpeningNoteForm, SharedOpeningFilterForm
 from ..models import Employer, JobOpening
+from ..permissions import may_manage_openings
 from ..selectors.openings import visible_opening
 from ..services import openings as services
 from ..signals import opening_page_context
@@ -49,19 +50,15 @@ def opening_edit(request, pk: int):
         messages.error(request, _("En besatt eller avlyst stilling kan ikke endres."))
         return redirect("employers:opening_detail", pk=opening.pk)
     form = JobOpeningForm(request.POST or None, instance=opening, employer=opening.employer)
-    if form.is_valid():
-        version = form.cleaned_data.pop("version", "")
-        try:
-            services.opening_update(
-                opening=opening, actor=request.user, version=version, **form.cleaned_data
-            )
-        except ChangedMeanwhile:
-            form.start_again_from(JobOpening.objects.get(pk=opening.pk))
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Endringene er lagret."))
-            return redirect("employers:opening_detail", pk=opening.pk)
+    if form.is_valid() and save_versioned(
+        form,
+        opening,
+        lambda version: services.opening_update(
+            opening=opening, actor=request.user, version=version, **form.cleaned_data
+        ),
+    ):
+        messages.success(request, _("Endringene er lagret."))
+        return redirect("employers:opening_detail", pk=opening.pk)
     context = {"form": form, "employer": opening.employer, "opening": opening}
     return render(request, "employers/openings/form.html", context)
 
@@ -76,7 +73,7 @@ def _render_detail(request, opening: JobOpening, **forms):
     context = {
         "opening": opening,
         "history": history_for(opening),
-        "may_manage": JobOpening.can_manage(request.user),
+        "may_manage": may_manage_openings(request.user),
         "may_see_shortlist": rule_for("candidates:shortlist").allows(request.user),
         **opening_page_context(opening=opening, user=request.user),
         **forms,

@@ -3,11 +3,11 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from core.versioning import ChangedMeanwhile
+from core.versioning import save_versioned
 
 from ..forms.register import EmployerPersonForm
 from ..models import Employer, EmployerPerson
-from ..sections import can_manage_people
+from ..permissions import may_manage_people
 from ..services import register as services
 
 
@@ -16,14 +16,14 @@ def _person_for_change(request, pk: int) -> EmployerPerson:
         EmployerPerson.objects.visible_to(request.user).current().select_related("employer"),
         pk=pk,
     )
-    if not can_manage_people(request.user, person.employer):
+    if not may_manage_people(request.user, person.employer):
         raise PermissionDenied
     return person
 
 
 def person_add(request, pk: int):
     employer = get_object_or_404(Employer.objects.visible_to(request.user), pk=pk)
-    if not can_manage_people(request.user, employer):
+    if not may_manage_people(request.user, employer):
         raise PermissionDenied
     kind = request.GET.get("type")
     initial = {"kind": kind if kind in EmployerPerson.Kind.values else EmployerPerson.Kind.CONTACT}
@@ -40,17 +40,19 @@ def person_add(request, pk: int):
 def person_edit(request, pk: int):
     person = _person_for_change(request, pk)
     form = EmployerPersonForm(request.POST or None, instance=person)
-    if request.method == "POST" and form.is_valid():
-        version = form.cleaned_data.pop("version", "")
-        try:
-            services.employer_person_update(
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and save_versioned(
+            form,
+            person,
+            lambda version: services.employer_person_update(
                 person=person, data=form.cleaned_data, actor=request.user, version=version
-            )
-        except ChangedMeanwhile:
-            form.start_again_from(EmployerPerson.objects.get(pk=person.pk))
-        else:
-            messages.success(request, _("Endringene er lagret."))
-            return redirect("employers:detail", pk=person.employer_id)
+            ),
+        )
+    ):
+        messages.success(request, _("Endringene er lagret."))
+        return redirect("employers:detail", pk=person.employer_id)
     context = {"form": form, "employer": person.employer, "person": person}
     return render(request, "employers/person_form.html", context)
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from accounts.access import rule_for
 from accounts.models import County
-from core.versioning import ChangedMeanwhile
+from core.versioning import save_versioned
 
 from ..brreg import BrregUnavailable, brreg_lookup
 from ..forms.register import EmployerFilterForm, EmployerForm, OrgnrForm
@@ -143,17 +143,17 @@ def employer_edit(request, pk: int):
     # The form gets a copy: validation writes the input onto its instance, and the page
     # keeps showing the stored name until the changes are saved.
     form = EmployerForm(request.POST or None, instance=copy.copy(employer))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.employer_update(
-                employer=employer,
-                data=form.employer_data(),
-                version=form.cleaned_data["version"],
-                actor=request.user,
-            )
-        except ChangedMeanwhile:
-            form.start_again_from(Employer.objects.get(pk=employer.pk))
-        else:
-            messages.success(request, _("Endringene er lagret."))
-            return redirect("employers:detail", pk=employer.pk)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and save_versioned(
+            form,
+            employer,
+            lambda version: services.employer_update(
+                employer=employer, data=form.employer_data(), version=version, actor=request.user
+            ),
+        )
+    ):
+        messages.success(request, _("Endringene er lagret."))
+        return redirect("employers:detail", pk=employer.pk)
     return render(request, "employers/edit.html", {"form": form, "employer": employer})

@@ -11,6 +11,8 @@ from candidates.models import (
     ConsentRequest,
     Gender,
     Innsatsgruppe,
+    SearchResult,
+    SearchRun,
     ShortlistEntry,
     Step,
     TargetGroupReason,
@@ -70,3 +72,24 @@ class ConsentRequestFactory(DjangoModelFactory):
     method = ConsentRequest.Method.LINK
     deadline = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=3))
     requested_by = factory.SelfAttribute("entry.candidate.owner")
+
+
+def finished_search(*, opening, user, candidate) -> SearchRun:
+    """A finished search run by `user` for `opening`, with `candidate` as its one result."""
+    run = SearchRun.objects.create(
+        opening=opening, created_by=user, status=SearchRun.Status.DONE, progress=100
+    )
+    SearchResult.objects.create(
+        run=run,
+        candidate=candidate,
+        rank=1,
+        score=50,
+        explanation={
+            "terms": [],
+            "area": "national",
+            "commute_km": 20,
+            "municipality": "Oslo",
+            "available_by": "2026-01-01",
+        },
+    )
+    return run

@@ -41,6 +41,9 @@ def test_filters_with_an_error_stay_open_on_phones(login):
         (Role.CONTACT_PERSON, "agreements:list"),
         (Role.ADVISER, "candidates:list"),
         (Role.CONTACT_PERSON, "notifications:list"),
+        (Role.ADVISER, "employers:shared_openings"),
+        (Role.CONTACT_PERSON, "candidates:shortlist_overview"),
+        (Role.PROJECT_LEADER, "agreements:county"),
     ],
 )
 def test_list_pages_share_one_layout_with_a_count_and_an_empty_state(login, role, url):
