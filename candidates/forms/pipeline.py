@@ -3,6 +3,8 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import DateInput
+
 from ..models import Candidate, Placement, ShortlistEntry, Step
 from ..services.consent import DEADLINE_DAYS, consent_deadline
 from ..services.pipeline import REASON_REQUIRED
@@ -94,7 +96,7 @@ class ConsentForm(forms.Form):
         label=_("Dato for svarfrist"),
         required=False,
         help_text=_("Bare når du har valgt «Velg dato». Fristen er ved dagens slutt."),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
     )
     adaptation_text = forms.CharField(
         label=_("Tilretteleggingstekst som kan deles med arbeidsgiveren (valgfritt)"),
@@ -153,7 +155,7 @@ class HireForm(forms.ModelForm):
             "measures_used",
             "contract_confirmed",
         ]
-        widgets = {"start_date": forms.DateInput(attrs={"type": "date"})}
+        widgets = {"start_date": DateInput()}
 
     def __init__(self, *args, entry: ShortlistEntry, **kwargs):
         super().__init__(*args, **kwargs)
