@@ -2,12 +2,13 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.activity import history_for
 from core.forms import add_service_errors
-from core.views import show_errors
+from core.views import back_url, show_errors
 from employers.selectors.openings import visible_opening
 
 from ..forms.pipeline import (
@@ -109,6 +110,10 @@ def _render_entry(request, entry: ShortlistEntry, *, move_form=None, archive_for
         and entry.can_move_to(Step.CONSENT_GIVEN),
         "may_hire": live and manages and entry.can_move_to(Step.HIRED),
         "is_owner": is_owner,
+        # A refused move returns here; a form re-rendered after a POST keeps the original page.
+        "back": request.get_full_path()
+        if request.method == "GET"
+        else back_url(request, reverse("candidates:entry_detail", args=[entry.pk])),
         "employer_assessment": EmployerAssessment.objects.filter(entry=entry)
         .select_related("updated_by")
         .first(),
@@ -135,8 +140,10 @@ def entry_move(request, entry_id: int):
             expected_step=request.POST.get("fra") or None,
         )
     except ValidationError as error:
-        add_service_errors(form, error)
-        return _render_entry(request, entry, move_form=form)
+        # Refused (the step moved meanwhile, a rule forbids it): back to the page the user
+        # was on, with why, rather than a page left at …/flytt/.
+        show_errors(request, error)
+        return redirect(back_url(request, reverse("candidates:entry_detail", args=[entry.pk])))
     messages.success(
         request,
         _("%(candidate)s er flyttet til «%(step)s».")

@@ -159,6 +159,34 @@ class TestEntryDetail:
         entry.refresh_from_db()
         assert entry.step == Step.INTERVIEW_WANTED
 
+    def test_a_refused_move_goes_back_to_the_page_with_why(self, login, entry_at, contact):
+        entry = entry_at(Step.PRESENTED)
+        url = reverse("candidates:entry_move", kwargs={"entry_id": entry.pk})
+        came_from = _detail(entry) + "?fane=historikk"
+        # The page was opened while the entry still was at "proposed": someone moved it since.
+        data = {"step": Step.INTERVIEW_WANTED, "fra": Step.PROPOSED, "neste": came_from}
+        response = login(contact).post(url, data)
+        assert response.status_code == 302
+        assert response.url == came_from
+        page = login(contact).get(response.url).content.decode()
+        assert "Noen andre har nettopp flyttet kandidaten" in page
+        entry.refresh_from_db()
+        assert entry.step == Step.PRESENTED
+
+    def test_a_refused_move_never_leaves_the_site(self, login, entry_at, contact):
+        entry = entry_at(Step.PRESENTED)
+        url = reverse("candidates:entry_move", kwargs={"entry_id": entry.pk})
+        data = {"step": Step.INTERVIEW_WANTED, "fra": Step.PROPOSED}
+        response = login(contact).post(
+            url, {**data, "neste": "https://example.org/"}, HTTP_REFERER="https://example.org/"
+        )
+        assert response.url == _detail(entry)
+
+    def test_the_move_form_carries_the_page_it_is_on(self, login, entry_at, contact):
+        entry = entry_at(Step.PRESENTED)
+        page = login(contact).get(_detail(entry), {"fane": "profil"}).content.decode()
+        assert f'name="neste" value="{_detail(entry)}?fane=profil"' in page
+
     def test_a_step_of_the_other_side_is_not_offered(self, login, entry_at, owner):
         entry = entry_at(Step.CONSENT_GIVEN)
         url = reverse("candidates:entry_move", kwargs={"entry_id": entry.pk})
