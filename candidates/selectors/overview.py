@@ -45,6 +45,10 @@ def shortlist_overview(user: User, *, status: str = "open", with_new: bool = Fal
     counts = {
         f"{key}_count": Count("entries", filter=_live(steps)) for key, _label, steps in STEP_GROUPS
     }
+    # The user's own search additions are no proposals to them (as on the home page).
+    counts["new_count"] = Count(
+        "entries", filter=_live([Step.PROPOSED]) & ~Q(entries__added_by=user)
+    )
     shortlists = (
         Shortlist.objects.filter(opening__in=openings_managed_by(user))
         .annotate(
