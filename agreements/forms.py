@@ -225,4 +225,5 @@ class AgreementFilterForm(forms.Form):
             F(name).desc(nulls_last=True) if descending else F(name).asc(nulls_last=True)
             for name in self.SORTS[key.lstrip("-")][1]
         ]
-        return agreements.order_by(*order, "id")
+        # Overdue follow-up comes first whatever the sort (issue 13, item 3).
+        return agreements.order_by("-overdue", *order, "id")
