@@ -110,6 +110,12 @@ def _render_entry(request, entry: ShortlistEntry, *, move_form=None, archive_for
         and entry.can_move_to(Step.CONSENT_GIVEN),
         "may_hire": live and manages and entry.can_move_to(Step.HIRED),
         "is_owner": is_owner,
+        "may_ask_owner": live
+        and not waiting
+        and consent_services.may_ask_owner_for_consent(user, entry),
+        "owner_asked": entry.consent_asks.filter(done_at__isnull=True)
+        .select_related("asked_by")
+        .first(),
         # A refused move returns here; a form re-rendered after a POST keeps the original page.
         "back": request.get_full_path()
         if request.method == "GET"
@@ -263,6 +269,22 @@ def consent_request(request, entry_id: int):
             return redirect("candidates:entry_detail", entry_id=entry.pk)
     context = {"entry": entry, "opening": entry.shortlist.opening, "form": form}
     return render(request, "candidates/pipeline/consent_request.html", context)
+
+
+@require_POST
+def consent_ask_owner(request, entry_id: int):
+    entry = _visible_entry(request, entry_id)
+    try:
+        consent_services.consent_ask_owner(entry=entry, actor=request.user)
+    except ValidationError as error:
+        show_errors(request, error)
+    else:
+        messages.success(
+            request,
+            _("%(owner)s har fått beskjed om å innhente samtykke.")
+            % {"owner": entry.candidate.owner},
+        )
+    return redirect("candidates:entry_detail", entry_id=entry.pk)
 
 
 @require_POST
