@@ -221,7 +221,7 @@ def propose(request, opening_id: int):
         .exclude(pk__in=already)
         .order_by("last_name", "first_name")
     )
-    form = ProposeForm(request.POST or None, candidates=candidates)
+    form = ProposeForm(request.POST or None, candidates=candidates, opening=opening)
     if request.method == "POST" and form.is_valid():
         try:
             entry = services.shortlist_propose(

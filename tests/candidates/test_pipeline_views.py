@@ -255,6 +255,38 @@ class TestProposal:
         told = set(Notification.objects.values_list("recipient_id", flat=True))
         assert told == {contact.pk, fixed_contact.pk}
 
+    def test_the_picker_shows_occupations_availability_and_warns_of_misfits(
+        self, login, owner, contact, django_assert_max_num_queries
+    ):
+        from employers.models import Occupation
+
+        cook, welder = Occupation.objects.get(code="5120"), Occupation.objects.get(code="7212")
+        start = datetime.date.today() + datetime.timedelta(days=20)
+        opening = JobOpeningFactory(recorded_by=contact, occupation=cook, start_date=start)
+        fits = CandidateFactory(owner=owner, first_name="Kari", last_name="Kokk")
+        fits.occupations_wanted.add(cook)
+        welder_later = CandidateFactory(
+            owner=owner,
+            first_name="Sven",
+            last_name="Sveiser",
+            available_from=start + datetime.timedelta(days=30),
+        )
+        welder_later.occupations_done.add(welder)
+        url = reverse("candidates:propose", kwargs={"opening_id": opening.pk})
+        client = login(owner)
+        with django_assert_max_num_queries(20):
+            page = client.get(url).content.decode()
+        kari = page[page.index("Kari Kokk") : page.index("Sven Sveiser")]
+        sven = page[page.index("Sven Sveiser") :]
+        assert cook.name in kari and "Obs:" not in kari
+        assert welder.name in sven
+        assert "yrket passer ikke stillingens" in sven
+        assert "tilgjengelig først" in sven and "etter stillingens oppstart" in sven
+        for _ in range(5):
+            CandidateFactory(owner=owner).occupations_wanted.add(cook)
+        with django_assert_max_num_queries(20):
+            client.get(url)
+
     def test_a_fixed_contact_at_a_provider_is_sent_to_the_list(self, owner, contact):
         fixed_contact = user_with_role(Role.PROVIDER_STAFF)
         opening = JobOpeningFactory(
