@@ -70,8 +70,10 @@ def my_follow_ups(*, user: User, today: datetime.date) -> FollowUps:
     the next 30 days, held in the last 90 days, and the first one planned after the 30 days
     (one query)."""
     window_end = today + datetime.timedelta(DUE_SOON_DAYS)
+    # A signed agreement's start-up meeting counts too: it is booked before activation.
     theirs = FollowUpMeeting.objects.filter(
-        agreement__fixed_contact=user, agreement__status=Agreement.Status.ACTIVE
+        agreement__fixed_contact=user,
+        agreement__status__in=[Agreement.Status.SIGNED, Agreement.Status.ACTIVE],
     )
     is_open = Q(held_on__isnull=True, cancelled_at__isnull=True)
     first_later = (
