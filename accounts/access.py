@@ -147,6 +147,8 @@ RULES: dict[str, Rule] = {
     "candidates:propose": only(*CANDIDATE_OWNER_ROLES),
     "candidates:entry_detail": only(*SHORTLIST_WORKERS),
     "candidates:entry_move": only(*SHORTLIST_WORKERS),
+    # The contact side asks the owner; the owner asks the candidate (consent_request).
+    "candidates:consent_ask_owner": only(Role.CONTACT_PERSON, Role.ADMIN),
     "candidates:entry_archive": only(*SHORTLIST_WORKERS),
     "candidates:entry_restore": only(*SHORTLIST_WORKERS),
     "candidates:entry_hire": only(Role.CONTACT_PERSON, Role.ADMIN),

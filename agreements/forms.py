@@ -3,9 +3,9 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import AGREEMENT_CONTACT_ROLES, County, User
+from core.forms import DateInput
 from core.versioning import VersionedFormMixin
 from employers.forms.occupations import OccupationChoiceField
-from employers.forms.openings import DateInput
 
 from .models import Agreement, FollowUpMeeting, RecruitmentNeed
 from .services.agreements import AGREEMENT_FIELDS, validate_signed_copy
@@ -225,4 +225,5 @@ class AgreementFilterForm(forms.Form):
             F(name).desc(nulls_last=True) if descending else F(name).asc(nulls_last=True)
             for name in self.SORTS[key.lstrip("-")][1]
         ]
-        return agreements.order_by(*order, "id")
+        # Overdue follow-up comes first whatever the sort (issue 13, item 3).
+        return agreements.order_by("-overdue", *order, "id")

@@ -21,6 +21,7 @@ class CandidatesConfig(AppConfig):
             {
                 "candidates.entry.added": _("Lagt på listen"),
                 "candidates.entry.moved": _("Flyttet"),
+                "candidates.entry.consent_asked": _("Eieren ble bedt om å innhente samtykke"),
                 "candidates.entry.archived": _("Fjernet fra listen"),
                 "candidates.entry.restored": _("Lagt tilbake på listen"),
                 "candidates.entry.noted": _("Merknad"),

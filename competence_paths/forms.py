@@ -6,9 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import County, MeasureProvider, Role, User
 from agreements.models import Agreement
 from candidates.models import Placement, ShortlistEntry
+from core.forms import DateInput
 from core.sorting import sort_columns, sort_field
 from employers.forms.occupations import OccupationChoiceField
-from employers.forms.openings import DateInput
 from employers.models import Employer, EmployerPerson, JobOpening
 
 from .models import (

@@ -1,9 +1,11 @@
 """Helpers shared by the apps' forms."""
 
+import datetime
 from collections.abc import Callable
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import formats
 
 
 def add_service_errors(form: forms.Form, error: ValidationError) -> None:
@@ -24,3 +26,51 @@ def service_done(form: forms.Form, call: Callable[[], object]) -> bool:
         add_service_errors(form, error)
         return False
     return True
+
+
+class _PickerInput:
+    """The browser's date (or date-and-time) picker, which reads and writes ISO values.
+
+    A picker drops any value that is not ISO, so a rejected "31.02.2026" would come back empty:
+    a typed value that is not a date is shown as typed in a text box instead, and a valid date
+    typed the Norwegian way ("28.02.2026") is shown in the picker.
+    """
+
+    iso_format: str
+    input_formats_setting: str
+    placeholder: str
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format=self.iso_format)
+
+    def _as_iso(self, value: str) -> str | None:
+        for input_format in [self.iso_format, *formats.get_format(self.input_formats_setting)]:
+            try:
+                parsed = datetime.datetime.strptime(value.strip(), input_format)
+            except ValueError:
+                continue
+            return parsed.strftime(self.iso_format)
+        return None
+
+    def get_context(self, name, value, attrs):
+        typed = value if isinstance(value, str) and value.strip() else None
+        iso = self._as_iso(typed) if typed else None
+        context = super().get_context(name, iso or value, attrs)
+        if typed and iso is None:
+            context["widget"]["type"] = "text"
+            context["widget"]["attrs"].setdefault("placeholder", self.placeholder)
+        return context
+
+
+class DateInput(_PickerInput, forms.DateInput):
+    input_type = "date"
+    iso_format = "%Y-%m-%d"
+    input_formats_setting = "DATE_INPUT_FORMATS"
+    placeholder = "dd.mm.åååå"
+
+
+class DateTimeInput(_PickerInput, forms.DateTimeInput):
+    input_type = "datetime-local"
+    iso_format = "%Y-%m-%dT%H:%M"
+    input_formats_setting = "DATETIME_INPUT_FORMATS"
+    placeholder = "dd.mm.åååå tt:mm"

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import County, Role
+from core.forms import DateInput
 from employers.imports import MAX_FILE_SIZE
 
 from .filters import Scope
@@ -52,12 +53,8 @@ class DashboardFilterForm(forms.Form):
         empty_label=_("Alle fylker"),
     )
     preset = forms.ChoiceField(label=_("Periode"), required=False)
-    start = forms.DateField(
-        label=_("Fra og med"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    end = forms.DateField(
-        label=_("Til og med"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    start = forms.DateField(label=_("Fra og med"), required=False, widget=DateInput())
+    end = forms.DateField(label=_("Til og med"), required=False, widget=DateInput())
     sector = forms.ChoiceField(label=_("Sektor"), choices=SECTORS, required=False)
     population = forms.ChoiceField(
         label=_("Kjennetegn for"), choices=list(POPULATIONS.items()), required=False

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from candidates.models import EmployerAssessment, Step
+from core.forms import DateInput
 from employers.forms.occupations import OccupationChoiceField
 
 # The pipeline steps in the employer's own words.
@@ -89,7 +90,7 @@ class NeedForm(forms.Form):
     start_date = forms.DateField(
         label=_("Når skal den nye begynne?"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
         help_text=_("La stå tom hvis det ikke er bestemt."),
     )
     description = forms.CharField(

@@ -45,7 +45,7 @@ def agreement_index(request):
     if data.get("fylke", "").isdecimal():
         visible = visible.filter(county_id=int(data["fylke"]))
     form = AgreementFilterForm(data, agreements=visible)
-    agreements = form.filter(agreement_list(user=request.user))
+    agreements = form.filter(agreement_list(user=request.user, today=timezone.localdate()))
     page = Paginator(agreements, PAGE_SIZE).get_page(request.GET.get("side"))
     context = {"form": form, "page": page, "sort": form.sort_columns()}
     return render(request, "agreements/list.html", context)
@@ -130,7 +130,12 @@ def _detail_context(request, agreement: Agreement, **forms) -> dict:
         **AGREEMENT_PAGE.sections(agreement, user),
     }
     if internal:
-        meetings = agreement.meetings.order_by("planned_date", "id")
+        today = timezone.localdate()
+        # Overdue meetings first: they are what needs doing (issue 13, item 3).
+        meetings = sorted(
+            agreement.meetings.order_by("planned_date", "id"),
+            key=lambda meeting: not meeting.is_overdue(today),
+        )
         context |= {
             "meetings": meetings,
             # Newest first, as this page has always shown it.

@@ -1,11 +1,15 @@
 from django import forms
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import DateInput
+
 from ..models import Candidate, Placement, ShortlistEntry, Step
 from ..services.consent import DEADLINE_DAYS, consent_deadline
-from ..services.pipeline import REASON_REQUIRED
+from ..services.pipeline import REASON_REQUIRED, proposal_warnings
 
 
 class ShortlistFilterForm(forms.Form):
@@ -54,11 +58,40 @@ class ArchiveForm(forms.Form):
     )
 
 
+class CandidatePickerField(forms.ModelChoiceField):
+    """Each of the user's candidates with occupations and availability, and a warning when
+    they do not fit the opening (set `opening` before rendering)."""
+
+    widget = forms.RadioSelect
+    opening = None
+
+    def label_from_instance(self, candidate):
+        occupations = sorted(
+            {
+                o.name
+                for o in [*candidate.occupations_wanted.all(), *candidate.occupations_done.all()]
+            }
+        )
+        warnings = proposal_warnings(candidate, self.opening) if self.opening else []
+        return format_html(
+            '<span class="fw-semibold">{}</span><span class="d-block small">{}: {} · {}</span>{}',
+            candidate.full_name,
+            _("Yrker"),
+            ", ".join(occupations) or _("ingen registrert"),
+            _("tilgjengelig fra %(day)s") % {"day": date_format(candidate.available_from)},
+            format_html_join(
+                "",
+                '<span class="d-block small text-danger-emphasis">{} {}</span>',
+                ((_("Obs:"), warning) for warning in warnings),
+            ),
+        )
+
+
 class ProposeForm(forms.Form):
-    candidate = forms.ModelChoiceField(
+    candidate = CandidatePickerField(
         label=_("Kandidat fra din oppfølging"),
         queryset=Candidate.objects.none(),
-        empty_label=_("Velg kandidat"),
+        empty_label=None,
     )
     motivation = forms.CharField(
         label=_("Hvorfor passer kandidaten?"),
@@ -68,9 +101,12 @@ class ProposeForm(forms.Form):
         error_messages={"required": _("Skriv hvorfor kandidaten passer for stillingen.")},
     )
 
-    def __init__(self, *args, candidates, **kwargs):
+    def __init__(self, *args, candidates, opening=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["candidate"].queryset = candidates
+        self.fields["candidate"].queryset = candidates.prefetch_related(
+            "occupations_wanted", "occupations_done"
+        )
+        self.fields["candidate"].opening = opening
         self.fields["candidate"].error_messages["required"] = _("Velg en kandidat.")
 
 
@@ -94,7 +130,7 @@ class ConsentForm(forms.Form):
         label=_("Dato for svarfrist"),
         required=False,
         help_text=_("Bare når du har valgt «Velg dato». Fristen er ved dagens slutt."),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
     )
     adaptation_text = forms.CharField(
         label=_("Tilretteleggingstekst som kan deles med arbeidsgiveren (valgfritt)"),
@@ -153,7 +189,7 @@ class HireForm(forms.ModelForm):
             "measures_used",
             "contract_confirmed",
         ]
-        widgets = {"start_date": forms.DateInput(attrs={"type": "date"})}
+        widgets = {"start_date": DateInput()}
 
     def __init__(self, *args, entry: ShortlistEntry, **kwargs):
         super().__init__(*args, **kwargs)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import RegionChoiceField, RegionInCountyMixin
 from accounts.models import Region, User
+from core.forms import DateInput
 from core.sorting import sort_columns, sort_field
 from core.versioning import StartAgainMixin
 
@@ -33,9 +34,6 @@ from ..services.register import (
 )
 from ..validators import clean_fnr
 from .occupations import OccupationsField
-
-# A browser date picker; it reads and writes ISO dates whatever the language.
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def _checkboxes(label, choices, required=False, **kwargs) -> forms.MultipleChoiceField:
@@ -92,7 +90,7 @@ class CandidateForm(RegionInCountyMixin, StartAgainMixin, forms.ModelForm):
     )
     occupations_done = OccupationsField(label=_("Yrker med erfaring"))
     available_from = forms.DateField(
-        label=_("Tilgjengelig fra"), widget=DATE_INPUT, initial=timezone.localdate
+        label=_("Tilgjengelig fra"), widget=DateInput(), initial=timezone.localdate
     )
 
     class Meta:
@@ -223,7 +221,7 @@ class CandidateForm(RegionInCountyMixin, StartAgainMixin, forms.ModelForm):
 class UnavailableForm(forms.Form):
     until = forms.DateField(
         label=_("Utilgjengelig til og med"),
-        widget=DATE_INPUT,
+        widget=DateInput(),
         help_text=_("Høyst én måned frem i tid. Kandidaten dukker ikke opp i søk før da."),
     )
     reason = forms.CharField(
@@ -281,7 +279,7 @@ class CandidateFilterForm(forms.Form):
     ledig_innen = forms.DateField(
         label=_("Tilgjengelig innen (dato)"),
         required=False,
-        widget=DATE_INPUT,
+        widget=DateInput(),
     )
     status = forms.ChoiceField(label=_("Status"), choices=ActiveFilter.choices, required=False)
     sorter = sort_field(SORTS)

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import DateInput
 from employers.models import JobOpening
 
 from ..matching.criteria import Area, Criteria, Plan
@@ -12,10 +13,6 @@ from ..models import DrivingLicence, Innsatsgruppe, Language
 
 # Availability further ahead than this says nothing about who can start: everyone can.
 MAX_DAYS_AHEAD = 365
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
 
 
 class SearchForm(forms.Form):

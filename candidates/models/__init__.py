@@ -11,7 +11,7 @@ from .candidate import (
     Language,
     TargetGroupReason,
 )
-from .consent import ConsentRequest
+from .consent import ConsentAsk, ConsentRequest
 from .placement import Placement
 from .search import SearchResult, SearchRun, SearchWord
 from .shortlist import (
@@ -32,6 +32,7 @@ __all__ = [
     "BirthCountryGroup",
     "BirthRegion",
     "Candidate",
+    "ConsentAsk",
     "ConsentRequest",
     "DrivingLicence",
     "EmployerAssessment",

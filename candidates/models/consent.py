@@ -123,3 +123,33 @@ class ConsentRequest(models.Model):
 
     def is_overdue(self, now=None) -> bool:
         return self.deadline is not None and self.deadline <= (now or timezone.now())
+
+
+class ConsentAsk(models.Model):
+    """The contact side asking the candidate's owner to get a consent: a to-do for the owner
+    until a consent request is made for the entry (then `done_at` is set)."""
+
+    entry = models.ForeignKey(ShortlistEntry, on_delete=models.CASCADE, related_name="consent_asks")
+    asked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("spurt av"),
+    )
+    asked_at = models.DateTimeField(_("spurt"), default=timezone.now)
+    done_at = models.DateTimeField(_("utført"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("forespørsel om samtykke")
+        verbose_name_plural = _("forespørsler om samtykke")
+        constraints = [
+            # Asked once: a second ask waits until the owner has acted on the first.
+            models.UniqueConstraint(
+                fields=["entry"],
+                condition=Q(done_at__isnull=True),
+                name="consent_ask_one_open_per_entry",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.entry} ({self.asked_at:%Y-%m-%d})"

@@ -87,6 +87,20 @@ TRANSITIONS = {
     )
     for step in Step
 }
+# What happens next, as the candidate's owner (adviser, provider) reads it on the home page:
+# the owner asks for consent, the contact person presents and arranges the interview, the
+# employer answers.
+OWNER_NEXT_ACTION = {
+    Step.PROPOSED: _("Kontaktpersonen vurderer forslaget"),
+    Step.ASSESSING: _("Innhent kandidatens samtykke"),
+    Step.CONSENT_REQUESTED: _("Venter på kandidatens svar på samtykket"),
+    Step.CONSENT_GIVEN: _("Kontaktpersonen presenterer kandidaten for arbeidsgiveren"),
+    Step.CONSENT_DECLINED: _("Snakk med kandidaten, eller trekk forslaget"),
+    Step.PRESENTED: _("Venter på arbeidsgiverens svar"),
+    Step.INTERVIEW_WANTED: _("Kontaktpersonen avtaler intervjuet; forbered kandidaten"),
+    Step.INTERVIEW_HELD: _("Venter på arbeidsgiverens beslutning"),
+    Step.WORK_TRIAL: _("Følg opp arbeidsutprøvingen"),
+}
 # Steps at which the employer sees the candidate (given a valid consent).
 EMPLOYER_VISIBLE_STEPS = frozenset(
     {
@@ -176,6 +190,10 @@ class ShortlistEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.candidate_id} @ {self.shortlist_id}: {self.step}"
+
+    @property
+    def owner_next_action(self) -> str:
+        return OWNER_NEXT_ACTION.get(self.step, "")
 
     def can_move_to(self, step: str) -> bool:
         return may_transition(self, step)

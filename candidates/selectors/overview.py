@@ -1,7 +1,7 @@
 """Reads across shortlists: the contact side's overview of its lists, and the home page's
 "new proposals" and "your candidates in process"."""
 
-from django.db.models import Count, F, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
@@ -9,6 +9,7 @@ from accounts.models import User
 
 from ..models import (
     FINAL_STEPS,
+    ConsentAsk,
     ConsentRequest,
     Shortlist,
     ShortlistEntry,
@@ -45,6 +46,10 @@ def shortlist_overview(user: User, *, status: str = "open", with_new: bool = Fal
     counts = {
         f"{key}_count": Count("entries", filter=_live(steps)) for key, _label, steps in STEP_GROUPS
     }
+    # The user's own search additions are no proposals to them (as on the home page).
+    counts["new_count"] = Count(
+        "entries", filter=_live([Step.PROPOSED]) & ~Q(entries__added_by=user)
+    )
     shortlists = (
         Shortlist.objects.filter(opening__in=openings_managed_by(user))
         .annotate(
@@ -77,9 +82,10 @@ def new_proposals(user: User) -> QuerySet:
 
 
 def entries_in_process(owner: User) -> QuerySet:
-    """The owner's candidates on open shortlists at a step where something can still happen,
-    with the deadline of a consent request waiting for the candidate's answer: those first,
-    soonest deadline first, then the latest changes."""
+    """The owner's candidates on open shortlists at a step where something can still happen:
+    those the contact side asked the owner to get consent for first (`consent_asked`, a to-do),
+    then those with a consent request waiting for the candidate's answer, soonest deadline
+    first, then the latest changes."""
     pending = ConsentRequest.objects.filter(
         entry=OuterRef("pk"), status=ConsentRequest.Status.PENDING
     )
@@ -87,7 +93,14 @@ def entries_in_process(owner: User) -> QuerySet:
         ShortlistEntry.objects.live()
         .filter(candidate__owner=owner, shortlist__closed_at__isnull=True)
         .exclude(step__in=FINAL_STEPS)
-        .annotate(consent_deadline=Subquery(pending.values("deadline")[:1]))
+        .annotate(
+            consent_deadline=Subquery(pending.values("deadline")[:1]),
+            consent_asked=Exists(
+                ConsentAsk.objects.filter(entry=OuterRef("pk"), done_at__isnull=True)
+            ),
+        )
         .select_related("candidate", "shortlist__opening__employer")
-        .order_by(F("consent_deadline").asc(nulls_last=True), "-updated_at", "-pk")
+        .order_by(
+            "-consent_asked", F("consent_deadline").asc(nulls_last=True), "-updated_at", "-pk"
+        )
     )

@@ -22,8 +22,15 @@ from core.outbox import enqueue
 from core.transitions import transition
 from notifications.services import notification_create
 
-from ..models import ConsentRequest, ShortlistEntry, Step
-from .pipeline import entry_link, lock_entry, notify_owner, record_move, record_note
+from ..models import ConsentAsk, ConsentRequest, ShortlistEntry, Step
+from .pipeline import (
+    entry_link,
+    lock_entry,
+    manages_opening,
+    notify_owner,
+    record_move,
+    record_note,
+)
 
 TOKEN_SALT = "candidates.consent"  # noqa: S105 (a salt, not a secret)
 OSLO = zoneinfo.ZoneInfo("Europe/Oslo")
@@ -94,9 +101,50 @@ def _replace_unsent_link(entry: ShortlistEntry, actor: User) -> bool:
     return True
 
 
+def may_ask_owner_for_consent(user: User, entry: ShortlistEntry) -> bool:
+    """The contact side (not the owner) of a live entry that still needs a consent."""
+    return (
+        entry.candidate.owner_id != user.pk
+        and not entry.is_archived
+        and not entry.shortlist.is_closed
+        and entry.can_move_to(Step.CONSENT_GIVEN)
+        and manages_opening(user, entry.shortlist.opening)
+    )
+
+
+@transaction.atomic
+def consent_ask_owner(*, entry: ShortlistEntry, actor: User) -> ConsentAsk:
+    """The contact person asks the owner to get the candidate's consent: a notification and a
+    to-do on the owner's home page, once per entry until the owner has asked the candidate."""
+    entry = lock_entry(entry)
+    if not may_ask_owner_for_consent(actor, entry):
+        raise PermissionDenied
+    if entry.consents.filter(status=ConsentRequest.Status.PENDING).exists():
+        raise ValidationError(_("Kandidaten er allerede spurt om samtykke. Vent på svaret."))
+    if entry.consent_asks.filter(done_at__isnull=True).exists():
+        raise ValidationError(_("Eieren er allerede bedt om å innhente samtykke."))
+    ask = ConsentAsk.objects.create(entry=entry, asked_by=actor)
+    opening = entry.shortlist.opening
+    notification_create(
+        recipient=entry.candidate.owner,
+        title=_("Du er bedt om å innhente samtykke til %(opening)s") % {"opening": opening.title},
+        body=_(
+            "%(actor)s ber deg innhente kandidatens samtykke til å bli presentert for %(employer)s."
+        )
+        % {"actor": actor, "employer": opening.employer.name},
+        link=entry_link(entry),
+    )
+    log_action(entry, "candidates.entry.consent_asked", actor=actor)
+    return ask
+
+
 def _create(**fields) -> ConsentRequest:
     try:
         with transaction.atomic():
+            # The owner did what they were asked: the to-do is done.
+            ConsentAsk.objects.filter(entry=fields["entry"], done_at__isnull=True).update(
+                done_at=timezone.now()
+            )
             return ConsentRequest.objects.create(**fields)
     except IntegrityError:
         raise ValidationError(

@@ -89,6 +89,33 @@ def steps_user_may_move(user: User, entry: ShortlistEntry) -> frozenset[str]:
     return frozenset(steps)
 
 
+def proposal_warnings(candidate: Candidate, opening: JobOpening) -> list[str]:
+    """Why a candidate may not fit an opening: an occupation not among those the candidate
+    wants or has done, or availability only after the opening's start (or deadline). Needs
+    the candidate's occupations prefetched when called for a list."""
+    warnings = []
+    occupations = {o.pk for o in candidate.occupations_wanted.all()} | {
+        o.pk for o in candidate.occupations_done.all()
+    }
+    if opening.occupation_id and opening.occupation_id not in occupations:
+        warnings.append(
+            _("yrket passer ikke stillingens (%(occupation)s).")
+            % {"occupation": opening.occupation.name}
+        )
+    needed_by = opening.start_date or opening.application_deadline
+    free_from = max(filter(None, [candidate.available_from, candidate.unavailable_until]))
+    if needed_by and free_from > needed_by:
+        warnings.append(
+            _("tilgjengelig først %(day)s, etter stillingens %(what)s %(needed)s.")
+            % {
+                "day": date_format(free_from),
+                "what": _("oppstart") if opening.start_date else _("søknadsfrist"),
+                "needed": date_format(needed_by),
+            }
+        )
+    return warnings
+
+
 def next_steps(user: User, entry: ShortlistEntry) -> list[str]:
     """The steps the plain move form offers this user, in pipeline order."""
     if entry.shortlist.is_closed or entry.is_archived:

@@ -14,6 +14,11 @@ urlpatterns = [
     path(
         "kandidatliste/<int:entry_id>/samtykke/", pipeline.consent_request, name="consent_request"
     ),
+    path(
+        "kandidatliste/<int:entry_id>/be-om-samtykke/",
+        pipeline.consent_ask_owner,
+        name="consent_ask_owner",
+    ),
     path("samtykke/<int:consent_id>/trekk/", pipeline.consent_withdraw, name="consent_withdraw"),
     path("samtykke/svar/<str:token>/", consent.consent_respond, name="consent_respond"),
 ]

@@ -2,12 +2,13 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.activity import history_for
-from core.forms import add_service_errors, service_done
-from core.views import show_errors
+from core.forms import add_service_errors
+from core.views import back_url, show_errors
 from employers.selectors.openings import visible_opening
 
 from ..forms.pipeline import (
@@ -125,6 +126,16 @@ def _render_entry(request, entry: ShortlistEntry, *, move_form=None, archive_for
         and entry.can_move_to(Step.CONSENT_GIVEN),
         "may_hire": live and manages and entry.can_move_to(Step.HIRED),
         "is_owner": is_owner,
+        "may_ask_owner": live
+        and not waiting
+        and consent_services.may_ask_owner_for_consent(user, entry),
+        "owner_asked": entry.consent_asks.filter(done_at__isnull=True)
+        .select_related("asked_by")
+        .first(),
+        # A refused move returns here; a form re-rendered after a POST keeps the original page.
+        "back": request.get_full_path()
+        if request.method == "GET"
+        else back_url(request, reverse("candidates:entry_detail", args=[entry.pk])),
         "employer_assessment": EmployerAssessment.objects.filter(entry=entry)
         .select_related("updated_by")
         .first(),
@@ -153,18 +164,19 @@ def entry_move(request, entry_id: int):
     form = MoveForm(request.POST, steps=services.next_steps(request.user, entry))
     if not form.is_valid():
         return _render_entry(request, entry, move_form=form)
-    moved = service_done(
-        form,
-        lambda: services.entry_move(
+    try:
+        services.entry_move(
             entry=entry,
             to_step=form.cleaned_data["step"],
             actor=request.user,
             reason=form.cleaned_data["reason"],
             expected_step=request.POST.get("fra") or None,
-        ),
-    )
-    if not moved:
-        return _render_entry(request, entry, move_form=form)
+        )
+    except ValidationError as error:
+        # Refused (the step moved meanwhile, a rule forbids it): back to the page the user
+        # was on, with why, rather than a page left at …/flytt/.
+        show_errors(request, error)
+        return redirect(back_url(request, reverse("candidates:entry_detail", args=[entry.pk])))
     messages.success(
         request,
         _("%(candidate)s er flyttet til «%(step)s».")
@@ -241,7 +253,7 @@ def propose(request, opening_id: int):
         .exclude(pk__in=already)
         .order_by("last_name", "first_name")
     )
-    form = ProposeForm(request.POST or None, candidates=candidates)
+    form = ProposeForm(request.POST or None, candidates=candidates, opening=opening)
     if request.method == "POST" and form.is_valid():
         try:
             entry = services.shortlist_propose(
@@ -297,6 +309,22 @@ def consent_request(request, entry_id: int):
             return redirect("candidates:entry_detail", entry_id=entry.pk)
     context = {"entry": entry, "opening": entry.shortlist.opening, "form": form}
     return render(request, "candidates/pipeline/consent_request.html", context)
+
+
+@require_POST
+def consent_ask_owner(request, entry_id: int):
+    entry = _visible_entry(request, entry_id)
+    try:
+        consent_services.consent_ask_owner(entry=entry, actor=request.user)
+    except ValidationError as error:
+        show_errors(request, error)
+    else:
+        messages.success(
+            request,
+            _("%(owner)s har fått beskjed om å innhente samtykke.")
+            % {"owner": entry.candidate.owner},
+        )
+    return redirect("candidates:entry_detail", entry_id=entry.pk)
 
 
 @require_POST

@@ -61,6 +61,10 @@ MINUTES = [
     "møte om tre måneder.",
 ]
 ASSESSMENTS = ["very_good", "good", "good", "mixed"]
+KICK_OFF_AGENDA = (
+    "Oppstart av samarbeidet: kontaktpersoner på begge sider, behov for rekruttering det "
+    "neste halvåret, og når vi møtes framover."
+)
 
 
 def _contacts(county: County) -> list[User]:
@@ -124,6 +128,13 @@ def _agreement(employer, contact, status, months, per_year, overdue, today, temp
         _history(agreement, today, overdue)
     if status == S.ACTIVE:
         plan_extend(agreement=agreement, today=today)
+    if status == S.SIGNED:
+        # Just signed: the start-up meeting is booked; the rolling plan follows activation.
+        FollowUpMeeting.objects.create(
+            agreement=agreement,
+            planned_date=today + datetime.timedelta(days=7),
+            agenda=KICK_OFF_AGENDA,
+        )
     return agreement
 
 

@@ -228,6 +228,18 @@ OPENINGS = [
         "Kveld og helg",
     ),
     (
+        "Barnehageassistent",
+        "5311",
+        "Glad i barn, tålmodig og trygg.",
+        "Erfaring fra barnehage eller SFO.",
+        "Mye ute, løfting av barn, støy.",
+        "Fast fadder i avdelingen; kan starte i redusert stilling.",
+        False,
+        "part_time",
+        80,
+        "Dagtid 08–16",
+    ),
+    (
         "Tømrer",
         "7115",
         "Erfaring fra byggeplass.",
@@ -240,6 +252,37 @@ OPENINGS = [
         "Dagtid",
     ),
 ]
+
+# The SN2007 sections (Employer.industry) whose employers plausibly hire for each opening: no
+# kindergarten hires warehouse workers. Kindergartens (section Q, "barnehage" in the name) hire
+# only what KINDERGARTEN_OPENINGS lists; an employer without an industry only the all-round jobs.
+OPENING_INDUSTRIES = {
+    "Stillasbygger": {"C", "F"},
+    "Helsefagarbeider": {"Q"},
+    "Renholder": {"C", "G", "H", "I", "N", "O", "P", "Q"},
+    "Lagermedarbeider": {"C", "G", "H"},
+    "Kokk": {"I", "O", "Q"},
+    "Butikkmedarbeider": {"G"},
+    "Sveiser": {"C", "F"},
+    "Kjøkkenassistent": {"I", "O", "P", "Q"},
+    "Sjåfør varebil": {"G", "H"},
+    "Produksjonsmedarbeider": {"A", "C"},
+    "Servitør": {"I"},
+    "Tømrer": {"F"},
+    "Barnehageassistent": set(),
+}
+KINDERGARTEN_OPENINGS = {"Barnehageassistent", "Kjøkkenassistent", "Renholder"}
+ALL_ROUND_OPENINGS = {"Renholder", "Kjøkkenassistent"}
+
+
+def opening_fits(title: str, employer: Employer) -> bool:
+    """Whether an employer of this industry plausibly hires for the opening."""
+    if "barnehage" in employer.name.lower():
+        return title in KINDERGARTEN_OPENINGS
+    if employer.industry is None:
+        return title in ALL_ROUND_OPENINGS
+    return employer.industry.code in OPENING_INDUSTRIES[title]
+
 
 # How the 25 demo openings are spread: (status, days since published or None, deadline in days)
 OPENING_STATES = [
@@ -417,7 +460,7 @@ def _openings(now: datetime.datetime) -> tuple[int, bool]:
     employers = list(
         Employer.objects.filter(county__name__in=PILOT_COUNTIES)
         .exclude(status=Employer.Status.INACTIVE)
-        .select_related("county", "region")
+        .select_related("county", "region", "industry")
         .order_by("county__name", "pk")
     )
     # Employers in the demo adviser's region first, so that login sees shared openings.
@@ -435,12 +478,16 @@ def _openings(now: datetime.datetime) -> tuple[int, bool]:
         by_county.setdefault(employer.county_id, []).append(employer)
     rotation = [e for e in itertools.chain(*itertools.zip_longest(*by_county.values())) if e]
     recorders: dict[int, User | None] = {}
+    chosen: set[tuple[int, str]] = set()
     created = 0
     for number, (status, published_days, deadline_days) in enumerate(OPENING_STATES):
         # Round after round over the employers, each round shifting the titles by one, so
-        # no employer gets the same title twice.
-        employer = rotation[number % len(rotation)]
-        template = OPENINGS[(number % len(rotation) + number // len(rotation)) % len(OPENINGS)]
+        # no employer gets the same title twice; only titles that fit the employer's industry.
+        picked = _pick(rotation, number, chosen)
+        if picked is None:
+            continue
+        employer, template = picked
+        chosen.add((employer.pk, template[0]))
         if JobOpening.objects.filter(employer=employer, title=template[0]).exists():
             continue
         if employer.county_id not in recorders:
@@ -454,6 +501,23 @@ def _openings(now: datetime.datetime) -> tuple[int, bool]:
         _opening(employer, template, recorder, status, published_days, deadline_days, now)
         created += 1
     return created, True
+
+
+def _pick(
+    rotation: list[Employer], number: int, chosen: set[tuple[int, str]]
+) -> tuple[Employer, tuple] | None:
+    """The employer whose turn it is (or the next one with a fitting title left) and a title
+    that fits it and was not chosen for it yet in this run (the same on every run, so seeding
+    again adds nothing)."""
+    shift = number // len(rotation)
+    for step in range(len(rotation)):
+        employer = rotation[(number + step) % len(rotation)]
+        fitting = [t for t in OPENINGS if opening_fits(t[0], employer)]
+        for offset in range(len(fitting)):
+            template = fitting[(shift + offset) % len(fitting)]
+            if (employer.pk, template[0]) not in chosen:
+                return employer, template
+    return None
 
 
 def _opening(employer, template, recorder, status, published_days, deadline_days, now) -> None:

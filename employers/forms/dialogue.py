@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from core.forms import DateInput, DateTimeInput
 from core.versioning import VersionedFormMixin
 
 from ..models import DialogueEntry, Employer
@@ -11,13 +12,11 @@ from ..models.dialogue import SUMMARY_MAX_LENGTH
 from ..selectors.dialogue import task_owner_choices
 from ..services.dialogue import NextStep
 
-DATETIME_INPUT_FORMAT = "%Y-%m-%dT%H:%M"
-
 
 class DialogueEntryForm(VersionedFormMixin, forms.Form):
     occurred_at = forms.DateTimeField(
         label=_("Tidspunkt"),
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_INPUT_FORMAT),
+        widget=DateTimeInput(),
         error_messages={"required": _("Oppgi når kontakten var.")},
     )
     channel = forms.ChoiceField(
@@ -122,7 +121,7 @@ class NextStepForm(forms.Form):
     due_date = forms.DateField(
         label=_("Frist"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
     )
     owner = TaskOwnerChoiceField(
         label=_("Ansvarlig"),

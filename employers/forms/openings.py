@@ -6,19 +6,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import County, Region, User
+from core.forms import DateInput
 from core.versioning import VersionedFormMixin
 
 from ..models import Employer, JobOpening, Occupation
 from ..models.openings import regions_served_by
 from ..services.openings import OPENING_FIELDS
 from .occupations import OccupationChoiceField
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class JobOpeningForm(VersionedFormMixin, forms.ModelForm):

@@ -1,11 +1,11 @@
 """Reads for job openings."""
 
-from django.db.models import Case, Value, When
+from django.db.models import Case, Exists, OuterRef, Q, Value, When
 from django.shortcuts import get_object_or_404
 
 from accounts.models import User
 
-from ..models import Employer, JobOpening
+from ..models import Employer, JobOpening, Occupation
 from ..permissions import may_manage_openings
 
 # On the employer page the live needs come first, history last.
@@ -40,3 +40,13 @@ def employer_openings_context(*, employer: Employer, user: User) -> dict:
         "employer_openings": openings,
         "may_manage_openings": may_manage_openings(user),
     }
+
+
+def fits_own_candidates(user: User) -> Exists:
+    """For `JobOpening.annotate`: whether one of the user's own active candidates wants or has
+    worked in the opening's occupation. Read through the occupation's reverse relations, so
+    employers needs no import of candidates (the layer above)."""
+    own = Q(candidates_wanting__owner=user, candidates_wanting__is_active=True) | Q(
+        candidates_experienced__owner=user, candidates_experienced__is_active=True
+    )
+    return Exists(Occupation.objects.filter(own, pk=OuterRef("occupation_id")))

@@ -2,12 +2,13 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.versioning import save_versioned
+from core.views import back_url
 
 from ..forms.dialogue import DialogueEntryForm, NextStepForm, TimelineFilterForm
 from ..models import DialogueEntry, Employer, Task
@@ -152,9 +153,4 @@ def task_mark_done(request, pk: int):
     task = get_object_or_404(Task.objects.visible_to(request.user), pk=pk)
     task_complete(task=task, actor=request.user)
     messages.success(request, _("Oppgaven er merket som utført."))
-    next_url = request.POST.get("neste", "")
-    if next_url and url_has_allowed_host_and_scheme(
-        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return redirect(next_url)
-    return redirect("employers:task_list")
+    return redirect(back_url(request, reverse("employers:task_list")))

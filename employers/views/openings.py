@@ -16,7 +16,7 @@ from core.views import show_errors
 from ..forms.openings import JobOpeningForm, OpeningNoteForm, SharedOpeningFilterForm
 from ..models import Employer, JobOpening
 from ..permissions import may_manage_openings
-from ..selectors.openings import visible_opening
+from ..selectors.openings import fits_own_candidates, visible_opening
 from ..services import openings as services
 from ..signals import opening_page_context
 
@@ -144,6 +144,8 @@ def opening_cancel(request, pk: int):
 def shared_openings(request):
     form = SharedOpeningFilterForm(request.GET, user=request.user)
     openings = form.filter(JobOpening.objects.visible_to(request.user).open().for_list())
+    if rule_for("candidates:propose").allows(request.user):
+        openings = openings.annotate(fits_mine=fits_own_candidates(request.user))
     page = Paginator(openings, 20).get_page(request.GET.get("side"))
     context = {
         "form": form,

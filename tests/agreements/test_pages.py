@@ -296,3 +296,68 @@ def test_a_refused_ending_keeps_the_note_typed(client):
     assert note in response.content.decode()
     agreement.refresh_from_db()
     assert agreement.status == Agreement.Status.SIGNED
+
+
+OVERDUE_BADGE = 'status-meeting-overdue">Forfalt</span>'
+
+
+def _overdue_and_fine(contact, today):
+    """Two active agreements of the contact: one whose next meeting was a month ago."""
+    fine = AgreementFactory(active=True, fixed_contact=contact, employer__name="Aaa Bakeri AS")
+    MeetingFactory(agreement=fine, planned_date=today + datetime.timedelta(5))
+    late = AgreementFactory(active=True, fixed_contact=contact, employer__name="Zzz Lager AS")
+    MeetingFactory(agreement=late, planned_date=today - datetime.timedelta(30))
+    return late, fine
+
+
+def test_the_agreement_list_flags_overdue_meetings_and_puts_them_first(client):
+    contact = user_with_role(Role.CONTACT_PERSON)
+    late, fine = _overdue_and_fine(contact, timezone.localdate())
+    client.force_login(contact)
+    response = client.get(reverse("agreements:list"))
+    assert list(response.context["page"].object_list) == [late, fine]
+    assert response.content.decode().count(OVERDUE_BADGE) == 1
+    # Whatever the chosen sort.
+    by_name = client.get(reverse("agreements:list"), {"sorter": "virksomhet"})
+    assert list(by_name.context["page"].object_list) == [late, fine]
+
+
+def test_the_countys_default_view_shows_overdue_agreements_first(client):
+    leader = user_with_role(Role.PROJECT_LEADER, county=county("Oslo"))
+    contact = user_with_role(Role.CONTACT_PERSON, county=leader.county)
+    late, _fine = _overdue_and_fine(contact, timezone.localdate())
+    client.force_login(leader)
+    response = client.get(reverse("agreements:county"))
+    assert list(response.context["page"].object_list) == [late]
+    html = response.content.decode()
+    assert "0 avtaler" not in html and OVERDUE_BADGE in html
+    everything = client.get(reverse("agreements:county"), {"vis": "alle"})
+    assert list(everything.context["page"].object_list)[0] == late
+
+
+def test_my_follow_ups_and_the_agreement_page_flag_the_overdue_meeting(client):
+    contact = user_with_role(Role.CONTACT_PERSON)
+    today = timezone.localdate()
+    late, _fine = _overdue_and_fine(contact, today)
+    held = MeetingFactory(
+        agreement=late, planned_date=today - datetime.timedelta(60), held_on=today, minutes="Ok"
+    )
+    client.force_login(contact)
+    assert OVERDUE_BADGE in client.get(reverse("agreements:my_follow_ups")).content.decode()
+    assert OVERDUE_BADGE in client.get("/").content.decode()
+    page = _detail(client, late)
+    assert OVERDUE_BADGE in page.content.decode()
+    assert [m.pk for m in page.context["meetings"]][-1] == held.pk
+
+
+def test_the_home_page_names_its_window_and_the_next_meeting_after_it(client):
+    contact = user_with_role(Role.CONTACT_PERSON)
+    agreement = AgreementFactory(active=True, fixed_contact=contact, employer__name="Fjell AS")
+    later = MeetingFactory(
+        agreement=agreement, planned_date=timezone.localdate() + datetime.timedelta(45)
+    )
+    client.force_login(contact)
+    html = client.get("/").content.decode()
+    assert "Møter de neste 30 dagene" in html
+    assert "Ingen møter de neste 30 dagene." in html
+    assert reverse("agreements:meeting_detail", args=[later.pk]) in html

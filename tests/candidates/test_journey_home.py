@@ -4,6 +4,7 @@ candidates in process with the consents that wait for an answer."""
 import datetime
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import County, Role
@@ -79,6 +80,9 @@ def test_owner_sees_their_candidates_in_process_waiting_consents_first_and_the_r
     assert "Dine kandidater i prosess" in html
     assert "Sara Samtykke" in html and "Venter på samtykke, frist" in html
     assert "Presentert for arbeidsgiver" in html
+    # Each item says what happens next.
+    assert "Venter på arbeidsgiverens svar" in html
+    assert "Venter på kandidatens svar på samtykket" in html
     audited = AuditRecord.objects.filter(actor=owner, action=AuditRecord.Action.LIST)
     assert set(audited.values_list("candidate_id", flat=True)) == {
         waiting.candidate_id,
@@ -101,3 +105,23 @@ def test_answered_consents_and_closed_lists_leave_the_owners_section(client):
     response = client.get("/")
     section = next(s for s in response.context["sections"] if "in_process" in s.template)
     assert [(e, e.consent_deadline) for e in section.context["entries"]] == [(answered.entry, None)]
+
+
+@pytest.mark.django_db
+def test_home_page_notifications_open_what_they_are_about(client):
+    from notifications.models import Notification
+    from notifications.services import notification_create
+
+    adviser = user_with_role(Role.ADVISER)
+    entry = ShortlistEntryFactory(candidate=CandidateFactory(owner=adviser))
+    link = reverse("candidates:entry_detail", kwargs={"entry_id": entry.pk})
+    linked = notification_create(recipient=adviser, title="Et varsel", link=link, send_email=False)
+    notification_create(recipient=adviser, title="Uten lenke", send_email=False)
+    client.force_login(adviser)
+    html = client.get("/").content.decode()
+    open_url = reverse("notifications:open", args=[linked.pk])
+    assert f'action="{open_url}"' in html
+    assert html.count('action="/varsler/') == 1
+    response = client.post(open_url)
+    assert response.url == link
+    assert Notification.objects.get(pk=linked.pk).is_read

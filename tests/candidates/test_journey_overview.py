@@ -132,3 +132,22 @@ def test_a_shortlist_belongs_to_the_overview_for_contact_persons_and_to_shared_o
     assert f'<a href="{reverse("employers:shared_openings")}">Delte stillinger</a>' in (
         response.content.decode()
     )
+
+
+@pytest.mark.django_db
+def test_the_contact_persons_own_additions_are_no_new_proposals_as_on_the_home_page(client):
+    shortlist = shortlist_for(JobOpeningFactory())
+    contact = shortlist.opening.recorded_by
+    adviser = user_with_role(Role.ADVISER)
+    ShortlistEntryFactory(shortlist=shortlist, step=Step.PROPOSED, added_by=contact)
+    ShortlistEntryFactory(shortlist=shortlist, step=Step.PROPOSED, added_by=contact)
+    ShortlistEntryFactory(shortlist=shortlist, step=Step.PROPOSED, added_by=adviser)
+    ShortlistEntryFactory(
+        shortlist=shortlist, step=Step.PROPOSED, added_by=user_with_role(Role.ADVISER)
+    )
+    client.force_login(contact)
+    counts = dict(client.get(URL).context["rows"][0][1])
+    home = client.get("/")
+    section = next(s for s in home.context["sections"] if "new_proposals" in s.template)
+    assert counts["Foreslått"] == len(section.context["entries"]) == 2
+    assert [row for row, _counts in client.get(URL, {"nye": "on"}).context["rows"]] == [shortlist]

@@ -160,6 +160,34 @@ class TestEntryDetail:
         entry.refresh_from_db()
         assert entry.step == Step.INTERVIEW_WANTED
 
+    def test_a_refused_move_goes_back_to_the_page_with_why(self, login, entry_at, contact):
+        entry = entry_at(Step.PRESENTED)
+        url = reverse("candidates:entry_move", kwargs={"entry_id": entry.pk})
+        came_from = _detail(entry) + "?fane=historikk"
+        # The page was opened while the entry still was at "proposed": someone moved it since.
+        data = {"step": Step.INTERVIEW_WANTED, "fra": Step.PROPOSED, "neste": came_from}
+        response = login(contact).post(url, data)
+        assert response.status_code == 302
+        assert response.url == came_from
+        page = login(contact).get(response.url).content.decode()
+        assert "Noen andre har nettopp flyttet kandidaten" in page
+        entry.refresh_from_db()
+        assert entry.step == Step.PRESENTED
+
+    def test_a_refused_move_never_leaves_the_site(self, login, entry_at, contact):
+        entry = entry_at(Step.PRESENTED)
+        url = reverse("candidates:entry_move", kwargs={"entry_id": entry.pk})
+        data = {"step": Step.INTERVIEW_WANTED, "fra": Step.PROPOSED}
+        response = login(contact).post(
+            url, {**data, "neste": "https://example.org/"}, HTTP_REFERER="https://example.org/"
+        )
+        assert response.url == _detail(entry)
+
+    def test_the_move_form_carries_the_page_it_is_on(self, login, entry_at, contact):
+        entry = entry_at(Step.PRESENTED)
+        page = login(contact).get(_detail(entry), {"fane": "profil"}).content.decode()
+        assert f'name="neste" value="{_detail(entry)}?fane=profil"' in page
+
     def test_a_step_of_the_other_side_is_not_offered(self, login, entry_at, owner):
         entry = entry_at(Step.CONSENT_GIVEN)
         url = reverse("candidates:entry_move", kwargs={"entry_id": entry.pk})
@@ -227,6 +255,38 @@ class TestProposal:
         )
         told = set(Notification.objects.values_list("recipient_id", flat=True))
         assert told == {contact.pk, fixed_contact.pk}
+
+    def test_the_picker_shows_occupations_availability_and_warns_of_misfits(
+        self, login, owner, contact, django_assert_max_num_queries
+    ):
+        from employers.models import Occupation
+
+        cook, welder = Occupation.objects.get(code="5120"), Occupation.objects.get(code="7212")
+        start = datetime.date.today() + datetime.timedelta(days=20)
+        opening = JobOpeningFactory(recorded_by=contact, occupation=cook, start_date=start)
+        fits = CandidateFactory(owner=owner, first_name="Kari", last_name="Kokk")
+        fits.occupations_wanted.add(cook)
+        welder_later = CandidateFactory(
+            owner=owner,
+            first_name="Sven",
+            last_name="Sveiser",
+            available_from=start + datetime.timedelta(days=30),
+        )
+        welder_later.occupations_done.add(welder)
+        url = reverse("candidates:propose", kwargs={"opening_id": opening.pk})
+        client = login(owner)
+        with django_assert_max_num_queries(20):
+            page = client.get(url).content.decode()
+        kari = page[page.index("Kari Kokk") : page.index("Sven Sveiser")]
+        sven = page[page.index("Sven Sveiser") :]
+        assert cook.name in kari and "Obs:" not in kari
+        assert welder.name in sven
+        assert "yrket passer ikke stillingens" in sven
+        assert "tilgjengelig først" in sven and "etter stillingens oppstart" in sven
+        for _ in range(5):
+            CandidateFactory(owner=owner).occupations_wanted.add(cook)
+        with django_assert_max_num_queries(20):
+            client.get(url)
 
     def test_a_fixed_contact_at_a_provider_is_sent_to_the_list(self, owner, contact):
         fixed_contact = user_with_role(Role.PROVIDER_STAFF)

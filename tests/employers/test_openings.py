@@ -504,3 +504,24 @@ def test_employer_page_partial_lists_the_openings_and_offers_a_new_one(
     reader_context = employer_openings_context(employer=draft.employer, user=east_adviser)
     assert list(reader_context["employer_openings"]) == [open_one]
     assert reader_context["may_manage_openings"] is False
+
+
+def test_shared_list_marks_the_openings_that_fit_the_users_own_candidates(
+    client, east_adviser, east_employer, django_assert_max_num_queries
+):
+    from employers.models import Occupation
+    from tests.candidates.factories import CandidateFactory
+
+    cook = Occupation.objects.get(code="5120")
+    JobOpeningFactory(employer=east_employer, title="Kokk", occupation=cook)
+    JobOpeningFactory(employer=east_employer, title="Lager")  # 4321: nobody wants it
+    mine = CandidateFactory(owner=east_adviser)
+    mine.occupations_wanted.add(cook)
+    someone_elses = CandidateFactory()
+    someone_elses.occupations_done.add(Occupation.objects.get(code="4321"))
+    client.force_login(east_adviser)
+    with django_assert_max_num_queries(10):
+        response = client.get(reverse("employers:shared_openings"))
+    fits = {opening.title: opening.fits_mine for opening in response.context["page"].object_list}
+    assert fits == {"Kokk": True, "Lager": False}
+    assert response.content.decode().count("Passer dine kandidater") == 1
