@@ -2,9 +2,12 @@
 for the tables' owner, and the app's own database role (vi_inkluderer/dbroles.py) may only
 read and append, and owns nothing it could switch the guards off on."""
 
+import datetime
+
 import pytest
 from django.apps import apps
 from django.db import DatabaseError, connection, transaction
+from django.utils import timezone
 from django.utils.crypto import get_random_string
 
 from candidates.models import AuditRecord
@@ -99,6 +102,19 @@ def test_the_apps_role_reads_and_appends_to_the_audit_log_and_works_on_the_rest(
         role=app_role,
     )
     _run("DELETE FROM django_session WHERE expire_date < now()", role=app_role)
+
+
+def test_the_apps_role_cannot_back_date_what_it_appends(record, app_role):
+    insert = (
+        f"INSERT INTO {TABLE} (candidate_id, action, purpose, path, at) "
+        "VALUES (%s, 'view', %s, '', '2020-01-01T12:00:00+00:00')"
+    )
+    _run(insert, [record.candidate_id, "Av appen"], role=app_role)
+    _run(insert, [record.candidate_id, "Av eieren"])
+    by_app = AuditRecord.objects.get(purpose="Av appen")
+    assert abs(by_app.at - timezone.now()) < datetime.timedelta(hours=1)
+    # The owner (seeding, restores) keeps the time it writes.
+    assert AuditRecord.objects.get(purpose="Av eieren").at.year == 2020
 
 
 def test_the_apps_role_is_no_superuser_and_owns_nothing(app_role):
