@@ -84,7 +84,9 @@ def test_contact_person_signs_plans_meets_and_makes_an_opening(
     page.get_by_label("Deltakere fra NAV").fill("Kari Kontakt")
     page.get_by_label("Deltakere fra virksomheten").fill("Åsmund Bråten")
     page.get_by_label("Tillitsvalgt til stede").check()
-    page.get_by_label("Referat").fill("Samarbeidet fungerer godt. Behov for to lagerarbeidere.")
+    page.get_by_label("Referat", exact=True).fill(
+        "Samarbeidet fungerer godt. Behov for to lagerarbeidere."
+    )
     page.get_by_label("Vurdering av samarbeidet").select_option("good")
     _check(page, "record", console_errors)
     page.get_by_role("button", name="Lagre").click()

@@ -77,7 +77,7 @@ def test_from_a_search_to_the_employer_seeing_the_consenting_candidate(
     # An opening of the demo contact person's county that nobody has worked on yet.
     opening = (
         openings_managed_by(User.objects.get(email=CONTACT))
-        .filter(title="Lagermedarbeider", status=JobOpening.Status.OPEN, shortlist__isnull=True)
+        .filter(title="Renholder", status=JobOpening.Status.OPEN, shortlist__isnull=True)
         .exclude(published_at=None)
         .first()
     )
@@ -117,7 +117,7 @@ def test_from_a_search_to_the_employer_seeing_the_consenting_candidate(
     _as(page, url, PROVIDER)
     page.goto(f"{url}/virksomheter/stillinger/{opening.pk}/")
     page.get_by_role("link", name="Foreslå kandidat").click()
-    page.get_by_label("Kandidat fra din oppfølging").select_option(value=str(proposed.pk))
+    page.locator(f'input[name="candidate"][value="{proposed.pk}"]').check()
     page.get_by_label("Hvorfor passer kandidaten?").fill(
         "Har truckførerbevis og to års praksis fra vareplukk."
     )
@@ -132,7 +132,11 @@ def test_from_a_search_to_the_employer_seeing_the_consenting_candidate(
     expect(proposals.get_by_role("link", name=f"Forslag til {opening.title}").first).to_be_visible()
     _check(page, console_errors, "06-contact-home-proposal")
     open_menu_item(page, "Mine kandidatlister")
-    row = page.get_by_role("row").filter(has=page.get_by_role("link", name=opening.title))
+    row = (
+        page.get_by_role("row")
+        .filter(has=page.get_by_role("link", name=opening.title))
+        .filter(has_text=opening.employer.name)
+    )
     expect(row.first).to_be_visible()
     _check(page, console_errors, "07-overview")
     row.first.get_by_role("link", name=opening.title).click()

@@ -68,7 +68,7 @@ def test_from_proposal_to_the_employer_seeing_the_candidate(page, world, console
     page.goto(f"{world['url']}/virksomheter/stillinger/?sorter=frist")
     page.get_by_role("link", name=f"Foreslå kandidat til {opening.title}").click()
     expect(page.get_by_role("heading", name="Foreslå kandidat")).to_be_visible()
-    page.get_by_label("Kandidat fra din oppfølging").select_option(label=candidate.full_name)
+    page.get_by_role("radio", name=re.compile(rf"^{re.escape(candidate.full_name)}")).check()
     page.get_by_label("Hvorfor passer kandidaten?").fill("Har truckførerbevis og vil jobbe natt.")
     _check(page, console_errors, "1-propose")
     page.get_by_role("button", name="Foreslå kandidaten").click()

@@ -2,9 +2,10 @@
 
 Each scenario is requested through Django's test client in this process, so the time is
 server time (middleware, view, queries, template) without network. Scenarios live in one module
-per app under `devdata.bench` as SCENARIOS: a list of (name, email of the user, function
-returning the URL). A module may also list QUERIES: (name, function returning a callable),
-timed without a request, for work whose database time is the point (the broad candidate search).
+per app under `devdata.bench` as SCENARIOS: a list of (name, email of the user or a function
+returning it, function returning the URL). A module may also list QUERIES: (name, function
+returning a callable), timed without a request, for work whose database time is the point (the
+broad candidate search).
 """
 
 import statistics
@@ -77,9 +78,10 @@ class Command(BaseCommand):
                 samples.append((time.perf_counter() - started) * 1000)
         return statistics.median(samples), _p95(samples), len(queries.captured_queries)
 
-    def _measure(self, email: str, url: str, repeat: int):
+    def _measure(self, email, url: str, repeat: int):
         client = Client(HTTP_HOST="localhost")
-        client.force_login(User.objects.get(email=email))
+        # A scenario names its user by e-mail, or by a function finding it in the data.
+        client.force_login(User.objects.get(email=email() if callable(email) else email))
         for _ in range(3):  # warm caches and connections
             assert client.get(url).status_code == 200, url
         samples = []
