@@ -24,7 +24,8 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import ExtractQuarter, ExtractYear
+from django.db.models.functions import Coalesce, ExtractQuarter, ExtractYear, NullIf
+from django.db.models.lookups import Exact
 from django.utils import timezone
 
 from agreements.models import Agreement, FollowUpMeeting
@@ -61,14 +62,19 @@ INNSATSGRUPPE_GROUPS = {
 }
 
 
-def _birth_region(key: str, register_values: list[str]) -> Q:
-    """Imported candidates carry the evaluation's region; the register's group maps onto it."""
-    condition = Q(candidate__birth_region=key)
-    if register_values:
-        condition |= Q(
-            candidate__birth_region="", candidate__birth_country_group__in=register_values
-        )
-    return condition
+# The evaluation's region where one is recorded (the pilot's sheets, or the adviser on the
+# register form); otherwise derived from the register's group, which has no Eastern Europe.
+BIRTH_REGION = Coalesce(
+    NullIf(F("candidate__birth_region"), Value("")),
+    Case(
+        *(
+            When(candidate__birth_country_group__in=values, then=Value(key))
+            for key, values in BIRTH_REGION_GROUPS.items()
+            if values
+        ),
+        output_field=CharField(),
+    ),
+)
 
 
 IMMIGRANT = Q(candidate__is_immigrant=True) | (
@@ -81,10 +87,7 @@ TABLE_ROWS = (
         (f"education:{key}_pct", Q(candidate__education__in=values))
         for key, values in EDUCATION_GROUPS.items()
     ),
-    *(
-        (f"birth_region:{key}_pct", _birth_region(key, values))
-        for key, values in BIRTH_REGION_GROUPS.items()
-    ),
+    *((f"birth_region:{key}_pct", Exact(BIRTH_REGION, Value(key))) for key in BIRTH_REGION_GROUPS),
     *(
         (f"innsatsgruppe:{key}_pct", Q(candidate__innsatsgruppe__in=values))
         for key, values in INNSATSGRUPPE_GROUPS.items()

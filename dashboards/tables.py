@@ -272,12 +272,12 @@ def table_7_1(f: dict, population: str, *, suppress: bool) -> Table:
         _(
             "%(population)s. Alder på ansettelsesdagen. Prosent av kandidatene i kolonnen, "
             "avrundet til hele tall. Innvandrer etter registerets opplysning. Fødeland: "
-            "kandidater registrert i løsningen har bare SSBs to landgrupper, så EU/EØS, "
+            "regionen som er valgt for kandidaten (i pilotens regneark eller i "
+            "kandidatregisteret). Er ingen region valgt, brukes SSBs landgruppe: EU/EØS, "
             "Storbritannia, USA, Canada, Australia og New Zealand telles som Vest-Europa og resten "
-            "av verden som ikke-vestlig; Øst-Europa telles bare for kandidater importert fra "
-            "pilotens regneark. Varig tilpasset "
-            "innsats telles som annet, som i evalueringen. Celler med færre enn fem personer "
-            "vises som «<5»."
+            "av verden som ikke-vestlig, så Øst-Europa telles bare der regionen er valgt. Varig "
+            "tilpasset innsats telles som annet, som i evalueringen. Celler med færre enn fem "
+            "personer vises som «<5»."
         )
         % {"population": POPULATIONS[population]},
         [_("Kjennetegn"), *AGE_COLUMNS.values()],

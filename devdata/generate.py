@@ -11,6 +11,7 @@ from candidates.matching.document import area_tokens, build_document
 from candidates.matching.vocabulary import remember
 from candidates.models import (
     BirthCountryGroup,
+    BirthRegion,
     Candidate,
     DrivingLicence,
     Education,
@@ -150,7 +151,6 @@ class CandidateGenerator:
             innsatsgruppe=self._weighted(INNSATSGRUPPER),
             target_group_reasons=reasons,
             education=self._education(profile, reasons),
-            birth_country_group=origin,
             competencies=competencies,
             certificates=certificates,
             work_experience=experience,
@@ -164,6 +164,9 @@ class CandidateGenerator:
                 if rnd.random() < 0.03
                 else None
             ),
+        )
+        candidate.birth_country_group, candidate.birth_region = self._birth_country(
+            origin, candidate.languages
         )
         candidate.search_document = build_document(
             wanted=[self.occupations[code] for code in wanted],
@@ -198,6 +201,20 @@ class CandidateGenerator:
                 ("africa_asia_other", 3),
             )
         )
+
+    @staticmethod
+    def _birth_country(origin, languages) -> tuple[str, str]:
+        """The register's group and the evaluation's region. A European's language tells which
+        region: Ukraine is Eastern Europe outside the EU/EEA, Poland and Lithuania inside."""
+        if origin == BirthCountryGroup.NORWAY:
+            return origin, BirthRegion.NORWAY
+        if origin == BirthCountryGroup.AFRICA_ASIA_OTHER:
+            return origin, BirthRegion.NON_WESTERN
+        if Language.UKRAINIAN in languages:
+            return BirthCountryGroup.AFRICA_ASIA_OTHER, BirthRegion.EASTERN_EUROPE
+        if {Language.POLISH, Language.LITHUANIAN} & set(languages):
+            return BirthCountryGroup.EU_EEA, BirthRegion.EASTERN_EUROPE
+        return BirthCountryGroup.EU_EEA, BirthRegion.WESTERN_EUROPE
 
     def _name(self, origin, gender) -> tuple[str, str]:
         rnd = self.random

@@ -19,7 +19,9 @@ from core.sorting import sort_columns, sort_field
 from core.versioning import StartAgainMixin
 
 from ..models import (
+    BIRTH_REGION_COUNTRY_GROUPS,
     BirthCountryGroup,
+    BirthRegion,
     Candidate,
     DrivingLicence,
     Innsatsgruppe,
@@ -106,6 +108,10 @@ class CandidateForm(RegionInCountyMixin, StartAgainMixin, forms.ModelForm):
             "adaptation_needs": forms.Textarea(attrs={"rows": 3}),
         }
         help_texts = {
+            "birth_region": _(
+                "Valgfritt. Evalueringens fire grupper. Øst-Europa omfatter både EU-land som "
+                "Polen og Baltikum og land utenfor EU som Ukraina, Russland og Balkan."
+            ),
             "adaptation_needs": _(
                 "Særlige personopplysninger: bare du og administratorer ser dette. "
                 "Arbeidsgiveren ser det bare om kandidaten samtykker til å dele en bestemt tekst."
@@ -136,6 +142,7 @@ class CandidateForm(RegionInCountyMixin, StartAgainMixin, forms.ModelForm):
             ("", _("Velg gruppe")),
             *BirthCountryGroup.choices,
         ]
+        self.fields["birth_region"].choices = [("", _("Ikke oppgitt")), *BirthRegion.choices]
         self.fields["phone"].widget.attrs["autocomplete"] = "off"
         self.fields["email"].widget.attrs["autocomplete"] = "off"
 
@@ -164,7 +171,8 @@ class CandidateForm(RegionInCountyMixin, StartAgainMixin, forms.ModelForm):
                 _("Målgruppe"),
                 "innsatsgruppe",
                 "target_group_reasons",
-                row("education", "birth_country_group"),
+                "education",
+                row("birth_country_group", "birth_region"),
             ),
             Fieldset(
                 _("Kompetanse og erfaring"),
@@ -209,6 +217,27 @@ class CandidateForm(RegionInCountyMixin, StartAgainMixin, forms.ModelForm):
         if self.duplicate_of is not None:
             raise forms.ValidationError(NOT_REGISTRABLE, code="not_registrable")
         return fnr
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        region = cleaned.get("birth_region")
+        group = cleaned.get("birth_country_group")
+        if region and group and group not in BIRTH_REGION_COUNTRY_GROUPS[region]:
+            self.add_error(
+                "birth_region",
+                forms.ValidationError(
+                    _(
+                        "«%(region)s» passer ikke med fødelandgruppen «%(group)s». Velg en "
+                        "region som hører til gruppen, eller la regionen stå tom."
+                    ),
+                    code="birth_region_mismatch",
+                    params={
+                        "region": BirthRegion(region).label,
+                        "group": BirthCountryGroup(group).label,
+                    },
+                ),
+            )
+        return cleaned
 
     def profile_data(self) -> dict:
         return {name: self.cleaned_data[name] for name in PROFILE_FIELDS + OCCUPATION_FIELDS}

@@ -1,6 +1,7 @@
 from .assessment import EmployerAssessment
 from .audit import AuditRecord
 from .candidate import (
+    BIRTH_REGION_COUNTRY_GROUPS,
     BirthCountryGroup,
     BirthRegion,
     Candidate,
@@ -25,6 +26,7 @@ from .shortlist import (
 )
 
 __all__ = [
+    "BIRTH_REGION_COUNTRY_GROUPS",
     "EMPLOYER_VISIBLE_STEPS",
     "FINAL_STEPS",
     "TRANSITIONS",

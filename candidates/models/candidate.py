@@ -63,6 +63,16 @@ class BirthRegion(models.TextChoices):
     NON_WESTERN = "non_western", _("Ikke-vestlige land")
 
 
+# The Statistics Norway groups each region falls in: Eastern Europe spans the EU (Poland, the
+# Baltics) and the rest (Ukraine, Russia, the Balkans).
+BIRTH_REGION_COUNTRY_GROUPS = {
+    BirthRegion.NORWAY: {BirthCountryGroup.NORWAY},
+    BirthRegion.WESTERN_EUROPE: {BirthCountryGroup.EU_EEA},
+    BirthRegion.EASTERN_EUROPE: {BirthCountryGroup.EU_EEA, BirthCountryGroup.AFRICA_ASIA_OTHER},
+    BirthRegion.NON_WESTERN: {BirthCountryGroup.AFRICA_ASIA_OTHER},
+}
+
+
 class Gender(models.TextChoices):
     FEMALE = "female", _("Kvinne")
     MALE = "male", _("Mann")

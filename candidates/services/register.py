@@ -41,6 +41,7 @@ PROFILE_FIELDS = [
     "target_group_reasons",
     "education",
     "birth_country_group",
+    "birth_region",
     "competencies",
     "certificates",
     "work_experience",

@@ -10,7 +10,15 @@ import datetime
 from django.utils import timezone
 
 from accounts.models import Role, User
-from candidates.models import Candidate, Gender, Innsatsgruppe, Placement, ShortlistEntry, Step
+from candidates.models import (
+    BirthRegion,
+    Candidate,
+    Gender,
+    Innsatsgruppe,
+    Placement,
+    ShortlistEntry,
+    Step,
+)
 from candidates.services import consent as consent_services
 from candidates.services import pipeline as pipeline_services
 from candidates.services.shortlist import shortlist_add
@@ -96,7 +104,7 @@ def seed() -> str:
     ]
     if not fresh:
         return "demo shortlists exist already"
-    candidates = _candidates(owners, needed=len(ROUTES) * len(fresh))
+    candidates = _eastern_european_hired_first(_candidates(owners, needed=len(ROUTES) * len(fresh)))
     entries = 0
     pool = iter(candidates)
     for index, opening in enumerate(fresh):
@@ -147,6 +155,25 @@ def _candidates(owners: list[User], *, needed: int) -> list[Candidate]:
     if existing:
         return existing
     return [_own_candidate(owners[i % len(owners)], i) for i in range(needed)]
+
+
+def _eastern_european_hired_first(candidates: list[Candidate]) -> list[Candidate]:
+    """Give the first opening's hire to an Eastern European (from any demo caseload), so the
+    demo dashboard's Table 7-1 shows the group only a recorded birth region can give."""
+    hired = list(ROUTES).index(Step.HIRED)
+    eastern = (
+        Candidate.objects.active()
+        .filter(birth_region=BirthRegion.EASTERN_EUROPE, owner__is_active=True)
+        .exclude(shortlist_entries__isnull=False)
+        .exclude(email="")
+        .select_related("owner")
+        .order_by("pk")
+        .first()
+    )
+    if eastern is None or hired >= len(candidates):
+        return candidates
+    others = [candidate for candidate in candidates if candidate.pk != eastern.pk]
+    return [*others[:hired], eastern, *others[hired:]][: len(candidates)]
 
 
 def _own_candidate(owner: User, index: int) -> Candidate:

@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from accounts.models import County
-from candidates.models import BirthCountryGroup, Placement
+from candidates.models import BirthCountryGroup, BirthRegion, Placement
 from dashboards.figures import figures
 from dashboards.filters import Scope
 from employers.models import Employer
@@ -208,6 +208,30 @@ def test_birth_region_of_register_candidates(pilot):
     assert after["counts"]["immigrant_pct"] == 4
     before = figures(Scope())["table_7_1"]["before_signing_2y"]["All"]
     assert before["counts"]["birth_region:eastern_europe_pct"] == 1  # C7, imported
+
+
+def test_a_recorded_birth_region_of_a_register_candidate_comes_before_the_group(pilot):
+    """A registered candidate born in Poland (EU/EEA group) whose adviser chose Eastern Europe
+    counts as Eastern Europe, not Western; one without a region still falls back."""
+    employer = Employer.objects.get(orgnr="910000004")
+    for group, region in (
+        (BirthCountryGroup.EU_EEA, BirthRegion.EASTERN_EUROPE),
+        (BirthCountryGroup.AFRICA_ASIA_OTHER, ""),
+    ):
+        Placement.objects.create(
+            candidate=CandidateFactory(birth_country_group=group, birth_region=region),
+            employer=employer,
+            start_date=date(2021, 3, 1),
+            contract_confirmed=True,
+            registered_afterwards=True,
+        )
+    after = figures(Scope())["table_7_1"]["after_signing"]["All"]
+    # C4 (Norway), C5 (Western Europe), C1 (non-Western), the Pole and the fallback one.
+    assert after["n"] == 5
+    assert after["birth_region:norway_pct"] == 20
+    assert after["birth_region:western_europe_pct"] == 20
+    assert after["birth_region:eastern_europe_pct"] == 20
+    assert after["birth_region:non_western_pct"] == 40
 
 
 def test_active_agreements_without_a_meeting_for_six_months(db):

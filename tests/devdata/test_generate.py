@@ -8,7 +8,7 @@ from stdnum.no import fodselsnummer
 
 from accounts.models import County
 from candidates.matching.document import sections_of
-from candidates.models import Candidate, SearchRun
+from candidates.models import BIRTH_REGION_COUNTRY_GROUPS, BirthRegion, Candidate, SearchRun
 from devdata.generate import CandidateGenerator, Owner, profile_codes
 from devdata.generate_data import COUNTY_MUNICIPALITIES, PROFILES
 from devdata.scale import accounts as accounts_scale
@@ -55,6 +55,20 @@ def test_generated_people_are_valid_unique_and_deterministic():
     }
     assert 0.38 < shares["situation"] < 0.52 and 0.05 < shares["permanent"] < 0.15
     assert all(person.target_group_reasons for person in people)
+
+
+def test_generated_people_carry_a_birth_region_that_fits_their_group():
+    generator = _generator()
+    people = [generator.generate(number, _owner()).candidate for number in range(400)]
+    assert {person.birth_region for person in people} == set(BirthRegion.values)
+    for person in people:
+        assert person.birth_country_group in BIRTH_REGION_COUNTRY_GROUPS[person.birth_region]
+    # A Ukrainian is Eastern European but outside the EU/EEA group.
+    ukrainians = [p for p in people if "uk" in p.languages]
+    assert ukrainians
+    assert {(p.birth_country_group, p.birth_region) for p in ukrainians} == {
+        ("africa_asia_other", "eastern_europe")
+    }
 
 
 def test_generated_documents_hold_the_occupation_and_the_texts():
