@@ -61,43 +61,43 @@ def meeting_create(request, pk: int):
 def meeting_edit(request, pk: int):
     meeting = editable_meeting(request, pk)
     form = MeetingPlanForm(request.POST or None, instance=meeting)
-    if form.is_valid() and save_versioned(
-        form,
+    return _meeting_change(
+        request,
         meeting,
-        lambda version: services.meeting_plan_update(
-            meeting=meeting, actor=request.user, version=version, **form.cleaned_data
-        ),
-    ):
-        messages.success(request, _("Møtet er endret. Send invitasjonen på nytt om tiden er ny."))
-        return redirect("agreements:meeting_detail", pk=meeting.pk)
-    context = {
-        "form": form,
-        "agreement": meeting.agreement,
-        "meeting": meeting,
-        "title": _("Flytt eller endre møtet"),
-    }
-    return render(request, "agreements/meeting_form.html", context)
+        form,
+        services.meeting_plan_update,
+        success=_("Møtet er endret. Send invitasjonen på nytt om tiden er ny."),
+        title=_("Flytt eller endre møtet"),
+    )
 
 
 def meeting_record(request, pk: int):
     meeting = editable_meeting(request, pk)
     initial = {"held_on": meeting.held_on or min(meeting.planned_date, timezone.localdate())}
     form = MeetingRecordForm(request.POST or None, instance=meeting, initial=initial)
+    return _meeting_change(
+        request,
+        meeting,
+        form,
+        services.meeting_record,
+        success=_("Møtet er registrert som holdt."),
+        title=_("Registrer møtet som holdt"),
+    )
+
+
+def _meeting_change(request, meeting, form, change, *, success: str, title: str):
+    """The meeting form page: `change` saves the valid form (versioned), else the form shows
+    again with why."""
     if form.is_valid() and save_versioned(
         form,
         meeting,
-        lambda version: services.meeting_record(
+        lambda version: change(
             meeting=meeting, actor=request.user, version=version, **form.cleaned_data
         ),
     ):
-        messages.success(request, _("Møtet er registrert som holdt."))
+        messages.success(request, success)
         return redirect("agreements:meeting_detail", pk=meeting.pk)
-    context = {
-        "form": form,
-        "agreement": meeting.agreement,
-        "meeting": meeting,
-        "title": _("Registrer møtet som holdt"),
-    }
+    context = {"form": form, "agreement": meeting.agreement, "meeting": meeting, "title": title}
     return render(request, "agreements/meeting_form.html", context)
 
 
