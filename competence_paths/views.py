@@ -212,8 +212,7 @@ def path_transition(request, pk: int, to: str):
             note=form.cleaned_data.get("note", ""),
         )
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        show_errors(request, error)
     else:
         messages.success(request, _("Statusen er endret."))
     return redirect("competence_paths:detail", pk=path.pk)
@@ -229,8 +228,7 @@ def path_save_template(request, pk: int):
                 path=path, actor=request.user, name=form.cleaned_data["name"]
             )
         except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
+            show_errors(request, error)
         else:
             messages.success(request, _("Løpet er lagret som mal for fylket."))
     return redirect("competence_paths:detail", pk=path.pk)
@@ -253,8 +251,7 @@ def participant_add(request, pk: int):
     try:
         participant_services.participant_add(path=path, entry=entry, actor=request.user)
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        show_errors(request, error)
     else:
         messages.success(request, _("%(name)s er tatt med i løpet.") % {"name": entry.candidate})
     return redirect("competence_paths:detail", pk=path.pk)
