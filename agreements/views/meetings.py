@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from core.forms import add_service_errors
 from core.versioning import save_versioned
-from core.views import show_errors
+from core.views import run_action, show_errors
 from employers.permissions import may_manage_openings
 
 from ..calendar import meeting_calendar
@@ -112,12 +112,11 @@ def meeting_ics(request, pk: int):
 @require_POST
 def meeting_invite(request, pk: int):
     meeting = editable_meeting(request, pk)
-    try:
-        services.meeting_invite(meeting=meeting, actor=request.user)
-    except ValidationError as error:
-        show_errors(request, error)
-    else:
-        messages.success(request, _("Invitasjonen sendes på e-post til deltakerne."))
+    run_action(
+        request,
+        lambda: services.meeting_invite(meeting=meeting, actor=request.user),
+        _("Invitasjonen sendes på e-post til deltakerne."),
+    )
     return redirect("agreements:meeting_detail", pk=meeting.pk)
 
 
