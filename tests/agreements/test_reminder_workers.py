@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from agreements.models import Reminder
 from agreements.tasks import send_agreement_reminders
-from tests.workers import mail_messages, wait_for
+from tests.workers import mail_messages, settled_mail
 
 from .factories import MeetingFactory
 
@@ -23,19 +23,12 @@ def _due_meetings(count: int):
     return [MeetingFactory(planned_date=day) for _ in range(count)]
 
 
-def _settle(mail_dir, expected: int) -> list[str]:
-    arrived = wait_for(lambda: len(mail_messages(mail_dir)) >= expected, timeout=120)
-    assert arrived, "the reminders did not arrive"
-    time.sleep(2)  # anything sent twice would arrive now
-    return mail_messages(mail_dir)
-
-
 def test_beat_task_run_twice_reminds_each_meeting_once(start_worker, mail_dir):
     meetings = _due_meetings(3)
     start_worker("w1")
     send_agreement_reminders.delay()
     send_agreement_reminders.delay()
-    mails = _settle(mail_dir, 3)
+    mails = settled_mail(mail_dir, 3)
     assert len(mails) == 3
     assert Reminder.objects.count() == 3
     for meeting in meetings:
@@ -48,7 +41,7 @@ def test_two_workers_running_at_once_send_each_reminder_once(start_worker, mail_
     start_worker("w2")
     for _ in range(6):
         send_agreement_reminders.delay()
-    mails = _settle(mail_dir, 25)
+    mails = settled_mail(mail_dir, 25)
     assert len(mails) == 25
     assert Reminder.objects.count() == 25
     for meeting in meetings:
@@ -74,7 +67,7 @@ def test_a_run_that_dies_before_committing_leaves_the_reminder_to_the_next_run(
         time.sleep(3)
         assert not mail_messages(mail_dir)
         raise RuntimeError("the other run dies")
-    mails = _settle(mail_dir, 1)
+    mails = settled_mail(mail_dir, 1)
     assert len(mails) == 1
     assert Reminder.objects.get().notification is not None
 
@@ -94,6 +87,6 @@ def test_a_run_that_committed_first_is_not_repeated(start_worker, mail_dir):
         time.sleep(3)
     marker = _due_meetings(1)[0]
     send_agreement_reminders.delay()
-    mails = _settle(mail_dir, 1)
+    mails = settled_mail(mail_dir, 1)
     assert len(mails) == 1
     assert marker.agreement.fixed_contact.email in mails[0]
