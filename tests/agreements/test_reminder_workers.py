@@ -23,6 +23,17 @@ def _due_meetings(count: int):
     return [MeetingFactory(planned_date=day) for _ in range(count)]
 
 
+def _claim(meeting) -> Reminder:
+    """Another run's claim of the meeting's 14-day reminder."""
+    return Reminder.objects.create(
+        kind=Reminder.Kind.BEFORE_14_DAYS,
+        agreement=meeting.agreement,
+        meeting=meeting,
+        due_on=meeting.planned_date,
+        recipient=meeting.agreement.fixed_contact,
+    )
+
+
 def test_beat_task_run_twice_reminds_each_meeting_once(start_worker, mail_dir):
     meetings = _due_meetings(3)
     start_worker("w1")
@@ -56,13 +67,7 @@ def test_a_run_that_dies_before_committing_leaves_the_reminder_to_the_next_run(
     # Another run claims the reminder and dies before its transaction commits: the worker's
     # own claim waits on the unique index, and goes ahead once the dead run's claim is gone.
     with pytest.raises(RuntimeError), transaction.atomic():
-        Reminder.objects.create(
-            kind=Reminder.Kind.BEFORE_14_DAYS,
-            agreement=meeting.agreement,
-            meeting=meeting,
-            due_on=meeting.planned_date,
-            recipient=meeting.agreement.fixed_contact,
-        )
+        _claim(meeting)
         send_agreement_reminders.delay()
         time.sleep(3)
         assert not mail_messages(mail_dir)
@@ -76,13 +81,7 @@ def test_a_run_that_committed_first_is_not_repeated(start_worker, mail_dir):
     (meeting,) = _due_meetings(1)
     start_worker("w1")
     with transaction.atomic():
-        Reminder.objects.create(
-            kind=Reminder.Kind.BEFORE_14_DAYS,
-            agreement=meeting.agreement,
-            meeting=meeting,
-            due_on=meeting.planned_date,
-            recipient=meeting.agreement.fixed_contact,
-        )
+        _claim(meeting)
         send_agreement_reminders.delay()
         time.sleep(3)
     marker = _due_meetings(1)[0]
