@@ -15,7 +15,7 @@ from candidates.permissions import may_propose
 from candidates.selectors.display import shown
 from core.activity import history_for
 from core.forms import add_service_errors
-from core.views import show_errors
+from core.views import run_action, show_errors
 from employers.models import Employer
 
 from . import permissions, timeline
@@ -203,19 +203,17 @@ def path_transition(request, pk: int, to: str):
     path = _managed_path(request, pk)
     form = TransitionForm(request.POST)
     form.is_valid()
-    try:
-        services.path_transition(
+    run_action(
+        request,
+        lambda: services.path_transition(
             path=path,
             to=to,
             actor=request.user,
             reason=form.cleaned_data.get("reason", ""),
             note=form.cleaned_data.get("note", ""),
-        )
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, _("Statusen er endret."))
+        ),
+        _("Statusen er endret."),
+    )
     return redirect("competence_paths:detail", pk=path.pk)
 
 
@@ -224,15 +222,13 @@ def path_save_template(request, pk: int):
     path = _managed_path(request, pk)
     form = TemplateNameForm(request.POST)
     if form.is_valid():
-        try:
-            services.path_save_as_template(
+        run_action(
+            request,
+            lambda: services.path_save_as_template(
                 path=path, actor=request.user, name=form.cleaned_data["name"]
-            )
-        except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
-        else:
-            messages.success(request, _("Løpet er lagret som mal for fylket."))
+            ),
+            _("Løpet er lagret som mal for fylket."),
+        )
     return redirect("competence_paths:detail", pk=path.pk)
 
 
@@ -250,13 +246,11 @@ def participant_add(request, pk: int):
     if entry is None:
         messages.error(request, _("Velg en kandidat fra stillingens kandidatliste."))
         return redirect("competence_paths:detail", pk=path.pk)
-    try:
-        participant_services.participant_add(path=path, entry=entry, actor=request.user)
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, _("%(name)s er tatt med i løpet.") % {"name": entry.candidate})
+    run_action(
+        request,
+        lambda: participant_services.participant_add(path=path, entry=entry, actor=request.user),
+        _("%(name)s er tatt med i løpet.") % {"name": entry.candidate},
+    )
     return redirect("competence_paths:detail", pk=path.pk)
 
 
@@ -412,19 +406,16 @@ def interview_record(request, pk: int):
             for message in errors:
                 messages.error(request, message)
         return redirect("competence_paths:detail", pk=path.pk)
-    try:
-        entry = form.cleaned_data["entry"]
-        selection.interview_record(
+    entry = form.cleaned_data["entry"]
+    run_action(
+        request,
+        lambda: selection.interview_record(
             path=path,
             entry=entry,
             actor=request.user,
             held_on=form.cleaned_data["held_on"],
             note=form.cleaned_data["note"],
-        )
-    except ValidationError as error:
-        show_errors(request, error)
-    else:
-        messages.success(
-            request, _("Intervjuet med %(name)s er registrert.") % {"name": entry.candidate}
-        )
+        ),
+        _("Intervjuet med %(name)s er registrert.") % {"name": entry.candidate},
+    )
     return redirect(f"{reverse('competence_paths:detail', args=[path.pk])}#utvelgelse")

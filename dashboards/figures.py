@@ -29,7 +29,13 @@ from django.db.models.lookups import Exact
 from django.utils import timezone
 
 from agreements.models import Agreement, FollowUpMeeting
-from candidates.models import ConsentRequest, Innsatsgruppe, Placement, ShortlistEntry
+from candidates.models import (
+    EMPLOYER_VISIBLE_STEPS,
+    ConsentRequest,
+    Innsatsgruppe,
+    Placement,
+    ShortlistEntry,
+)
 from candidates.models.shortlist import Step
 from competence_paths.models import CompetencePath, Participant, PathStatus
 from core.models import ActivityEntry
@@ -93,15 +99,7 @@ TABLE_ROWS = (
         for key, values in INNSATSGRUPPE_GROUPS.items()
     ),
 )
-PRESENTED_OR_LATER = [
-    Step.PRESENTED,
-    Step.INTERVIEW_WANTED,
-    Step.NOT_RELEVANT,
-    Step.INTERVIEW_HELD,
-    Step.WORK_TRIAL,
-    Step.HIRED,
-    Step.NOT_HIRED,
-]
+PRESENTED_OR_LATER = EMPLOYER_VISIBLE_STEPS
 
 
 class Median(Aggregate):

@@ -61,3 +61,28 @@ class Notification(models.Model):
     @property
     def is_read(self) -> bool:
         return self.read_at is not None
+
+
+class SentReminder(models.Model):
+    """A reminder that went out, for the apps' reminder models. The app's unique key (what,
+    kind, due day, recipient) is claimed in the transaction that creates the notification
+    (notifications.services.remind_once), so a second run, a concurrent worker or a retry
+    after a crash finds the row and sends nothing again."""
+
+    # The day the reminder is about; a new day gives new reminders.
+    due_on = models.DateField()
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    notification = models.OneToOneField(
+        Notification, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        abstract = True
+        verbose_name = _("påminnelse")
+        verbose_name_plural = _("påminnelser")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.due_on})"

@@ -1,6 +1,6 @@
 from django.contrib.contenttypes.models import ContentType
 from django.core.mail import send_mail
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -8,7 +8,7 @@ from accounts.models import User
 from core.mail import send_once
 from core.outbox import enqueue
 
-from .models import Notification
+from .models import Notification, SentReminder
 
 
 def notification_create(
@@ -38,6 +38,23 @@ def notification_create(
     if send_email:
         enqueue(send_notification_email, notification.pk)
     return notification
+
+
+def remind_once(
+    model: type[SentReminder], *, recipient: User, title: str, link: str, **key
+) -> bool:
+    """Claim the reminder's unique row (`key` and the recipient) and create its notification
+    in one transaction. A concurrent run waits on the unique index and then fails to insert,
+    so it sends nothing; a run that dies before committing leaves no row, so the next run
+    sends it. Returns True if the reminder was sent now."""
+    try:
+        with transaction.atomic():
+            reminder = model.objects.create(recipient=recipient, **key)
+            reminder.notification = notification_create(recipient=recipient, title=title, link=link)
+            reminder.save(update_fields=["notification"])
+    except IntegrityError:
+        return False
+    return True
 
 
 def notification_send_email(*, notification_id: int) -> bool:

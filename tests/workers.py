@@ -57,3 +57,11 @@ def mail_messages(mail_dir: Path) -> list[str]:
         *finished, _unfinished_or_empty = path.read_text().split(MESSAGE_END)
         messages += [message for message in finished if message.strip()]
     return messages
+
+
+def settled_mail(mail_dir: Path, expected: int) -> list[str]:
+    """The e-mails once `expected` have arrived and anything sent twice would have too."""
+    arrived = wait_for(lambda: len(mail_messages(mail_dir)) >= expected, timeout=120)
+    assert arrived, "the reminders did not arrive"
+    time.sleep(2)  # anything sent twice would arrive now
+    return mail_messages(mail_dir)

@@ -3,13 +3,13 @@ reminders sent about them."""
 
 import datetime
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from employers.models import JobOpening, Occupation
+from notifications.models import SentReminder
 
 from .agreement import Agreement
 
@@ -191,10 +191,10 @@ class ReminderKind(models.TextChoices):
     NO_MEETING = "no_meeting", _("Ingen møter på over 6 måneder")
 
 
-class Reminder(models.Model):
-    """A reminder that went out. The unique key (what, kind, due day, recipient) is claimed in
-    the same transaction that creates the notification, so a second run, a concurrent worker
-    or a retry after a crash finds the row and sends nothing again."""
+class Reminder(SentReminder):
+    """A reminder that went out, never twice (notifications.SentReminder). `due_on` is the
+    meeting's planned date, or the day six months after the last held meeting: moving a
+    meeting gives it new reminders."""
 
     Kind = ReminderKind
 
@@ -203,20 +203,8 @@ class Reminder(models.Model):
     meeting = models.ForeignKey(
         FollowUpMeeting, on_delete=models.CASCADE, null=True, blank=True, related_name="reminders"
     )
-    # The day the reminder is about: the meeting's planned date, or the day six months after
-    # the last held meeting. Moving a meeting gives it new reminders.
-    due_on = models.DateField()
-    recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
-    notification = models.OneToOneField(
-        "notifications.Notification", on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    created_at = models.DateTimeField(default=timezone.now)
 
-    class Meta:
-        verbose_name = _("påminnelse")
-        verbose_name_plural = _("påminnelser")
+    class Meta(SentReminder.Meta):
         constraints = [
             models.UniqueConstraint(
                 fields=["agreement", "meeting", "kind", "due_on", "recipient"],
@@ -229,6 +217,3 @@ class Reminder(models.Model):
                 name="reminder_meeting_matches_kind",
             ),
         ]
-
-    def __str__(self) -> str:
-        return f"{self.get_kind_display()} ({self.due_on})"

@@ -5,7 +5,6 @@ meeting for more than six months. Days are counted in Europe/Oslo."""
 import datetime
 
 from dateutil.relativedelta import relativedelta
-from django.db import IntegrityError, transaction
 from django.db.models import Exists, Max, OuterRef
 from django.db.models.functions import Coalesce
 from django.urls import reverse
@@ -14,7 +13,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.models import Role, User
-from notifications.services import notification_create
+from notifications.services import remind_once
 
 from ..models import Agreement, FollowUpMeeting, Reminder
 
@@ -39,19 +38,16 @@ def meeting_reminder_kind(planned: datetime.date, today: datetime.date) -> str |
 def _remind(
     *, kind: str, agreement: Agreement, meeting, due_on, recipient: User, title: str, link: str
 ) -> bool:
-    """Claim the reminder's unique row and create its notification in one transaction. A
-    concurrent run waits on the unique index and then fails to insert, so it sends nothing;
-    a run that dies before committing leaves no row, so the next run sends it."""
-    try:
-        with transaction.atomic():
-            reminder = Reminder.objects.create(
-                kind=kind, agreement=agreement, meeting=meeting, due_on=due_on, recipient=recipient
-            )
-            reminder.notification = notification_create(recipient=recipient, title=title, link=link)
-            reminder.save(update_fields=["notification"])
-    except IntegrityError:
-        return False
-    return True
+    return remind_once(
+        Reminder,
+        recipient=recipient,
+        title=title,
+        link=link,
+        kind=kind,
+        agreement=agreement,
+        meeting=meeting,
+        due_on=due_on,
+    )
 
 
 def _meeting_reminders(today: datetime.date) -> int:

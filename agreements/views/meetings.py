@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from core.forms import add_service_errors
 from core.versioning import save_versioned
-from core.views import show_errors
+from core.views import run_action, show_errors
 from employers.permissions import may_manage_openings
 
 from ..calendar import meeting_calendar
@@ -61,43 +61,43 @@ def meeting_create(request, pk: int):
 def meeting_edit(request, pk: int):
     meeting = editable_meeting(request, pk)
     form = MeetingPlanForm(request.POST or None, instance=meeting)
-    if form.is_valid() and save_versioned(
-        form,
+    return _meeting_change(
+        request,
         meeting,
-        lambda version: services.meeting_plan_update(
-            meeting=meeting, actor=request.user, version=version, **form.cleaned_data
-        ),
-    ):
-        messages.success(request, _("Møtet er endret. Send invitasjonen på nytt om tiden er ny."))
-        return redirect("agreements:meeting_detail", pk=meeting.pk)
-    context = {
-        "form": form,
-        "agreement": meeting.agreement,
-        "meeting": meeting,
-        "title": _("Flytt eller endre møtet"),
-    }
-    return render(request, "agreements/meeting_form.html", context)
+        form,
+        services.meeting_plan_update,
+        success=_("Møtet er endret. Send invitasjonen på nytt om tiden er ny."),
+        title=_("Flytt eller endre møtet"),
+    )
 
 
 def meeting_record(request, pk: int):
     meeting = editable_meeting(request, pk)
     initial = {"held_on": meeting.held_on or min(meeting.planned_date, timezone.localdate())}
     form = MeetingRecordForm(request.POST or None, instance=meeting, initial=initial)
+    return _meeting_change(
+        request,
+        meeting,
+        form,
+        services.meeting_record,
+        success=_("Møtet er registrert som holdt."),
+        title=_("Registrer møtet som holdt"),
+    )
+
+
+def _meeting_change(request, meeting, form, change, *, success: str, title: str):
+    """The meeting form page: `change` saves the valid form (versioned), else the form shows
+    again with why."""
     if form.is_valid() and save_versioned(
         form,
         meeting,
-        lambda version: services.meeting_record(
+        lambda version: change(
             meeting=meeting, actor=request.user, version=version, **form.cleaned_data
         ),
     ):
-        messages.success(request, _("Møtet er registrert som holdt."))
+        messages.success(request, success)
         return redirect("agreements:meeting_detail", pk=meeting.pk)
-    context = {
-        "form": form,
-        "agreement": meeting.agreement,
-        "meeting": meeting,
-        "title": _("Registrer møtet som holdt"),
-    }
+    context = {"form": form, "agreement": meeting.agreement, "meeting": meeting, "title": title}
     return render(request, "agreements/meeting_form.html", context)
 
 
@@ -112,12 +112,11 @@ def meeting_ics(request, pk: int):
 @require_POST
 def meeting_invite(request, pk: int):
     meeting = editable_meeting(request, pk)
-    try:
-        services.meeting_invite(meeting=meeting, actor=request.user)
-    except ValidationError as error:
-        show_errors(request, error)
-    else:
-        messages.success(request, _("Invitasjonen sendes på e-post til deltakerne."))
+    run_action(
+        request,
+        lambda: services.meeting_invite(meeting=meeting, actor=request.user),
+        _("Invitasjonen sendes på e-post til deltakerne."),
+    )
     return redirect("agreements:meeting_detail", pk=meeting.pk)
 
 

@@ -101,7 +101,8 @@ OWNER_NEXT_ACTION = {
     Step.INTERVIEW_HELD: _("Venter på arbeidsgiverens beslutning"),
     Step.WORK_TRIAL: _("Følg opp arbeidsutprøvingen"),
 }
-# Steps at which the employer sees the candidate (given a valid consent).
+# The steps from the presentation on: the employer sees the candidate at these (given a valid
+# consent).
 EMPLOYER_VISIBLE_STEPS = frozenset(
     {
         Step.PRESENTED,

@@ -19,6 +19,7 @@ from employers.models import JobOpening
 from notifications.services import notification_create
 
 from ..models import (
+    EMPLOYER_VISIBLE_STEPS,
     Candidate,
     ConsentRequest,
     EmployerAssessment,
@@ -32,19 +33,7 @@ from .shortlist import shortlist_add
 
 # Who moves which step. The contact side talks to the employer; the owner knows the candidate
 # and asks for consent; the employer answers for itself after a presentation.
-CONTACT_SIDE_STEPS = frozenset(
-    {
-        Step.ASSESSING,
-        Step.PRESENTED,
-        Step.INTERVIEW_WANTED,
-        Step.NOT_RELEVANT,
-        Step.INTERVIEW_HELD,
-        Step.WORK_TRIAL,
-        Step.HIRED,
-        Step.NOT_HIRED,
-        Step.WITHDRAWN,
-    }
-)
+CONTACT_SIDE_STEPS = EMPLOYER_VISIBLE_STEPS | {Step.ASSESSING, Step.WITHDRAWN}
 OWNER_STEPS = frozenset(
     {
         Step.ASSESSING,

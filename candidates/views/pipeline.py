@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from core.activity import history_for
 from core.forms import add_service_errors
-from core.views import back_url, show_errors
+from core.views import back_url, run_action, show_errors
 from employers.selectors.openings import visible_opening
 
 from ..forms.pipeline import (
@@ -191,30 +191,25 @@ def entry_archive(request, entry_id: int):
     form = ArchiveForm(request.POST)
     if not form.is_valid():
         return _render_entry(request, entry, archive_form=form)
-    try:
-        services.entry_archive(entry=entry, actor=request.user, reason=form.cleaned_data["reason"])
-    except ValidationError as error:
-        show_errors(request, error)
-    else:
-        messages.success(
-            request,
-            _("%(candidate)s er fjernet fra listen. Du kan angre og legge kandidaten tilbake.")
-            % {"candidate": entry.candidate},
-        )
+    run_action(
+        request,
+        lambda: services.entry_archive(
+            entry=entry, actor=request.user, reason=form.cleaned_data["reason"]
+        ),
+        _("%(candidate)s er fjernet fra listen. Du kan angre og legge kandidaten tilbake.")
+        % {"candidate": entry.candidate},
+    )
     return redirect("candidates:entry_detail", entry_id=entry.pk)
 
 
 @require_POST
 def entry_restore(request, entry_id: int):
     entry = _visible_entry(request, entry_id)
-    try:
-        services.entry_restore(entry=entry, actor=request.user)
-    except ValidationError as error:
-        show_errors(request, error)
-    else:
-        messages.success(
-            request, _("%(candidate)s er lagt tilbake på listen.") % {"candidate": entry.candidate}
-        )
+    run_action(
+        request,
+        lambda: services.entry_restore(entry=entry, actor=request.user),
+        _("%(candidate)s er lagt tilbake på listen.") % {"candidate": entry.candidate},
+    )
     return redirect("candidates:entry_detail", entry_id=entry.pk)
 
 
@@ -314,16 +309,11 @@ def consent_request(request, entry_id: int):
 @require_POST
 def consent_ask_owner(request, entry_id: int):
     entry = _visible_entry(request, entry_id)
-    try:
-        consent_services.consent_ask_owner(entry=entry, actor=request.user)
-    except ValidationError as error:
-        show_errors(request, error)
-    else:
-        messages.success(
-            request,
-            _("%(owner)s har fått beskjed om å innhente samtykke.")
-            % {"owner": entry.candidate.owner},
-        )
+    run_action(
+        request,
+        lambda: consent_services.consent_ask_owner(entry=entry, actor=request.user),
+        _("%(owner)s har fått beskjed om å innhente samtykke.") % {"owner": entry.candidate.owner},
+    )
     return redirect("candidates:entry_detail", entry_id=entry.pk)
 
 
@@ -333,12 +323,9 @@ def consent_withdraw(request, consent_id: int):
         entry__in=ShortlistEntry.objects.visible_to(request.user)
     )
     consent = get_object_or_404(consents.select_related("entry"), pk=consent_id)
-    try:
-        consent_services.consent_withdraw(consent=consent, actor=request.user)
-    except ValidationError as error:
-        show_errors(request, error)
-    else:
-        messages.success(
-            request, _("Samtykket er trukket tilbake. Arbeidsgiveren ser ikke lenger kandidaten.")
-        )
+    run_action(
+        request,
+        lambda: consent_services.consent_withdraw(consent=consent, actor=request.user),
+        _("Samtykket er trukket tilbake. Arbeidsgiveren ser ikke lenger kandidaten."),
+    )
     return redirect("candidates:entry_detail", entry_id=consent.entry_id)

@@ -1,12 +1,11 @@
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.views import show_errors
+from core.views import run_action
 from employers.models import JobOpening
 
 from ..forms.search import SearchForm
@@ -110,15 +109,11 @@ def search_rerun(request, pk: int):
 def search_shortlist_add(request, pk: int, candidate_id: int):
     run = _visible_run(request, pk)
     result = get_object_or_404(run.results.select_related("candidate"), candidate_id=candidate_id)
-    try:
-        search_result_shortlist(run=run, candidate=result.candidate, actor=request.user)
-    except ValidationError as error:
-        show_errors(request, error)
-    else:
-        messages.success(
-            request,
-            _("Kandidat %(number)s er lagt til på kandidatlisten.") % {"number": candidate_id},
-        )
+    run_action(
+        request,
+        lambda: search_result_shortlist(run=run, candidate=result.candidate, actor=request.user),
+        _("Kandidat %(number)s er lagt til på kandidatlisten.") % {"number": candidate_id},
+    )
     page = (result.rank - 1) // RESULTS_PER_PAGE + 1
     url = reverse("candidates:search_run", kwargs={"pk": run.pk})
     return redirect(f"{url}?side={page}#kandidat-{candidate_id}")

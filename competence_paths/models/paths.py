@@ -16,6 +16,7 @@ from accounts.models import County, MeasureProvider, Role
 from agreements.models import Agreement
 from employers.models import Employer, EmployerPerson, JobOpening, Occupation
 from employers.models.openings import regions_served_by
+from notifications.models import SentReminder
 
 MAX_STAGE_WEEKS = 104
 
@@ -410,9 +411,8 @@ class ReminderKind(models.TextChoices):
     NO_PARTICIPANTS = "no_participants", _("Løpet skulle ha startet, men har ingen deltakere")
 
 
-class PathReminder(models.Model):
-    """A reminder that went out; the unique row is claimed in the transaction that creates the
-    notification (as agreements.Reminder), so it is never sent twice."""
+class PathReminder(SentReminder):
+    """A reminder that went out, never twice (notifications.SentReminder)."""
 
     Kind = ReminderKind
 
@@ -421,18 +421,8 @@ class PathReminder(models.Model):
     stage = models.ForeignKey(
         Stage, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
-    due_on = models.DateField()
-    recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
-    notification = models.OneToOneField(
-        "notifications.Notification", on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    created_at = models.DateTimeField(default=timezone.now)
 
-    class Meta:
-        verbose_name = _("påminnelse")
-        verbose_name_plural = _("påminnelser")
+    class Meta(SentReminder.Meta):
         constraints = [
             models.UniqueConstraint(
                 fields=["path", "stage", "kind", "due_on", "recipient"],
@@ -440,6 +430,3 @@ class PathReminder(models.Model):
                 name="path_reminder_once",
             )
         ]
-
-    def __str__(self) -> str:
-        return f"{self.get_kind_display()} ({self.due_on})"

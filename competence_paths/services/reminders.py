@@ -4,13 +4,12 @@ participant taking part, and when a path that should have started has no partici
 
 import datetime
 
-from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from notifications.services import notification_create
+from notifications.services import remind_once
 
 from ..models import CompetencePath, Participant, PathReminder, Stage, StageProgress
 
@@ -19,22 +18,16 @@ LIVE = (CompetencePath.Status.PLANNED, CompetencePath.Status.RUNNING)
 
 
 def _remind(*, kind: str, path: CompetencePath, stage, due_on, title: str) -> bool:
-    """Claim the unique row and create the notification in one transaction: a concurrent run
-    waits on the unique index and then inserts nothing; a run that dies leaves no row."""
-    try:
-        with transaction.atomic():
-            reminder = PathReminder.objects.create(
-                kind=kind, path=path, stage=stage, due_on=due_on, recipient_id=path.contact_id
-            )
-            reminder.notification = notification_create(
-                recipient=path.contact,
-                title=title,
-                link=reverse("competence_paths:detail", args=[path.pk]),
-            )
-            reminder.save(update_fields=["notification"])
-    except IntegrityError:
-        return False
-    return True
+    return remind_once(
+        PathReminder,
+        recipient=path.contact,
+        title=title,
+        link=reverse("competence_paths:detail", args=[path.pk]),
+        kind=kind,
+        path=path,
+        stage=stage,
+        due_on=due_on,
+    )
 
 
 def _hire_decisions(today: datetime.date) -> int:

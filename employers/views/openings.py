@@ -11,7 +11,7 @@ from accounts.access import rule_for
 from core.activity import history_for
 from core.forms import add_service_errors
 from core.versioning import save_versioned
-from core.views import show_errors
+from core.views import run_action, show_errors
 
 from ..forms.openings import JobOpeningForm, OpeningNoteForm, SharedOpeningFilterForm
 from ..models import Employer, JobOpening
@@ -108,12 +108,11 @@ def _finish(request, pk: int, *, service, form_name: str, form_options: dict, su
     form = OpeningNoteForm(request.POST, **form_options)
     if not form.is_valid():
         return _render_detail(request, opening, **{form_name: form})
-    try:
-        service(opening=opening, actor=request.user, note=form.cleaned_data["note"])
-    except ValidationError as error:
-        show_errors(request, error)
-    else:
-        messages.success(request, success)
+    run_action(
+        request,
+        lambda: service(opening=opening, actor=request.user, note=form.cleaned_data["note"]),
+        success,
+    )
     return redirect("employers:opening_detail", pk=opening.pk)
 
 

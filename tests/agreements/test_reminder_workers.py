@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from agreements.models import Reminder
 from agreements.tasks import send_agreement_reminders
-from tests.workers import mail_messages, wait_for
+from tests.workers import mail_messages, settled_mail
 
 from .factories import MeetingFactory
 
@@ -23,11 +23,15 @@ def _due_meetings(count: int):
     return [MeetingFactory(planned_date=day) for _ in range(count)]
 
 
-def _settle(mail_dir, expected: int) -> list[str]:
-    arrived = wait_for(lambda: len(mail_messages(mail_dir)) >= expected, timeout=120)
-    assert arrived, "the reminders did not arrive"
-    time.sleep(2)  # anything sent twice would arrive now
-    return mail_messages(mail_dir)
+def _claim(meeting) -> Reminder:
+    """Another run's claim of the meeting's 14-day reminder."""
+    return Reminder.objects.create(
+        kind=Reminder.Kind.BEFORE_14_DAYS,
+        agreement=meeting.agreement,
+        meeting=meeting,
+        due_on=meeting.planned_date,
+        recipient=meeting.agreement.fixed_contact,
+    )
 
 
 def test_beat_task_run_twice_reminds_each_meeting_once(start_worker, mail_dir):
@@ -35,7 +39,7 @@ def test_beat_task_run_twice_reminds_each_meeting_once(start_worker, mail_dir):
     start_worker("w1")
     send_agreement_reminders.delay()
     send_agreement_reminders.delay()
-    mails = _settle(mail_dir, 3)
+    mails = settled_mail(mail_dir, 3)
     assert len(mails) == 3
     assert Reminder.objects.count() == 3
     for meeting in meetings:
@@ -48,7 +52,7 @@ def test_two_workers_running_at_once_send_each_reminder_once(start_worker, mail_
     start_worker("w2")
     for _ in range(6):
         send_agreement_reminders.delay()
-    mails = _settle(mail_dir, 25)
+    mails = settled_mail(mail_dir, 25)
     assert len(mails) == 25
     assert Reminder.objects.count() == 25
     for meeting in meetings:
@@ -63,18 +67,12 @@ def test_a_run_that_dies_before_committing_leaves_the_reminder_to_the_next_run(
     # Another run claims the reminder and dies before its transaction commits: the worker's
     # own claim waits on the unique index, and goes ahead once the dead run's claim is gone.
     with pytest.raises(RuntimeError), transaction.atomic():
-        Reminder.objects.create(
-            kind=Reminder.Kind.BEFORE_14_DAYS,
-            agreement=meeting.agreement,
-            meeting=meeting,
-            due_on=meeting.planned_date,
-            recipient=meeting.agreement.fixed_contact,
-        )
+        _claim(meeting)
         send_agreement_reminders.delay()
         time.sleep(3)
         assert not mail_messages(mail_dir)
         raise RuntimeError("the other run dies")
-    mails = _settle(mail_dir, 1)
+    mails = settled_mail(mail_dir, 1)
     assert len(mails) == 1
     assert Reminder.objects.get().notification is not None
 
@@ -83,17 +81,11 @@ def test_a_run_that_committed_first_is_not_repeated(start_worker, mail_dir):
     (meeting,) = _due_meetings(1)
     start_worker("w1")
     with transaction.atomic():
-        Reminder.objects.create(
-            kind=Reminder.Kind.BEFORE_14_DAYS,
-            agreement=meeting.agreement,
-            meeting=meeting,
-            due_on=meeting.planned_date,
-            recipient=meeting.agreement.fixed_contact,
-        )
+        _claim(meeting)
         send_agreement_reminders.delay()
         time.sleep(3)
     marker = _due_meetings(1)[0]
     send_agreement_reminders.delay()
-    mails = _settle(mail_dir, 1)
+    mails = settled_mail(mail_dir, 1)
     assert len(mails) == 1
     assert marker.agreement.fixed_contact.email in mails[0]

@@ -74,10 +74,11 @@ class ConsentRequestFactory(DjangoModelFactory):
     requested_by = factory.SelfAttribute("entry.candidate.owner")
 
 
-def finished_search(*, opening, user, candidate) -> SearchRun:
-    """A finished search run by `user` for `opening`, with `candidate` as its one result."""
+def finished_search(*, opening, user, candidate, **fields) -> SearchRun:
+    """A finished search run by `user` for `opening` (with any other `fields` of the run), with
+    `candidate` as its one result."""
     run = SearchRun.objects.create(
-        opening=opening, created_by=user, status=SearchRun.Status.DONE, progress=100
+        opening=opening, created_by=user, status=SearchRun.Status.DONE, progress=100, **fields
     )
     SearchResult.objects.create(
         run=run,

@@ -6,11 +6,11 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from candidates.matching.criteria import Area, Criteria
-from candidates.models import SearchResult, SearchRun, ShortlistEntry
+from candidates.models import SearchRun, ShortlistEntry
 from candidates.services.search import search_run_repeat, search_run_start
 from candidates.services.shortlist import shortlist_add
 
-from .factories import CandidateFactory
+from .factories import CandidateFactory, finished_search
 
 pytestmark = pytest.mark.django_db
 
@@ -18,27 +18,12 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def run(opening, contact):
     """A finished search on the Oslo opening, by its contact person, with one result."""
-    run = SearchRun.objects.create(
+    return finished_search(
         opening=opening,
-        created_by=contact,
-        criteria=Criteria(area=Area.NATIONAL).to_json(),
-        status=SearchRun.Status.DONE,
-        progress=100,
-    )
-    SearchResult.objects.create(
-        run=run,
+        user=contact,
         candidate=CandidateFactory(),
-        rank=1,
-        score=50,
-        explanation={
-            "terms": [],
-            "area": "national",
-            "commute_km": 20,
-            "municipality": "Oslo",
-            "available_by": "2026-01-01",
-        },
+        criteria=Criteria(area=Area.NATIONAL).to_json(),
     )
-    return run
 
 
 def test_another_countys_contact_person_cannot_open_or_start_a_search(

@@ -2,14 +2,13 @@
 twice and when two workers run it at the same time (as tests/agreements/test_reminder_workers)."""
 
 import datetime
-import time
 
 import pytest
 from django.utils import timezone
 
 from competence_paths.models import CompetencePath, PathReminder
 from competence_paths.tasks import send_path_reminders
-from tests.workers import mail_messages, wait_for
+from tests.workers import settled_mail
 
 from .factories import make_path
 
@@ -22,19 +21,12 @@ def _due_paths(count: int):
     return [make_path(start=start, status=CompetencePath.Status.PLANNED) for _ in range(count)]
 
 
-def _settle(mail_dir, expected: int) -> list[str]:
-    arrived = wait_for(lambda: len(mail_messages(mail_dir)) >= expected, timeout=120)
-    assert arrived, "the reminders did not arrive"
-    time.sleep(2)  # anything sent twice would arrive now
-    return mail_messages(mail_dir)
-
-
 def test_beat_task_run_twice_reminds_each_path_once(start_worker, mail_dir):
     paths = _due_paths(3)
     start_worker("w1")
     send_path_reminders.delay()
     send_path_reminders.delay()
-    mails = _settle(mail_dir, 3)
+    mails = settled_mail(mail_dir, 3)
     assert len(mails) == 3
     assert PathReminder.objects.count() == 3
     for path in paths:
@@ -47,7 +39,7 @@ def test_two_workers_running_at_once_send_each_reminder_once(start_worker, mail_
     start_worker("w2")
     for _ in range(6):
         send_path_reminders.delay()
-    mails = _settle(mail_dir, 20)
+    mails = settled_mail(mail_dir, 20)
     assert len(mails) == 20
     assert PathReminder.objects.count() == 20
     for path in paths:

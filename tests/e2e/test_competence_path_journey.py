@@ -66,6 +66,46 @@ def _check(page, name: str, console_errors):
     assert console_errors == [], console_errors
 
 
+def _follow_both_through_the_course(page, site_url: str, path) -> None:
+    """Ali and Per take part and complete the course; Per then drops out for a job."""
+    today = timezone.localdate().isoformat()
+    for name in ("Ali Hassan", "Per Olsen"):
+        page.goto(f"{site_url}/kompetanselop/{path.pk}/")
+        page.get_by_role("table", name="Deltakere").get_by_role("link", name=name).click()
+        page.get_by_label("Ny status").select_option("taking_part")
+        page.get_by_label("Gjelder fra").fill(today)
+        page.get_by_role("button", name="Lagre status").click()
+        page.locator("#id_stage").select_option(label="Stillaskurs")
+        page.locator("#id_state").select_option("completed")
+        page.get_by_role("button", name="Lagre framdrift").click()
+        expect(page.get_by_text("Framdriften er registrert.")).to_be_visible()
+
+    page.get_by_label("Ny status").select_option("dropped_out")
+    page.get_by_label("Gjelder fra").fill(today)
+    page.get_by_label("Årsak (ved avbrudd)").select_option("job_elsewhere")
+    page.get_by_role("button", name="Lagre status").click()
+    expect(page.get_by_text("Fikk jobb et annet sted").first).to_be_visible()
+
+
+def _hire_ali(page, site_url: str, path) -> None:
+    """Ali's outcome: hired; the path then counts one hire and two completed stages."""
+    page.goto(f"{site_url}/kompetanselop/{path.pk}/")
+    page.get_by_role("table", name="Deltakere").get_by_role("link", name="Ali Hassan").click()
+    page.locator("#id_outcome").select_option("hired")
+    page.get_by_label("Startdato").fill("2027-06-01")
+    page.locator("#id_position").fill("Stillasbygger")
+    page.get_by_label("Ansettelsesform").select_option("permanent")
+    page.get_by_label("Stillingsprosent").fill("100")
+    page.get_by_label("Lønnstilskudd").check()
+    page.get_by_label("Lønnet arbeid er bekreftet med skriftlig arbeidsavtale").check()
+    page.get_by_role("button", name="Lagre utfall").click()
+    expect(page.get_by_text("Utfallet er registrert.")).to_be_visible()
+
+    page.goto(f"{site_url}/kompetanselop/{path.pk}/")
+    expect(page.get_by_text("1 ansatt.", exact=False)).to_be_visible()
+    expect(page.locator(".path-timeline svg rect.timeline-completed")).to_have_count(2)
+
+
 def test_contact_builds_a_stord_path_follows_participants_and_one_is_hired(
     page, live_site, stord, console_errors
 ):
@@ -90,40 +130,10 @@ def test_contact_builds_a_stord_path_follows_participants_and_one_is_hired(
     page.get_by_role("button", name="Sett til «Pågår»").click()
     _check(page, "detail", console_errors)
 
-    today = timezone.localdate().isoformat()
-    for name in ("Ali Hassan", "Per Olsen"):
-        page.goto(f"{live_site.url}/kompetanselop/{path.pk}/")
-        page.get_by_role("table", name="Deltakere").get_by_role("link", name=name).click()
-        page.get_by_label("Ny status").select_option("taking_part")
-        page.get_by_label("Gjelder fra").fill(today)
-        page.get_by_role("button", name="Lagre status").click()
-        page.locator("#id_stage").select_option(label="Stillaskurs")
-        page.locator("#id_state").select_option("completed")
-        page.get_by_role("button", name="Lagre framdrift").click()
-        expect(page.get_by_text("Framdriften er registrert.")).to_be_visible()
-
-    page.get_by_label("Ny status").select_option("dropped_out")
-    page.get_by_label("Gjelder fra").fill(today)
-    page.get_by_label("Årsak (ved avbrudd)").select_option("job_elsewhere")
-    page.get_by_role("button", name="Lagre status").click()
-    expect(page.get_by_text("Fikk jobb et annet sted").first).to_be_visible()
+    _follow_both_through_the_course(page, live_site.url, path)
     _check(page, "participant", console_errors)
 
-    page.goto(f"{live_site.url}/kompetanselop/{path.pk}/")
-    page.get_by_role("table", name="Deltakere").get_by_role("link", name="Ali Hassan").click()
-    page.locator("#id_outcome").select_option("hired")
-    page.get_by_label("Startdato").fill("2027-06-01")
-    page.locator("#id_position").fill("Stillasbygger")
-    page.get_by_label("Ansettelsesform").select_option("permanent")
-    page.get_by_label("Stillingsprosent").fill("100")
-    page.get_by_label("Lønnstilskudd").check()
-    page.get_by_label("Lønnet arbeid er bekreftet med skriftlig arbeidsavtale").check()
-    page.get_by_role("button", name="Lagre utfall").click()
-    expect(page.get_by_text("Utfallet er registrert.")).to_be_visible()
-
-    page.goto(f"{live_site.url}/kompetanselop/{path.pk}/")
-    expect(page.get_by_text("1 ansatt.", exact=False)).to_be_visible()
-    expect(page.locator(".path-timeline svg rect.timeline-completed")).to_have_count(2)
+    _hire_ali(page, live_site.url, path)
     _check(page, "timeline", console_errors)
 
     page.context.clear_cookies()
@@ -240,37 +250,7 @@ def test_a_path_selects_from_its_own_search_the_employer_chooses_and_one_is_hire
     page.get_by_role("button", name="Sett til «Pågår»").click()
     _check(page, "selection", console_errors)
 
-    today = timezone.localdate().isoformat()
-    for name in ("Ali Hassan", "Per Olsen"):
-        page.goto(f"{live_site.url}/kompetanselop/{path.pk}/")
-        page.get_by_role("table", name="Deltakere").get_by_role("link", name=name).click()
-        page.get_by_label("Ny status").select_option("taking_part")
-        page.get_by_label("Gjelder fra").fill(today)
-        page.get_by_role("button", name="Lagre status").click()
-        page.locator("#id_stage").select_option(label="Stillaskurs")
-        page.locator("#id_state").select_option("completed")
-        page.get_by_role("button", name="Lagre framdrift").click()
-        expect(page.get_by_text("Framdriften er registrert.")).to_be_visible()
+    _follow_both_through_the_course(page, live_site.url, path)
 
-    page.get_by_label("Ny status").select_option("dropped_out")
-    page.get_by_label("Gjelder fra").fill(today)
-    page.get_by_label("Årsak (ved avbrudd)").select_option("job_elsewhere")
-    page.get_by_role("button", name="Lagre status").click()
-    expect(page.get_by_text("Fikk jobb et annet sted").first).to_be_visible()
-
-    page.goto(f"{live_site.url}/kompetanselop/{path.pk}/")
-    page.get_by_role("table", name="Deltakere").get_by_role("link", name="Ali Hassan").click()
-    page.locator("#id_outcome").select_option("hired")
-    page.get_by_label("Startdato").fill("2027-06-01")
-    page.locator("#id_position").fill("Stillasbygger")
-    page.get_by_label("Ansettelsesform").select_option("permanent")
-    page.get_by_label("Stillingsprosent").fill("100")
-    page.get_by_label("Lønnstilskudd").check()
-    page.get_by_label("Lønnet arbeid er bekreftet med skriftlig arbeidsavtale").check()
-    page.get_by_role("button", name="Lagre utfall").click()
-    expect(page.get_by_text("Utfallet er registrert.")).to_be_visible()
-
-    page.goto(f"{live_site.url}/kompetanselop/{path.pk}/")
-    expect(page.get_by_text("1 ansatt.", exact=False)).to_be_visible()
-    expect(page.locator(".path-timeline svg rect.timeline-completed")).to_have_count(2)
+    _hire_ali(page, live_site.url, path)
     _check(page, "selected-timeline", console_errors)
