@@ -1,9 +1,12 @@
 """Builders for the pipeline tests, on the shared personas of tests/conftest.py (`opening`,
 `owner`, ...)."""
 
+import re
+
 import pytest
 
 from candidates.models import EMPLOYER_VISIBLE_STEPS, ConsentRequest, Step
+from candidates.services.consent import consent_from_token
 from candidates.services.shortlist import shortlist_for
 
 from .factories import CandidateFactory, ConsentRequestFactory, ShortlistEntryFactory
@@ -32,3 +35,10 @@ def entry_at(opening, owner):
         return entry
 
     return build
+
+
+def consent_in_mail(body: str) -> ConsentRequest:
+    """The request a mailed consent link points to. Tokens carry their signing time, so a
+    test compares the request a link resolves to, never the token text."""
+    token = re.search(r"/samtykke/svar/([^/\s]+)/", body.replace("=\n", "")).group(1)
+    return consent_from_token(token)
