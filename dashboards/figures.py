@@ -123,16 +123,6 @@ class AgeOn(Func):
     output_field = IntegerField()
 
 
-def _first_signing(employer: str = "employer_id"):
-    """The employer's first signing date, for a queryset with the employer's id in `employer`."""
-    first = (
-        Agreement.objects.filter(SIGNED, employer_id=OuterRef(employer))
-        .order_by("signed_on")
-        .values("signed_on")[:1]
-    )
-    return Subquery(first, output_field=DateField())
-
-
 def _quarter_label(year: int, quarter: int) -> str:
     return f"{year}Q{quarter}"
 
@@ -207,7 +197,7 @@ def _hires(scope: Scope):
     return Placement.objects.filter(
         **scope.where(county="employer__county_id", sector="employer__sector"),
         **scope.in_period("start_date"),
-    ).annotate(first_signing=_first_signing())
+    ).annotate(first_signing=F("employer__first_signing__signed_on"))
 
 
 # "Two years before" is counted in calendar years: on or after the signing date minus two years.
@@ -223,16 +213,66 @@ BEFORE_2Y = Q(start_date__lt=F("first_signing")) & Q(
 AFTER = Q(start_date__gte=F("first_signing"))
 
 
-def hire_figures(scope: Scope) -> dict:
-    hires = _hires(scope)
-    return hires.aggregate(
-        all=Count("id"),
-        before_first_signing_2y=Count("id", filter=BEFORE_2Y),
-        before_first_signing=Count("id", filter=Q(start_date__lt=F("first_signing"))),
-        after_first_signing=Count("id", filter=AFTER),
-        employers_hiring_after_signing=Count("employer_id", distinct=True, filter=AFTER),
-        at_employers_without_signing=Count("id", filter=Q(first_signing__isnull=True)),
+POPULATIONS = {"before_signing_2y": BEFORE_2Y, "after_signing": AFTER, "all": None}
+HIRE_COUNTS = {
+    "all": Count("id"),
+    "before_first_signing_2y": Count("id", filter=BEFORE_2Y),
+    "before_first_signing": Count("id", filter=Q(start_date__lt=F("first_signing"))),
+    "after_first_signing": Count("id", filter=AFTER),
+    "employers_hiring_after_signing": Count("employer_id", distinct=True, filter=AFTER),
+    "at_employers_without_signing": Count("id", filter=Q(first_signing__isnull=True)),
+}
+
+
+def _table_counts() -> dict:
+    """Distinct candidates per population and Table 7-1 row, named "population|row"."""
+    counts = {}
+    for population, hired in POPULATIONS.items():
+        for key, condition in (("n", None), *TABLE_ROWS):
+            where = [c for c in (hired, condition) if c is not None]
+            counts[f"{population}|{key}"] = Count(
+                "candidate_id", distinct=True, filter=Q(*where) if where else None
+            )
+    return counts
+
+
+def _table(counts: dict, population: str) -> dict:
+    """Table 7-1 for one population: per age band the candidates and each row in percent."""
+    table = {}
+    for column in TABLE_COLUMNS:
+        row = {key: counts[column][f"{population}|{key}"] for key in ("n", *dict(TABLE_ROWS))}
+        n = row["n"]
+        table[column] = {"n": n} | {
+            key: round(100 * row[key] / n) if n else 0 for key, _ in TABLE_ROWS
+        }
+        table[column]["counts"] = {key: row[key] for key, _ in TABLE_ROWS}
+    return table
+
+
+def hire_figures(scope: Scope) -> tuple[dict, dict]:
+    """The hire counts, and Table 7-1 for each population, in two queries: one per age band,
+    one over all bands (a candidate hired twice at different ages is one person in "All")."""
+    banded = (
+        _hires(scope)
+        .annotate(age=AgeOn(F("start_date"), F("candidate__birth_date")))
+        .annotate(
+            band=Case(
+                When(age__lt=25, then=Value("18-24")),
+                When(age__lt=30, then=Value("25-29")),
+                When(age__lt=50, then=Value("30-49")),
+                default=Value("50+"),
+            )
+        )
     )
+    table_counts = _table_counts()
+    empty = dict.fromkeys(table_counts, 0)
+    counts = {band: empty for band in AGE_BANDS}
+    for row in banded.values("band").annotate(**table_counts).order_by():
+        counts[row.pop("band")] = row
+    every = banded.aggregate(**table_counts, **HIRE_COUNTS)
+    counts["All"] = every
+    hires = {key: every[key] for key in HIRE_COUNTS}
+    return hires, {population: _table(counts, population) for population in POPULATIONS}
 
 
 def time_to_hire(scope: Scope) -> dict:
@@ -245,49 +285,12 @@ def time_to_hire(scope: Scope) -> dict:
     )
     median = (
         Employer.objects.filter(**scope.where(county="county_id", sector="sector"))
-        .annotate(first=_first_signing("pk"))
+        .annotate(first=F("first_signing__signed_on"))
         .filter(first__isnull=False, **scope.in_period("first"))
         .annotate(first_hire=Subquery(first_hire, output_field=DateField()))
         .aggregate(median=Median(DaysBetween(F("first_hire"), F("first"))))["median"]
     )
     return {"median_days_agreement_to_first_hire": median}
-
-
-def _table(hires) -> dict:
-    """Table 7-1 for a set of hires: counts of distinct candidates per age band."""
-    banded = hires.annotate(age=AgeOn(F("start_date"), F("candidate__birth_date"))).annotate(
-        band=Case(
-            When(age__lt=25, then=Value("18-24")),
-            When(age__lt=30, then=Value("25-29")),
-            When(age__lt=50, then=Value("30-49")),
-            default=Value("50+"),
-        )
-    )
-    aggregates = {"n": Count("candidate_id", distinct=True)} | {
-        key: Count("candidate_id", distinct=True, filter=condition) for key, condition in TABLE_ROWS
-    }
-    counts = {
-        row.pop("band"): row for row in banded.values("band").annotate(**aggregates).order_by()
-    }
-    counts["All"] = banded.aggregate(**aggregates)
-    table = {}
-    for column in TABLE_COLUMNS:
-        row = counts.get(column) or dict.fromkeys(aggregates, 0)
-        n = row["n"]
-        table[column] = {"n": n} | {
-            key: round(100 * row[key] / n) if n else 0 for key, _ in TABLE_ROWS
-        }
-        table[column]["counts"] = {key: row[key] for key, _ in TABLE_ROWS}
-    return table
-
-
-def table_7_1(scope: Scope) -> dict:
-    hires = _hires(scope)
-    return {
-        "before_signing_2y": _table(hires.filter(BEFORE_2Y)),
-        "after_signing": _table(hires.filter(AFTER)),
-        "all": _table(hires),
-    }
 
 
 def follow_up_figures(scope: Scope) -> dict:
@@ -523,7 +526,7 @@ def figures(scope: Scope) -> dict:
 
 
 def _figures(scope: Scope) -> dict:
-    hires = hire_figures(scope)
+    hires, table = hire_figures(scope)
     agreements = agreement_figures(scope)
     agreements |= time_to_hire(scope)
     agreements["hires_per_agreement"] = (
@@ -533,7 +536,7 @@ def _figures(scope: Scope) -> dict:
         "agreements": agreements,
         "hires": hires,
         "providers": provider_figures(scope),
-        "table_7_1": table_7_1(scope),
+        "table_7_1": table,
         "follow_up": follow_up_figures(scope),
         "funnel": funnel_figures(scope),
         "paths": paths_figures(scope),

@@ -1,13 +1,15 @@
 """National-scale agreements for benchmarks (`manage.py seed_scale`): at scale 1, 5,000
 agreements with their meeting histories, on their own employers (about one in six holds two
 agreements, so agreement and employer counts differ), spread over every county and its
-contact persons. The bench contact person gets an active agreement whatever the scale."""
+contact persons; and one agreement at each employer that hired through the pipeline, signed
+on a random day so that hires fall before and after it (what the dashboards compare). The
+bench contact person gets an active agreement whatever the scale."""
 
 import datetime
 import random
 
 from dateutil.relativedelta import relativedelta
-from django.db.models import Case, When
+from django.db.models import Case, Min, When
 from django.utils import timezone
 
 from accounts.models import County, Role, User
@@ -80,21 +82,34 @@ def seed_scale(scale: float) -> str:
         key=lambda c: (c.pk != first_county, c.number),
     )
     employers = _employers(counties, employers_at(scale))
+    hiring = list(
+        Employer.objects.filter(placements__isnull=False, county__in=counties)
+        .annotate(first_hire=Min("placements__start_date"))
+        .order_by("pk")
+    )
+    count = max(1, round(AGREEMENTS * scale))
     statuses = [s for s, weight in STATUS_WEIGHTS for _ in range(weight)]
     agreements = []
     per_county: dict[int, int] = {}
-    for n in range(max(1, round(AGREEMENTS * scale))):
-        employer = employers[n % len(employers)]
+    for n in range(count + len(hiring)):
+        employer = employers[n % len(employers)] if n < count else hiring[n - count]
         contacts = contacts_by_county[employer.county_id]
         # Each county's agreements go round its contact persons in turn.
         turn = per_county[employer.county_id] = per_county.get(employer.county_id, -1) + 1
         contact = contacts[turn % len(contacts)]
         status = S.ACTIVE if n == 0 else statuses[rng.randrange(len(statuses))]
-        start = today - datetime.timedelta(days=rng.randrange(30, 900))
+        if n < count:
+            start = today - datetime.timedelta(days=rng.randrange(30, 900))
+        elif (n - count) % 2 == 0 and employer.first_hire < today:
+            # Every other one signs after its first hire (then a hire before signing).
+            days = rng.randrange(1, (today - employer.first_hire).days + 1)
+            start = employer.first_hire + datetime.timedelta(days=days)
+        else:
+            start = min(employer.first_hire, today) - datetime.timedelta(days=rng.randrange(1, 90))
         agreements.append(
             Agreement(
                 employer=employer,
-                title=f"Avdeling {n // len(employers) + 1}" if n >= len(employers) else "",
+                title=f"Avdeling {n // len(employers) + 1}" if len(employers) <= n < count else "",
                 county_id=employer.county_id,
                 status=status,
                 signed_on=None if status == S.IN_DIALOGUE else start,
@@ -135,4 +150,7 @@ def seed_scale(scale: float) -> str:
         Employer.objects.filter(pk=employer_id).update(
             status=Employer.Status.AGREEMENT, fixed_contact_id=contact_id
         )
-    return f"{len(agreements)} agreements, {len(employers)} employers, {len(meetings)} meetings"
+    return (
+        f"{len(agreements)} agreements, {len(employers)} employers and {len(hiring)} that hired, "
+        f"{len(meetings)} meetings"
+    )
