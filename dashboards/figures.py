@@ -305,15 +305,21 @@ def follow_up_figures(scope: Scope) -> dict:
         .annotate(p=Count("id", filter=planned), h=Count("id", filter=held))
         .order_by("agreement__county__name")
     }
-    per_contact = {
-        f"{first} {last}".strip(): {"planned": p, "held": h}
-        for first, last, p, h in meetings.values_list(
+    contact_rows = list(
+        meetings.values_list(
             "agreement__fixed_contact__first_name", "agreement__fixed_contact__last_name"
         )
         .annotate(p=Count("id", filter=planned), h=Count("id", filter=held))
         .order_by("agreement__fixed_contact__last_name", "agreement__fixed_contact__first_name")
+    )
+    per_contact = {
+        f"{first} {last}".strip(): {"planned": p, "held": h} for first, last, p, h in contact_rows
     }
-    totals = meetings.aggregate(planned=Count("id", filter=planned), held=Count("id", filter=held))
+    # Every meeting is in one contact person's row (or the row without one).
+    totals = {
+        "planned": sum(row[2] for row in contact_rows),
+        "held": sum(row[3] for row in contact_rows),
+    }
     six_months_ago = timezone.localdate() - timedelta(days=183)
     # Signed at least six months ago: a new agreement has had no time to hold its meeting.
     lapsed = (
