@@ -1,4 +1,5 @@
-"""Every dashboard figure, computed with database aggregation (GROUP BY, conditional counts).
+"""Every dashboard figure, computed with database aggregation (GROUP BY, conditional counts),
+but for the hires, which are few: one row each with its facts, counted here (`_hire_rows`).
 
 `figures(scope)` returns the JSON shape of `manage.py dashboard_figures` (documented in
 docs/dashboards.md); the page and the downloads are rendered from the same dictionary.
