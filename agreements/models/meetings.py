@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import optional_fk
 from employers.models import JobOpening, Occupation
 from notifications.models import SentReminder
 
@@ -200,9 +201,7 @@ class Reminder(SentReminder):
 
     kind = models.CharField(max_length=20, choices=Kind.choices)
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="reminders")
-    meeting = models.ForeignKey(
-        FollowUpMeeting, on_delete=models.CASCADE, null=True, blank=True, related_name="reminders"
-    )
+    meeting = optional_fk(FollowUpMeeting, models.CASCADE, related_name="reminders")
 
     class Meta(SentReminder.Meta):
         constraints = [

@@ -1,10 +1,10 @@
-from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import user_fk
 from employers.models import Employer
 
 from .candidate import Candidate
@@ -65,14 +65,7 @@ class Placement(models.Model):
         default=list,
         blank=True,
     )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("registrert av"),
-    )
+    recorded_by = user_fk(_("registrert av"), optional=True)
     recorded_at = models.DateTimeField(_("registrert"), default=timezone.now)
     # A hire from the pilot's spreadsheets, registered after the fact: candidate, employer and
     # date only (dashboards.pilot_import).

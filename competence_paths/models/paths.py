@@ -3,7 +3,6 @@ one or a group of candidates, always with a plan to hire at the end (DOMAIN.md s
 
 import datetime
 
-from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -14,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import County, MeasureProvider, Role
 from agreements.models import Agreement
+from core.fields import optional_fk, user_fk
 from employers.models import Employer, EmployerPerson, JobOpening, Occupation
 from employers.models.openings import regions_served_by
 from notifications.models import SentReminder
@@ -101,9 +101,7 @@ class PathTemplate(models.Model):
 
     name = models.CharField(_("navn"), max_length=150)
     description = models.TextField(_("beskrivelse"), blank=True, max_length=2000)
-    county = models.ForeignKey(
-        County, on_delete=models.CASCADE, null=True, blank=True, verbose_name=_("fylke")
-    )
+    county = optional_fk(County, models.CASCADE, verbose_name=_("fylke"))
     qualification = models.CharField(_("kvalifisering"), max_length=200, blank=True)
     places = models.PositiveSmallIntegerField(_("antall plasser"), default=1)
     measures = measures_field()
@@ -112,9 +110,7 @@ class PathTemplate(models.Model):
     )
     hire_terms = models.CharField(_("vilkår for ansettelse"), max_length=300, blank=True)
     union_involved = models.BooleanField(_("tillitsvalgte involveres"), default=False)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    created_by = user_fk(optional=True, on_delete=models.SET_NULL)
     created_at = models.DateTimeField(default=timezone.now)
 
     objects = PathTemplateQuerySet.as_manager()
@@ -226,34 +222,20 @@ class CompetencePath(models.Model):
         verbose_name=_("virksomhet"),
     )
     county = models.ForeignKey(County, on_delete=models.PROTECT, verbose_name=_("fylke"))
-    agreement = models.ForeignKey(
-        Agreement,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="competence_paths",
-        verbose_name=_("avtale"),
+    agreement = optional_fk(
+        Agreement, models.SET_NULL, related_name="competence_paths", verbose_name=_("avtale")
     )
-    opening = models.ForeignKey(
+    opening = optional_fk(
         JobOpening,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
+        models.SET_NULL,
         related_name="competence_paths",
         verbose_name=_("stilling"),
         help_text=_("Kandidatene velges fra stillingens kandidatliste og brede søk."),
     )
-    template = models.ForeignKey(
-        PathTemplate, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    template = optional_fk(PathTemplate, models.SET_NULL, related_name="+")
     title = models.CharField(_("tittel"), max_length=200)
-    target_role = models.ForeignKey(
-        Occupation,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("målyrke (STYRK-08)"),
+    target_role = optional_fk(
+        Occupation, models.PROTECT, related_name="+", verbose_name=_("målyrke (STYRK-08)")
     )
     qualification = models.CharField(
         _("kvalifisering"),
@@ -291,15 +273,8 @@ class CompetencePath(models.Model):
         _("årsak til avlysning"), max_length=20, choices=CancelReason.choices, blank=True
     )
     cancel_note = models.CharField(_("forklaring"), max_length=300, blank=True)
-    contact = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="competence_paths",
-        verbose_name=_("kontaktperson"),
-    )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    contact = user_fk(_("kontaktperson"), related_name="competence_paths")
+    created_by = user_fk()
     created_at = models.DateTimeField(_("opprettet"), default=timezone.now)
     updated_at = models.DateTimeField(_("endret"), auto_now=True)
 
@@ -352,13 +327,8 @@ class CompetencePath(models.Model):
 
 class Stage(StageFields):
     path = models.ForeignKey(CompetencePath, on_delete=models.CASCADE, related_name="stages")
-    provider = models.ForeignKey(
-        MeasureProvider,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("tiltaksleverandør"),
+    provider = optional_fk(
+        MeasureProvider, models.PROTECT, related_name="+", verbose_name=_("tiltaksleverandør")
     )
     starts_on = models.DateField(_("starter"))
     ends_on = models.DateField(_("slutter"))
@@ -418,9 +388,7 @@ class PathReminder(SentReminder):
 
     kind = models.CharField(max_length=20, choices=ReminderKind.choices)
     path = models.ForeignKey(CompetencePath, on_delete=models.CASCADE, related_name="reminders")
-    stage = models.ForeignKey(
-        Stage, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
-    )
+    stage = optional_fk(Stage, models.CASCADE, related_name="+")
 
     class Meta(SentReminder.Meta):
         constraints = [

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -7,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import OPENING_READERS, Region, Role
+from core.fields import optional_fk, user_fk
 from core.transitions import may_transition
 
 from .employer import Employer
@@ -98,11 +98,9 @@ class JobOpening(models.Model):
         validators=[MinValueValidator(1, _("Antall stillinger må være minst 1."))],
     )
     location = models.CharField(_("arbeidssted"), max_length=200)
-    region = models.ForeignKey(
+    region = optional_fk(
         Region,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
+        models.PROTECT,
         related_name="openings",
         verbose_name=_("region / markedsområde"),
         help_text=_("Tom betyr hele fylket. Nye stillinger får virksomhetens region."),
@@ -150,20 +148,10 @@ class JobOpening(models.Model):
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
     )
     published_at = models.DateTimeField(_("publisert"), null=True, blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="openings_recorded",
-        verbose_name=_("registrert av"),
-    )
+    recorded_by = user_fk(_("registrert av"), related_name="openings_recorded")
     # Set when the employer reported the need itself in the portal.
-    reported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="openings_reported",
-        verbose_name=_("meldt av virksomheten ved"),
+    reported_by = user_fk(
+        _("meldt av virksomheten ved"), optional=True, related_name="openings_reported"
     )
     created_at = models.DateTimeField(_("registrert"), default=timezone.now)
     updated_at = models.DateTimeField(_("endret"), auto_now=True)
