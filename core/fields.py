@@ -12,6 +12,11 @@ def optional_fk(to, on_delete, **options) -> models.ForeignKey:
     return models.ForeignKey(to, on_delete=on_delete, null=True, blank=True, **options)
 
 
+def optional_one_to_one(to, on_delete, **options) -> models.OneToOneField:
+    """A one-to-one reference that may be empty (a hire without a shortlist entry, ...)."""
+    return models.OneToOneField(to, on_delete=on_delete, null=True, blank=True, **options)
+
+
 def user_fk(
     verbose_name=None,
     *,

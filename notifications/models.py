@@ -81,3 +81,13 @@ class SentReminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} ({self.due_on})"
+
+    @staticmethod
+    def once_constraint(*subject_fields: str, name: str) -> models.UniqueConstraint:
+        """The unique key a concrete reminder model declares: what it is about (an empty
+        subject counts as a value), its `kind`, the due day and the recipient."""
+        return models.UniqueConstraint(
+            fields=[*subject_fields, "kind", "due_on", "recipient"],
+            nulls_distinct=False,
+            name=name,
+        )

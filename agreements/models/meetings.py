@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.fields import optional_fk
+from core.fields import optional_fk, optional_one_to_one
 from employers.models import JobOpening, Occupation
 from notifications.models import SentReminder
 
@@ -163,13 +163,8 @@ class RecruitmentNeed(models.Model):
     positions = models.PositiveSmallIntegerField(_("antall stillinger"), default=1)
     description = models.TextField(_("hva som trengs"), max_length=3000)
     # One opening per need: the one-to-one makes a second conversion impossible.
-    opening = models.OneToOneField(
-        JobOpening,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="recruitment_need",
-        verbose_name=_("stilling"),
+    opening = optional_one_to_one(
+        JobOpening, models.SET_NULL, related_name="recruitment_need", verbose_name=_("stilling")
     )
     created_at = models.DateTimeField(default=timezone.now)
 
@@ -205,11 +200,7 @@ class Reminder(SentReminder):
 
     class Meta(SentReminder.Meta):
         constraints = [
-            models.UniqueConstraint(
-                fields=["agreement", "meeting", "kind", "due_on", "recipient"],
-                nulls_distinct=False,
-                name="reminder_once",
-            ),
+            SentReminder.once_constraint("agreement", "meeting", name="reminder_once"),
             models.CheckConstraint(
                 condition=Q(kind="no_meeting", meeting__isnull=True)
                 | (~Q(kind="no_meeting") & Q(meeting__isnull=False)),

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from candidates.models import Candidate, Placement, ShortlistEntry
-from core.fields import user_fk
+from core.fields import optional_one_to_one, user_fk
 
 from .paths import CompetencePath, Stage
 
@@ -77,13 +77,7 @@ class Participant(models.Model):
     )
     # The opening's shortlist entry the participant was chosen from: consent, presentation and
     # the hire (Placement) run through it.
-    entry = models.OneToOneField(
-        ShortlistEntry,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="path_participant",
-    )
+    entry = optional_one_to_one(ShortlistEntry, models.PROTECT, related_name="path_participant")
     status = models.CharField(
         _("status"),
         max_length=20,
@@ -99,9 +93,7 @@ class Participant(models.Model):
     not_hired_reason = models.CharField(
         _("hvorfor ikke ansatt"), max_length=20, choices=NotHiredReason.choices, blank=True
     )
-    placement = models.OneToOneField(
-        Placement, on_delete=models.PROTECT, null=True, blank=True, related_name="path_participant"
-    )
+    placement = optional_one_to_one(Placement, models.PROTECT, related_name="path_participant")
     added_by = user_fk()
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)

@@ -391,10 +391,4 @@ class PathReminder(SentReminder):
     stage = optional_fk(Stage, models.CASCADE, related_name="+")
 
     class Meta(SentReminder.Meta):
-        constraints = [
-            models.UniqueConstraint(
-                fields=["path", "stage", "kind", "due_on", "recipient"],
-                nulls_distinct=False,
-                name="path_reminder_once",
-            )
-        ]
+        constraints = [SentReminder.once_constraint("path", "stage", name="path_reminder_once")]

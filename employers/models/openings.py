@@ -23,6 +23,17 @@ def regions_served_by(user) -> list[Region]:
     return []
 
 
+def extent_percent_field() -> models.PositiveSmallIntegerField:
+    """The position's percentage of full time (stillingsprosent), for openings and hires."""
+    message = _("Stillingsprosenten må være mellom 1 og 100.")
+    return models.PositiveSmallIntegerField(
+        _("stillingsprosent"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1, message), MaxValueValidator(100, message)],
+    )
+
+
 class JobOpeningQuerySet(models.QuerySet):
     def visible_to(self, user):
         """NAV's contact side and national readers see drafts too; advisers and provider staff
@@ -112,15 +123,7 @@ class JobOpening(models.Model):
     extent = models.CharField(
         _("omfang"), max_length=20, choices=Extent.choices, default=Extent.FULL_TIME
     )
-    extent_percent = models.PositiveSmallIntegerField(
-        _("stillingsprosent"),
-        null=True,
-        blank=True,
-        validators=[
-            MinValueValidator(1, _("Stillingsprosenten må være mellom 1 og 100.")),
-            MaxValueValidator(100, _("Stillingsprosenten må være mellom 1 og 100.")),
-        ],
-    )
+    extent_percent = extent_percent_field()
     working_hours = models.CharField(
         _("arbeidstid"),
         max_length=200,
