@@ -9,7 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import optional_fk, optional_one_to_one
-from employers.models import JobOpening, Occupation
+from employers.models import JobOpening
+from employers.models.occupations import occupation_fk
 from notifications.models import SentReminder
 
 from .agreement import Agreement
@@ -153,13 +154,7 @@ class RecruitmentNeed(models.Model):
         FollowUpMeeting, on_delete=models.CASCADE, related_name="needs", verbose_name=_("møte")
     )
     title = models.CharField(_("stillingstittel"), max_length=200)
-    occupation = models.ForeignKey(
-        Occupation,
-        on_delete=models.PROTECT,
-        related_name="+",
-        limit_choices_to={"level": Occupation.Level.UNIT_GROUP},
-        verbose_name=_("yrke (STYRK-08)"),
-    )
+    occupation = occupation_fk(related_name="+")
     positions = models.PositiveSmallIntegerField(_("antall stillinger"), default=1)
     description = models.TextField(_("hva som trengs"), max_length=3000)
     # One opening per need: the one-to-one makes a second conversion impossible.

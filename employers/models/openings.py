@@ -10,7 +10,7 @@ from core.fields import optional_fk, user_fk
 from core.transitions import may_transition
 
 from .employer import Employer
-from .occupations import Occupation
+from .occupations import occupation_fk
 
 
 def regions_served_by(user) -> list[Region]:
@@ -96,13 +96,7 @@ class JobOpening(models.Model):
         Employer, on_delete=models.PROTECT, related_name="openings", verbose_name=_("virksomhet")
     )
     title = models.CharField(_("stillingstittel"), max_length=200)
-    occupation = models.ForeignKey(
-        Occupation,
-        on_delete=models.PROTECT,
-        related_name="openings",
-        limit_choices_to={"level": Occupation.Level.UNIT_GROUP},
-        verbose_name=_("yrke (STYRK-08)"),
-    )
+    occupation = occupation_fk(related_name="openings")
     positions = models.PositiveSmallIntegerField(
         _("antall stillinger"),
         default=1,
