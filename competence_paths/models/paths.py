@@ -89,6 +89,11 @@ def weeks_field():
     )
 
 
+def ends_on_or_after(start_field: str, *, name: str) -> models.CheckConstraint:
+    """A path or a stage never ends before it starts."""
+    return models.CheckConstraint(condition=Q(ends_on__gte=models.F(start_field)), name=name)
+
+
 class PathTemplateQuerySet(models.QuerySet):
     def for_county(self, county_id: int | None):
         """Built-in templates and the county's own."""
@@ -143,6 +148,9 @@ class StageFields(models.Model):
         abstract = True
         ordering = ["order", "id"]
 
+    def __str__(self) -> str:
+        return self.title
+
 
 class TemplateStage(StageFields):
     template = models.ForeignKey(PathTemplate, on_delete=models.CASCADE, related_name="stages")
@@ -151,9 +159,6 @@ class TemplateStage(StageFields):
         constraints = [
             models.UniqueConstraint(fields=["template", "order"], name="template_stage_order_once")
         ]
-
-    def __str__(self) -> str:
-        return self.title
 
 
 class CompetencePathQuerySet(models.QuerySet):
@@ -299,9 +304,7 @@ class CompetencePath(models.Model):
                 condition=~Q(cancel_reason="other") | Q(cancel_note__gt=""),
                 name="path_other_reason_explained",
             ),
-            models.CheckConstraint(
-                condition=Q(ends_on__gte=models.F("planned_start")), name="path_ends_after_start"
-            ),
+            ends_on_or_after("planned_start", name="path_ends_after_start"),
         ]
 
     def __str__(self) -> str:
@@ -341,13 +344,8 @@ class Stage(StageFields):
                 | (~Q(deliverer="provider") & Q(provider__isnull=True)),
                 name="stage_provider_iff_provider_delivers",
             ),
-            models.CheckConstraint(
-                condition=Q(ends_on__gte=models.F("starts_on")), name="stage_ends_after_start"
-            ),
+            ends_on_or_after("starts_on", name="stage_ends_after_start"),
         ]
-
-    def __str__(self) -> str:
-        return self.title
 
     @property
     def deliverer_label(self) -> str:
