@@ -58,11 +58,9 @@ class UserAdmin(DjangoUserAdmin):
         (_("Status"), {"fields": ["is_active", "last_login", "date_joined"]}),
     ]
     readonly_fields = ["last_login", "date_joined"]
-    # New accounts get no password here: the person sets one from the invitation e-mail.
-    add_fieldsets = [
-        (None, {"fields": ["email", "first_name", "last_name", "phone", "role"]}),
-        (_("Tilhørighet"), {"fields": ["county", "region", "office", "provider"]}),
-    ]
+    # New accounts get no password here: the person sets one from the invitation e-mail. The
+    # form is the person and where they belong, without the status section.
+    add_fieldsets = fieldsets[:2]
 
     def save_model(self, request, obj, form, change):
         if change:

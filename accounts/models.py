@@ -3,6 +3,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import optional_fk
+
 from .validators import validate_orgnr
 
 
@@ -41,9 +43,7 @@ class Region(models.Model):
 class NavOffice(models.Model):
     name = models.CharField(_("navn"), max_length=150, unique=True)
     county = models.ForeignKey(County, on_delete=models.PROTECT, related_name="offices")
-    region = models.ForeignKey(
-        Region, on_delete=models.PROTECT, related_name="offices", null=True, blank=True
-    )
+    region = optional_fk(Region, models.PROTECT, related_name="offices")
 
     class Meta:
         verbose_name = _("NAV-kontor")
@@ -158,45 +158,18 @@ class User(AbstractUser):
     email = models.EmailField(_("e-postadresse"), unique=True)
     role = models.CharField(_("rolle"), max_length=20, choices=Role.choices)
     phone = models.CharField(_("telefon"), max_length=30, blank=True)
-    county = models.ForeignKey(
-        County,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="users",
-        verbose_name=_("fylke"),
+    county = optional_fk(County, models.PROTECT, related_name="users", verbose_name=_("fylke"))
+    region = optional_fk(
+        Region, models.PROTECT, related_name="users", verbose_name=_("region / markedsområde")
     )
-    region = models.ForeignKey(
-        Region,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="users",
-        verbose_name=_("region / markedsområde"),
+    office = optional_fk(
+        NavOffice, models.PROTECT, related_name="users", verbose_name=_("NAV-kontor")
     )
-    office = models.ForeignKey(
-        NavOffice,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="users",
-        verbose_name=_("NAV-kontor"),
+    provider = optional_fk(
+        MeasureProvider, models.PROTECT, related_name="staff", verbose_name=_("tiltaksleverandør")
     )
-    provider = models.ForeignKey(
-        MeasureProvider,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="staff",
-        verbose_name=_("tiltaksleverandør"),
-    )
-    employer = models.ForeignKey(
-        "employers.Employer",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="users",
-        verbose_name=_("virksomhet"),
+    employer = optional_fk(
+        "employers.Employer", models.PROTECT, related_name="users", verbose_name=_("virksomhet")
     )
     # Agreements are made with sub-units: an employer user may act for some of their
     # employer's sub-units too (granted by the fixed contact person).

@@ -1,28 +1,24 @@
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength
 from stdnum.no import fodselsnummer
+
+from core.validators import validate_number
+
+FNR_MESSAGES = {
+    InvalidLength: (_("Fødselsnummeret må ha 11 siffer."), "length"),
+    InvalidFormat: (_("Fødselsnummeret kan bare inneholde siffer."), "format"),
+    InvalidComponent: (_("Fødselsnummeret inneholder ikke en gyldig fødselsdato."), "date"),
+    InvalidChecksum: (
+        _("Fødselsnummeret er ikke gyldig (kontrollsifrene stemmer ikke)."),
+        "checksum",
+    ),
+}
 
 
 def validate_fnr(value: str) -> None:
     """Validate a Norwegian national identity number (fødselsnummer or D-nummer): 11 digits, a
     real birth date and two mod-11 check digits."""
-    try:
-        fodselsnummer.validate(value)
-    except InvalidLength:
-        raise ValidationError(_("Fødselsnummeret må ha 11 siffer."), code="length") from None
-    except InvalidFormat:
-        raise ValidationError(
-            _("Fødselsnummeret kan bare inneholde siffer."), code="format"
-        ) from None
-    except InvalidComponent:
-        raise ValidationError(
-            _("Fødselsnummeret inneholder ikke en gyldig fødselsdato."), code="date"
-        ) from None
-    except InvalidChecksum:
-        raise ValidationError(
-            _("Fødselsnummeret er ikke gyldig (kontrollsifrene stemmer ikke)."), code="checksum"
-        ) from None
+    validate_number(fodselsnummer, value, FNR_MESSAGES)
 
 
 def clean_fnr(value: str) -> str:

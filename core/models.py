@@ -3,13 +3,14 @@
 The personal-data access log (candidates.AuditRecord) is separate and append-only; this log
 records what was done, not who looked."""
 
-from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from core.fields import user_fk
 
 STATE_MAX_LENGTH = 30
 
@@ -22,14 +23,7 @@ class ActivityEntry(models.Model):
     object_id = models.PositiveBigIntegerField()
     subject = GenericForeignKey("content_type", "object_id")
     action = models.CharField(_("handling"), max_length=80)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("utført av"),
-    )
+    actor = user_fk(_("utført av"), optional=True)
     at = models.DateTimeField(_("tidspunkt"), default=timezone.now)
     from_state = models.CharField(_("fra status"), max_length=STATE_MAX_LENGTH, blank=True)
     to_state = models.CharField(_("til status"), max_length=STATE_MAX_LENGTH, blank=True)

@@ -1,7 +1,8 @@
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from core.fields import optional_fk, user_fk
 
 
 class NotificationQuerySet(models.QuerySet):
@@ -15,19 +16,15 @@ class NotificationQuerySet(models.QuerySet):
 class Notification(models.Model):
     """An in-app message to one user; optionally also sent by e-mail (see tasks.py)."""
 
-    recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
-    )
+    recipient = user_fk(on_delete=models.CASCADE, related_name="notifications")
     title = models.CharField(_("tittel"), max_length=200)
     body = models.TextField(_("tekst"), blank=True)
     link = models.CharField(_("lenke"), max_length=500, blank=True)
     # What the notification is about (a shortlist entry, …): the app names it at display time
     # for readers who may still see it (notifications.subjects), so no name is stored here.
-    subject_type = models.ForeignKey(
+    subject_type = optional_fk(
         "contenttypes.ContentType",
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
+        models.CASCADE,
         related_name="+",
         verbose_name=_("gjelder (type)"),
     )
@@ -71,9 +68,7 @@ class SentReminder(models.Model):
 
     # The day the reminder is about; a new day gives new reminders.
     due_on = models.DateField()
-    recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
+    recipient = user_fk(on_delete=models.CASCADE)
     notification = models.OneToOneField(
         Notification, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -86,3 +81,13 @@ class SentReminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} ({self.due_on})"
+
+    @staticmethod
+    def once_constraint(*subject_fields: str, name: str) -> models.UniqueConstraint:
+        """The unique key a concrete reminder model declares: what it is about (an empty
+        subject counts as a value), its `kind`, the due day and the recipient."""
+        return models.UniqueConstraint(
+            fields=[*subject_fields, "kind", "due_on", "recipient"],
+            nulls_distinct=False,
+            name=name,
+        )

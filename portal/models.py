@@ -1,18 +1,14 @@
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from core.fields import optional_fk, user_fk
 
 
 class TermsAcceptance(models.Model):
     """One person accepted one version of the terms of use, before seeing any candidate."""
 
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="terms_acceptances",
-        verbose_name=_("bruker"),
-    )
+    user = user_fk(_("bruker"), related_name="terms_acceptances")
     version = models.PositiveSmallIntegerField(_("versjon av vilkårene"))
     accepted_at = models.DateTimeField(_("godtatt"), default=timezone.now)
 
@@ -38,11 +34,9 @@ class MessageThread(models.Model):
         related_name="message_threads",
         verbose_name=_("virksomhet"),
     )
-    opening = models.ForeignKey(
+    opening = optional_fk(
         "employers.JobOpening",
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
+        models.CASCADE,
         related_name="message_threads",
         verbose_name=_("stilling"),
     )
@@ -68,12 +62,7 @@ class Message(models.Model):
     thread = models.ForeignKey(
         MessageThread, on_delete=models.CASCADE, related_name="messages", verbose_name=_("samtale")
     )
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("skrevet av"),
-    )
+    author = user_fk(_("skrevet av"))
     body = models.TextField(_("melding"), max_length=2000)
     created_at = models.DateTimeField(_("sendt"), default=timezone.now)
 
@@ -91,7 +80,7 @@ class ThreadRead(models.Model):
     """When a person last read a thread, for the unread count."""
 
     thread = models.ForeignKey(MessageThread, on_delete=models.CASCADE, related_name="reads")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    user = user_fk(on_delete=models.CASCADE)
     read_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -2,18 +2,20 @@
 its status history, its fixed contact over time, the county's signing policy and the
 versioned text the agreement document is generated from."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import AGREEMENT_CONTACT_ROLES, County, Role
+from core.fields import user_fk
 from core.transitions import may_transition
 from employers.models import Employer
 from employers.models.openings import regions_served_by
 
 FOLLOW_UPS_MIN, FOLLOW_UPS_MAX = 2, 4
+# Who the fixed and deputy contact may be chosen from.
+CONTACT_CHOICES = {"role__in": AGREEMENT_CONTACT_ROLES, "is_active": True}
 
 
 class SigningPolicyKind(models.TextChoices):
@@ -150,23 +152,17 @@ class Agreement(models.Model):
         _("årsak til avslutning"), max_length=30, choices=EndReason.choices, blank=True
     )
     # Empty only for an agreement imported from the pilot's spreadsheets without a contact.
-    fixed_contact = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
+    fixed_contact = user_fk(
+        _("fast kontaktperson"),
+        optional=True,
         related_name="agreements_as_contact",
-        limit_choices_to={"role__in": AGREEMENT_CONTACT_ROLES, "is_active": True},
-        verbose_name=_("fast kontaktperson"),
+        limit_choices_to=CONTACT_CHOICES,
     )
-    deputy_contact = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
+    deputy_contact = user_fk(
+        _("stedfortreder"),
+        optional=True,
         related_name="agreements_as_deputy",
-        limit_choices_to={"role__in": AGREEMENT_CONTACT_ROLES, "is_active": True},
-        verbose_name=_("stedfortreder"),
+        limit_choices_to=CONTACT_CHOICES,
     )
     employer_signatory = models.CharField(
         _("signerer for virksomheten"), max_length=200, help_text=_("Navn og stilling.")
@@ -200,9 +196,7 @@ class Agreement(models.Model):
         _("signert avtale (PDF)"), upload_to="agreements/signed/%Y/", blank=True
     )
     signed_copy_uploaded_at = models.DateTimeField(null=True, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    created_by = user_fk()
     created_at = models.DateTimeField(_("opprettet"), default=timezone.now)
     updated_at = models.DateTimeField(_("endret"), auto_now=True)
 
@@ -273,17 +267,10 @@ class ContactPeriod(models.Model):
     agreement = models.ForeignKey(
         Agreement, on_delete=models.CASCADE, related_name="contact_periods"
     )
-    contact = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("fast kontaktperson"),
-    )
+    contact = user_fk(_("fast kontaktperson"))
     started_at = models.DateTimeField(_("fra"), default=timezone.now)
     ended_at = models.DateTimeField(_("til"), null=True, blank=True)
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    changed_by = user_fk()
 
     class Meta:
         verbose_name = _("periode som fast kontaktperson")

@@ -8,7 +8,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from employers.models import JobOpening, Occupation
+from core.fields import optional_fk, optional_one_to_one
+from employers.models import JobOpening
+from employers.models.occupations import occupation_fk
 from notifications.models import SentReminder
 
 from .agreement import Agreement
@@ -152,23 +154,12 @@ class RecruitmentNeed(models.Model):
         FollowUpMeeting, on_delete=models.CASCADE, related_name="needs", verbose_name=_("møte")
     )
     title = models.CharField(_("stillingstittel"), max_length=200)
-    occupation = models.ForeignKey(
-        Occupation,
-        on_delete=models.PROTECT,
-        related_name="+",
-        limit_choices_to={"level": Occupation.Level.UNIT_GROUP},
-        verbose_name=_("yrke (STYRK-08)"),
-    )
+    occupation = occupation_fk(related_name="+")
     positions = models.PositiveSmallIntegerField(_("antall stillinger"), default=1)
     description = models.TextField(_("hva som trengs"), max_length=3000)
     # One opening per need: the one-to-one makes a second conversion impossible.
-    opening = models.OneToOneField(
-        JobOpening,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="recruitment_need",
-        verbose_name=_("stilling"),
+    opening = optional_one_to_one(
+        JobOpening, models.SET_NULL, related_name="recruitment_need", verbose_name=_("stilling")
     )
     created_at = models.DateTimeField(default=timezone.now)
 
@@ -200,17 +191,11 @@ class Reminder(SentReminder):
 
     kind = models.CharField(max_length=20, choices=Kind.choices)
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="reminders")
-    meeting = models.ForeignKey(
-        FollowUpMeeting, on_delete=models.CASCADE, null=True, blank=True, related_name="reminders"
-    )
+    meeting = optional_fk(FollowUpMeeting, models.CASCADE, related_name="reminders")
 
     class Meta(SentReminder.Meta):
         constraints = [
-            models.UniqueConstraint(
-                fields=["agreement", "meeting", "kind", "due_on", "recipient"],
-                nulls_distinct=False,
-                name="reminder_once",
-            ),
+            SentReminder.once_constraint("agreement", "meeting", name="reminder_once"),
             models.CheckConstraint(
                 condition=Q(kind="no_meeting", meeting__isnull=True)
                 | (~Q(kind="no_meeting") & Q(meeting__isnull=False)),

@@ -1,8 +1,9 @@
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from core.fields import user_fk
 
 from .shortlist import ShortlistEntry
 
@@ -38,14 +39,7 @@ class EmployerAssessment(models.Model):
     presented_at = models.DateTimeField(_("presentert"), default=timezone.now)
     gone_at = models.DateTimeField(_("borte fra virksomhetens visning"), null=True, blank=True)
     gone_why = models.CharField(_("hvorfor borte"), max_length=10, choices=Gone.choices, blank=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("sist endret av"),
-    )
+    updated_by = user_fk(_("sist endret av"), optional=True)
     updated_at = models.DateTimeField(_("endret"), auto_now=True)
 
     class Meta:

@@ -1,7 +1,8 @@
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from core.fields import user_fk
 
 from .candidate import Candidate
 
@@ -23,13 +24,9 @@ class AuditRecord(models.Model):
         FNR_ATTEMPT = "fnr_attempt", _("Prøvde å registrere fødselsnummeret")
 
     candidate = models.ForeignKey(Candidate, on_delete=models.PROTECT, related_name="audit_records")
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("hvem"),
+    actor = user_fk(
+        _("hvem"),
+        optional=True,
         help_text=_("Tom når kandidaten selv åpnet en lenke uten innlogging."),
     )
     action = models.CharField(_("hva"), max_length=20, choices=Action.choices)

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
@@ -9,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import CANDIDATE_OWNER_ROLES, County, MeasureProvider, NavOffice, Region, Role
+from core.fields import optional_fk, user_fk
 
 from ..matching.document import SECTIONS, SEPARATOR, document_for
 from ..matching.vocabulary import remember
@@ -174,28 +174,14 @@ class Candidate(models.Model):
     a measure provider's staff member (at a provider)."""
 
     # Empty only for a candidate imported from the pilot's spreadsheets (is_imported).
-    owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="caseload",
-        verbose_name=_("oppfølger"),
-    )
+    owner = user_fk(_("oppfølger"), optional=True, related_name="caseload")
     # The owner's organisation at the time; kept so the caseload survives a staff change.
-    office = models.ForeignKey(
-        NavOffice,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="candidates",
-        verbose_name=_("NAV-kontor"),
+    office = optional_fk(
+        NavOffice, models.PROTECT, related_name="candidates", verbose_name=_("NAV-kontor")
     )
-    provider = models.ForeignKey(
+    provider = optional_fk(
         MeasureProvider,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
+        models.PROTECT,
         related_name="candidates",
         verbose_name=_("tiltaksleverandør"),
     )
@@ -226,13 +212,8 @@ class Candidate(models.Model):
     county = models.ForeignKey(
         County, on_delete=models.PROTECT, related_name="candidates", verbose_name=_("fylke")
     )
-    region = models.ForeignKey(
-        Region,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="candidates",
-        verbose_name=_("region / markedsområde"),
+    region = optional_fk(
+        Region, models.PROTECT, related_name="candidates", verbose_name=_("region / markedsområde")
     )
     commute_km = models.PositiveSmallIntegerField(
         _("kan pendle (km)"),

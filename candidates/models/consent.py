@@ -1,10 +1,11 @@
 import datetime
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from core.fields import user_fk
 
 from .shortlist import ShortlistEntry
 
@@ -60,12 +61,7 @@ class ConsentRequest(models.Model):
     share_adaptation_text = models.TextField(
         _("delt tilretteleggingstekst"), blank=True, max_length=1000
     )
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("spurt av"),
-    )
+    requested_by = user_fk(_("spurt av"))
     requested_at = models.DateTimeField(_("spurt"), default=timezone.now)
     # Claimed before the link is mailed, so a crashed worker never mails it twice (core.mail).
     link_claimed_at = models.DateTimeField(null=True, blank=True)
@@ -130,12 +126,7 @@ class ConsentAsk(models.Model):
     until a consent request is made for the entry (then `done_at` is set)."""
 
     entry = models.ForeignKey(ShortlistEntry, on_delete=models.CASCADE, related_name="consent_asks")
-    asked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("spurt av"),
-    )
+    asked_by = user_fk(_("spurt av"))
     asked_at = models.DateTimeField(_("spurt"), default=timezone.now)
     done_at = models.DateTimeField(_("utført"), null=True, blank=True)
 

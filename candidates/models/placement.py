@@ -1,11 +1,11 @@
-from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import optional_one_to_one, user_fk
 from employers.models import Employer
+from employers.models.openings import extent_percent_field
 
 from .candidate import Candidate
 from .shortlist import ShortlistEntry
@@ -28,13 +28,7 @@ class Placement(models.Model):
         WORK_TRAINING = "work_training", _("Arbeidstrening")
 
     # Empty only for a hire imported from the pilot's spreadsheets (registered_afterwards).
-    entry = models.OneToOneField(
-        ShortlistEntry,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="placement",
-    )
+    entry = optional_one_to_one(ShortlistEntry, models.PROTECT, related_name="placement")
     candidate = models.ForeignKey(
         Candidate, on_delete=models.PROTECT, related_name="placements", verbose_name=_("kandidat")
     )
@@ -50,29 +44,14 @@ class Placement(models.Model):
         _("arbeidsavtale bekreftet"),
         help_text=_("Lønnet arbeid er bekreftet med skriftlig arbeidsavtale."),
     )
-    extent_percent = models.PositiveSmallIntegerField(
-        _("stillingsprosent"),
-        null=True,
-        blank=True,
-        validators=[
-            MinValueValidator(1, _("Stillingsprosenten må være mellom 1 og 100.")),
-            MaxValueValidator(100, _("Stillingsprosenten må være mellom 1 og 100.")),
-        ],
-    )
+    extent_percent = extent_percent_field()
     measures_used = ArrayField(
         models.CharField(max_length=20, choices=MeasureUsed.choices),
         verbose_name=_("virkemidler brukt"),
         default=list,
         blank=True,
     )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("registrert av"),
-    )
+    recorded_by = user_fk(_("registrert av"), optional=True)
     recorded_at = models.DateTimeField(_("registrert"), default=timezone.now)
     # A hire from the pilot's spreadsheets, registered after the fact: candidate, employer and
     # date only (dashboards.pilot_import).

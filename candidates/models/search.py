@@ -1,9 +1,9 @@
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import optional_fk, user_fk
 from employers.models import JobOpening
 
 from .candidate import Candidate
@@ -37,12 +37,7 @@ class SearchRun(models.Model):
     opening = models.ForeignKey(
         JobOpening, on_delete=models.CASCADE, related_name="search_runs", verbose_name=_("stilling")
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="search_runs",
-        verbose_name=_("søkt av"),
-    )
+    created_by = user_fk(_("søkt av"), related_name="search_runs")
     criteria = models.JSONField(_("søkekriterier"), default=dict)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
@@ -51,13 +46,8 @@ class SearchRun(models.Model):
     matched_count = models.PositiveIntegerField(_("kandidater som passet"), default=0)
     result_count = models.PositiveIntegerField(_("kandidater i resultatet"), default=0)
     message = models.CharField(_("melding"), max_length=500, blank=True)
-    previous = models.ForeignKey(
-        "self",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="reruns",
-        verbose_name=_("forrige kjøring"),
+    previous = optional_fk(
+        "self", models.SET_NULL, related_name="reruns", verbose_name=_("forrige kjøring")
     )
     created_at = models.DateTimeField(_("startet"), default=timezone.now)
     started_at = models.DateTimeField(_("begynte å søke"), null=True, blank=True)

@@ -1,10 +1,10 @@
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role
+from core.fields import user_fk
 from core.transitions import may_transition
 from employers.models import JobOpening
 
@@ -158,12 +158,7 @@ class ShortlistEntry(models.Model):
     step = models.CharField(_("steg"), max_length=20, choices=Step.choices, default=Step.PROPOSED)
     source = models.CharField(_("kilde"), max_length=10, choices=Source.choices)
     motivation = models.TextField(_("begrunnelse"), blank=True, max_length=2000)
-    added_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("lagt til av"),
-    )
+    added_by = user_fk(_("lagt til av"))
     # Removed candidates are archived, not deleted, so the removal can be undone.
     archived_at = models.DateTimeField(_("fjernet fra listen"), null=True, blank=True)
     created_at = models.DateTimeField(_("lagt til"), default=timezone.now)

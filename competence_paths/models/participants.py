@@ -1,13 +1,13 @@
 """Participants of a path, followed the way NAV's measure-participant service does it: a
 status with a valid-from date, end reasons, and statuses that move by date on their own."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from candidates.models import Candidate, Placement, ShortlistEntry
+from core.fields import optional_one_to_one, user_fk
 
 from .paths import CompetencePath, Stage
 
@@ -77,13 +77,7 @@ class Participant(models.Model):
     )
     # The opening's shortlist entry the participant was chosen from: consent, presentation and
     # the hire (Placement) run through it.
-    entry = models.OneToOneField(
-        ShortlistEntry,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="path_participant",
-    )
+    entry = optional_one_to_one(ShortlistEntry, models.PROTECT, related_name="path_participant")
     status = models.CharField(
         _("status"),
         max_length=20,
@@ -99,12 +93,8 @@ class Participant(models.Model):
     not_hired_reason = models.CharField(
         _("hvorfor ikke ansatt"), max_length=20, choices=NotHiredReason.choices, blank=True
     )
-    placement = models.OneToOneField(
-        Placement, on_delete=models.PROTECT, null=True, blank=True, related_name="path_participant"
-    )
-    added_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    placement = optional_one_to_one(Placement, models.PROTECT, related_name="path_participant")
+    added_by = user_fk()
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -148,9 +138,7 @@ class ParticipantStatusChange(models.Model):
     valid_from = models.DateField(_("gjelder fra"))
     end_reason = models.CharField(_("årsak"), max_length=20, choices=EndReason.choices, blank=True)
     note = models.CharField(_("merknad"), max_length=300, blank=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    actor = user_fk(optional=True)
     created_at = models.DateTimeField(default=timezone.now)
     applied_at = models.DateTimeField(null=True, blank=True)
     replaced_at = models.DateTimeField(null=True, blank=True)
@@ -192,9 +180,7 @@ class StageProgress(models.Model):
     stage = models.ForeignKey(Stage, on_delete=models.CASCADE, related_name="progress")
     state = models.CharField(_("status"), max_length=20, choices=State.choices)
     note = models.CharField(_("merknad"), max_length=300, blank=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    updated_by = user_fk()
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

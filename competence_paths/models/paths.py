@@ -3,7 +3,6 @@ one or a group of candidates, always with a plan to hire at the end (DOMAIN.md s
 
 import datetime
 
-from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -14,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import County, MeasureProvider, Role
 from agreements.models import Agreement
+from core.fields import optional_fk, user_fk
 from employers.models import Employer, EmployerPerson, JobOpening, Occupation
 from employers.models.openings import regions_served_by
 from notifications.models import SentReminder
@@ -89,6 +89,11 @@ def weeks_field():
     )
 
 
+def ends_on_or_after(start_field: str, *, name: str) -> models.CheckConstraint:
+    """A path or a stage never ends before it starts."""
+    return models.CheckConstraint(condition=Q(ends_on__gte=models.F(start_field)), name=name)
+
+
 class PathTemplateQuerySet(models.QuerySet):
     def for_county(self, county_id: int | None):
         """Built-in templates and the county's own."""
@@ -101,9 +106,7 @@ class PathTemplate(models.Model):
 
     name = models.CharField(_("navn"), max_length=150)
     description = models.TextField(_("beskrivelse"), blank=True, max_length=2000)
-    county = models.ForeignKey(
-        County, on_delete=models.CASCADE, null=True, blank=True, verbose_name=_("fylke")
-    )
+    county = optional_fk(County, models.CASCADE, verbose_name=_("fylke"))
     qualification = models.CharField(_("kvalifisering"), max_length=200, blank=True)
     places = models.PositiveSmallIntegerField(_("antall plasser"), default=1)
     measures = measures_field()
@@ -112,9 +115,7 @@ class PathTemplate(models.Model):
     )
     hire_terms = models.CharField(_("vilkår for ansettelse"), max_length=300, blank=True)
     union_involved = models.BooleanField(_("tillitsvalgte involveres"), default=False)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    created_by = user_fk(optional=True, on_delete=models.SET_NULL)
     created_at = models.DateTimeField(default=timezone.now)
 
     objects = PathTemplateQuerySet.as_manager()
@@ -147,6 +148,9 @@ class StageFields(models.Model):
         abstract = True
         ordering = ["order", "id"]
 
+    def __str__(self) -> str:
+        return self.title
+
 
 class TemplateStage(StageFields):
     template = models.ForeignKey(PathTemplate, on_delete=models.CASCADE, related_name="stages")
@@ -155,9 +159,6 @@ class TemplateStage(StageFields):
         constraints = [
             models.UniqueConstraint(fields=["template", "order"], name="template_stage_order_once")
         ]
-
-    def __str__(self) -> str:
-        return self.title
 
 
 class CompetencePathQuerySet(models.QuerySet):
@@ -226,34 +227,20 @@ class CompetencePath(models.Model):
         verbose_name=_("virksomhet"),
     )
     county = models.ForeignKey(County, on_delete=models.PROTECT, verbose_name=_("fylke"))
-    agreement = models.ForeignKey(
-        Agreement,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="competence_paths",
-        verbose_name=_("avtale"),
+    agreement = optional_fk(
+        Agreement, models.SET_NULL, related_name="competence_paths", verbose_name=_("avtale")
     )
-    opening = models.ForeignKey(
+    opening = optional_fk(
         JobOpening,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
+        models.SET_NULL,
         related_name="competence_paths",
         verbose_name=_("stilling"),
         help_text=_("Kandidatene velges fra stillingens kandidatliste og brede søk."),
     )
-    template = models.ForeignKey(
-        PathTemplate, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    template = optional_fk(PathTemplate, models.SET_NULL, related_name="+")
     title = models.CharField(_("tittel"), max_length=200)
-    target_role = models.ForeignKey(
-        Occupation,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("målyrke (STYRK-08)"),
+    target_role = optional_fk(
+        Occupation, models.PROTECT, related_name="+", verbose_name=_("målyrke (STYRK-08)")
     )
     qualification = models.CharField(
         _("kvalifisering"),
@@ -291,15 +278,8 @@ class CompetencePath(models.Model):
         _("årsak til avlysning"), max_length=20, choices=CancelReason.choices, blank=True
     )
     cancel_note = models.CharField(_("forklaring"), max_length=300, blank=True)
-    contact = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="competence_paths",
-        verbose_name=_("kontaktperson"),
-    )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    contact = user_fk(_("kontaktperson"), related_name="competence_paths")
+    created_by = user_fk()
     created_at = models.DateTimeField(_("opprettet"), default=timezone.now)
     updated_at = models.DateTimeField(_("endret"), auto_now=True)
 
@@ -324,9 +304,7 @@ class CompetencePath(models.Model):
                 condition=~Q(cancel_reason="other") | Q(cancel_note__gt=""),
                 name="path_other_reason_explained",
             ),
-            models.CheckConstraint(
-                condition=Q(ends_on__gte=models.F("planned_start")), name="path_ends_after_start"
-            ),
+            ends_on_or_after("planned_start", name="path_ends_after_start"),
         ]
 
     def __str__(self) -> str:
@@ -352,13 +330,8 @@ class CompetencePath(models.Model):
 
 class Stage(StageFields):
     path = models.ForeignKey(CompetencePath, on_delete=models.CASCADE, related_name="stages")
-    provider = models.ForeignKey(
-        MeasureProvider,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("tiltaksleverandør"),
+    provider = optional_fk(
+        MeasureProvider, models.PROTECT, related_name="+", verbose_name=_("tiltaksleverandør")
     )
     starts_on = models.DateField(_("starter"))
     ends_on = models.DateField(_("slutter"))
@@ -371,13 +344,8 @@ class Stage(StageFields):
                 | (~Q(deliverer="provider") & Q(provider__isnull=True)),
                 name="stage_provider_iff_provider_delivers",
             ),
-            models.CheckConstraint(
-                condition=Q(ends_on__gte=models.F("starts_on")), name="stage_ends_after_start"
-            ),
+            ends_on_or_after("starts_on", name="stage_ends_after_start"),
         ]
-
-    def __str__(self) -> str:
-        return self.title
 
     @property
     def deliverer_label(self) -> str:
@@ -418,15 +386,7 @@ class PathReminder(SentReminder):
 
     kind = models.CharField(max_length=20, choices=ReminderKind.choices)
     path = models.ForeignKey(CompetencePath, on_delete=models.CASCADE, related_name="reminders")
-    stage = models.ForeignKey(
-        Stage, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
-    )
+    stage = optional_fk(Stage, models.CASCADE, related_name="+")
 
     class Meta(SentReminder.Meta):
-        constraints = [
-            models.UniqueConstraint(
-                fields=["path", "stage", "kind", "due_on", "recipient"],
-                nulls_distinct=False,
-                name="path_reminder_once",
-            )
-        ]
+        constraints = [SentReminder.once_constraint("path", "stage", name="path_reminder_once")]

@@ -3,7 +3,6 @@ the edits kept as revisions, and the next steps that become tasks for their owne
 
 import datetime
 
-from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.core.validators import MaxLengthValidator
@@ -17,6 +16,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import MeasureProvider, Role
+from core.fields import optional_fk, user_fk
 
 from .employer import Employer, EmployerPerson
 
@@ -69,18 +69,11 @@ class DialogueEntry(models.Model):
     )
     occurred_at = models.DateTimeField(_("tidspunkt"))
     channel = models.CharField(_("kanal"), max_length=20, choices=Channel.choices)
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="dialogue_entries",
-        verbose_name=_("registrert av"),
-    )
+    author = user_fk(_("registrert av"), related_name="dialogue_entries")
     # The provider the author worked for when writing; kept even if they change employer.
-    author_provider = models.ForeignKey(
+    author_provider = optional_fk(
         MeasureProvider,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
+        models.PROTECT,
         related_name="dialogue_entries",
         verbose_name=_("tiltaksleverandør"),
     )
@@ -173,12 +166,7 @@ class DialogueEntryRevision(models.Model):
     """The version of an entry as it was before one change (who changed it, and when)."""
 
     entry = models.ForeignKey(DialogueEntry, on_delete=models.CASCADE, related_name="revisions")
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("endret av"),
-    )
+    changed_by = user_fk(_("endret av"))
     changed_at = models.DateTimeField(_("endret"), default=timezone.now)
     changed_fields = ArrayField(models.CharField(max_length=30), verbose_name=_("endrede felt"))
     previous = models.JSONField(_("forrige versjon"))
@@ -259,12 +247,7 @@ class Task(models.Model):
         related_name="next_step",
         verbose_name=_("kontakt"),
     )
-    owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="tasks",
-        verbose_name=_("ansvarlig"),
-    )
+    owner = user_fk(_("ansvarlig"), related_name="tasks")
     description = models.CharField(_("neste steg"), max_length=500)
     due_date = models.DateField(_("frist"))
     status = models.CharField(

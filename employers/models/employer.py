@@ -1,6 +1,5 @@
 import re
 
-from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.core.validators import RegexValidator
@@ -11,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import County, Region, Role
 from accounts.validators import validate_orgnr
+from core.fields import optional_fk, user_fk
 
 
 class Industry(models.Model):
@@ -108,27 +108,14 @@ class Employer(models.Model):
         _("organisasjonsnummer"), max_length=9, unique=True, validators=[validate_orgnr]
     )
     name = models.CharField(_("navn"), max_length=200)
-    parent = models.ForeignKey(
-        "self",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="sub_units",
-        verbose_name=_("hovedenhet"),
+    parent = optional_fk(
+        "self", models.SET_NULL, related_name="sub_units", verbose_name=_("hovedenhet")
     )
     sector = models.CharField(_("sektor"), max_length=10, choices=Sector.choices)
-    industry = models.ForeignKey(
-        Industry, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("næring")
-    )
+    industry = optional_fk(Industry, models.PROTECT, verbose_name=_("næring"))
     county = models.ForeignKey(County, on_delete=models.PROTECT, verbose_name=_("fylke"))
     municipality = models.CharField(_("kommune"), max_length=100, blank=True)
-    region = models.ForeignKey(
-        Region,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        verbose_name=_("region / markedsområde"),
-    )
+    region = optional_fk(Region, models.PROTECT, verbose_name=_("region / markedsområde"))
     employee_band = models.CharField(
         _("antall ansatte"), max_length=10, choices=EmployeeBand.choices, blank=True
     )
@@ -145,26 +132,18 @@ class Employer(models.Model):
         _("status i modellen"), max_length=20, choices=Status.choices, default=Status.LEAD
     )
     # The one person employers deal with (evaluation ch. 7): NAV contact or provider staff.
-    fixed_contact = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
+    fixed_contact = user_fk(
+        _("fast kontaktperson"),
+        optional=True,
         on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
         related_name="fixed_contact_for",
-        verbose_name=_("fast kontaktperson"),
     )
     needs_notes = models.TextField(
         _("behov og muligheter for tilrettelegging"), blank=True, max_length=5000
     )
     created_at = models.DateTimeField(_("opprettet"), default=timezone.now)
     updated_at = models.DateTimeField(_("endret"), auto_now=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    created_by = user_fk(optional=True, on_delete=models.SET_NULL)
 
     objects = EmployerQuerySet.as_manager()
 

@@ -1,7 +1,8 @@
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from core.fields import user_fk
 
 # Larger files are checked and applied in the background; a request stays well under a second.
 BACKGROUND_ROWS = 2000
@@ -19,12 +20,7 @@ class EmployerImport(models.Model):
     """An uploaded employer file between its dry run and its apply. The rows are kept as read
     from the file, so what is applied is exactly what was checked (never a re-upload)."""
 
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        related_name="+",
-        verbose_name=_("lastet opp av"),
-    )
+    created_by = user_fk(_("lastet opp av"), on_delete=models.CASCADE)
     created_at = models.DateTimeField(_("lastet opp"), default=timezone.now)
     file_name = models.CharField(_("filnavn"), max_length=255)
     # The file's header names in file order and its data rows: {"row": 2, "values": {...}}.

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -6,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import County, Role
 from accounts.validators import validate_orgnr
+from core.fields import optional_fk, user_fk
 from core.transitions import may_transition
 
 from .employer import Employer
@@ -118,13 +118,8 @@ class Lead(models.Model):
     }
     OPEN_STATUSES = (Status.NEW, Status.ASSIGNED)
 
-    employer = models.ForeignKey(
-        Employer,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="leads",
-        verbose_name=_("virksomhet"),
+    employer = optional_fk(
+        Employer, models.PROTECT, related_name="leads", verbose_name=_("virksomhet")
     )
     # Kept for leads about employers not yet in the register; the employer is created from
     # them when the lead is taken into dialogue.
@@ -136,31 +131,17 @@ class Lead(models.Model):
         County, on_delete=models.PROTECT, related_name="leads", verbose_name=_("fylke")
     )
     reason = models.TextField(_("hvorfor virksomheten er aktuell"), max_length=3000)
-    suggested_by = models.ForeignKey(
+    suggested_by = optional_fk(
         ResourceGroupMember,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
+        models.SET_NULL,
         related_name="leads",
         verbose_name=_("foreslått av (ressursgruppe)"),
     )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="leads_recorded",
-        verbose_name=_("registrert av"),
-    )
+    recorded_by = user_fk(_("registrert av"), related_name="leads_recorded")
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.NEW
     )
-    assigned_to = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="leads_assigned",
-        verbose_name=_("tildelt"),
-    )
+    assigned_to = user_fk(_("tildelt"), optional=True, related_name="leads_assigned")
     close_reason = models.TextField(_("begrunnelse for avslutning"), blank=True, max_length=2000)
     created_at = models.DateTimeField(_("registrert"), default=timezone.now)
     assigned_at = models.DateTimeField(_("tildelt"), null=True, blank=True)

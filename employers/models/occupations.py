@@ -62,3 +62,14 @@ class Occupation(models.Model):
     @property
     def major_group_code(self) -> str:
         return self.code[0]
+
+
+def occupation_fk(related_name: str) -> models.ForeignKey:
+    """What an opening or a recruitment need is classified by: a level-4 STYRK-08 code."""
+    return models.ForeignKey(
+        Occupation,
+        on_delete=models.PROTECT,
+        related_name=related_name,
+        limit_choices_to={"level": Occupation.Level.UNIT_GROUP},
+        verbose_name=_("yrke (STYRK-08)"),
+    )

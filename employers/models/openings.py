@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -7,10 +6,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import OPENING_READERS, Region, Role
+from core.fields import optional_fk, user_fk
 from core.transitions import may_transition
 
 from .employer import Employer
-from .occupations import Occupation
+from .occupations import occupation_fk
 
 
 def regions_served_by(user) -> list[Region]:
@@ -21,6 +21,17 @@ def regions_served_by(user) -> list[Region]:
     if user.region_id:
         return [user.region]
     return []
+
+
+def extent_percent_field() -> models.PositiveSmallIntegerField:
+    """The position's percentage of full time (stillingsprosent), for openings and hires."""
+    message = _("Stillingsprosenten må være mellom 1 og 100.")
+    return models.PositiveSmallIntegerField(
+        _("stillingsprosent"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1, message), MaxValueValidator(100, message)],
+    )
 
 
 class JobOpeningQuerySet(models.QuerySet):
@@ -85,24 +96,16 @@ class JobOpening(models.Model):
         Employer, on_delete=models.PROTECT, related_name="openings", verbose_name=_("virksomhet")
     )
     title = models.CharField(_("stillingstittel"), max_length=200)
-    occupation = models.ForeignKey(
-        Occupation,
-        on_delete=models.PROTECT,
-        related_name="openings",
-        limit_choices_to={"level": Occupation.Level.UNIT_GROUP},
-        verbose_name=_("yrke (STYRK-08)"),
-    )
+    occupation = occupation_fk(related_name="openings")
     positions = models.PositiveSmallIntegerField(
         _("antall stillinger"),
         default=1,
         validators=[MinValueValidator(1, _("Antall stillinger må være minst 1."))],
     )
     location = models.CharField(_("arbeidssted"), max_length=200)
-    region = models.ForeignKey(
+    region = optional_fk(
         Region,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
+        models.PROTECT,
         related_name="openings",
         verbose_name=_("region / markedsområde"),
         help_text=_("Tom betyr hele fylket. Nye stillinger får virksomhetens region."),
@@ -114,15 +117,7 @@ class JobOpening(models.Model):
     extent = models.CharField(
         _("omfang"), max_length=20, choices=Extent.choices, default=Extent.FULL_TIME
     )
-    extent_percent = models.PositiveSmallIntegerField(
-        _("stillingsprosent"),
-        null=True,
-        blank=True,
-        validators=[
-            MinValueValidator(1, _("Stillingsprosenten må være mellom 1 og 100.")),
-            MaxValueValidator(100, _("Stillingsprosenten må være mellom 1 og 100.")),
-        ],
-    )
+    extent_percent = extent_percent_field()
     working_hours = models.CharField(
         _("arbeidstid"),
         max_length=200,
@@ -150,20 +145,10 @@ class JobOpening(models.Model):
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
     )
     published_at = models.DateTimeField(_("publisert"), null=True, blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="openings_recorded",
-        verbose_name=_("registrert av"),
-    )
+    recorded_by = user_fk(_("registrert av"), related_name="openings_recorded")
     # Set when the employer reported the need itself in the portal.
-    reported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="openings_reported",
-        verbose_name=_("meldt av virksomheten ved"),
+    reported_by = user_fk(
+        _("meldt av virksomheten ved"), optional=True, related_name="openings_reported"
     )
     created_at = models.DateTimeField(_("registrert"), default=timezone.now)
     updated_at = models.DateTimeField(_("endret"), auto_now=True)
