@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import County, MeasureProvider, Role, User
 from agreements.models import Agreement
 from candidates.models import Placement, ShortlistEntry
-from core.forms import DateInput
+from core.forms import DateInput, checkboxes, choice_filter
 from core.sorting import sort_columns, sort_field
 from employers.forms.occupations import OccupationChoiceField
 from employers.models import Employer, EmployerPerson, JobOpening
@@ -29,12 +29,7 @@ from .services.paths import PATH_FIELDS
 
 class PathForm(forms.ModelForm):
     target_role = OccupationChoiceField(label=_("Målyrke (STYRK-08)"), required=False)
-    measures = forms.MultipleChoiceField(
-        label=_("Virkemidler"),
-        choices=PathMeasure.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    measures = checkboxes(_("Virkemidler"), PathMeasure.choices)
     union_reps = forms.ModelMultipleChoiceField(
         label=_("Tillitsvalgte involvert"),
         queryset=EmployerPerson.objects.none(),
@@ -114,9 +109,7 @@ class PathFilterForm(forms.Form):
     fylke = forms.ModelChoiceField(
         queryset=None, label=_("Fylke"), required=False, empty_label=_("Alle")
     )
-    status = forms.ChoiceField(
-        label=_("Status"), required=False, choices=[("", _("Alle")), *PathStatus.choices]
-    )
+    status = choice_filter(_("Status"), PathStatus.choices)
     sorter = sort_field(SORTS)
 
     def __init__(self, data, **kwargs):
@@ -216,12 +209,7 @@ class OutcomeForm(forms.Form):
     extent_percent = forms.IntegerField(
         label=_("Stillingsprosent"), min_value=1, max_value=100, required=False
     )
-    measures_used = forms.MultipleChoiceField(
-        label=_("Virkemidler brukt"),
-        choices=Placement.MeasureUsed.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    measures_used = checkboxes(_("Virkemidler brukt"), Placement.MeasureUsed.choices)
     contract_confirmed = forms.BooleanField(
         label=_("Lønnet arbeid er bekreftet med skriftlig arbeidsavtale"), required=False
     )

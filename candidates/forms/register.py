@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import RegionChoiceField, RegionInCountyMixin
 from accounts.models import Region, User
-from core.forms import DateInput
+from core.forms import DateInput, checkboxes, choice_filter
 from core.sorting import sort_columns, sort_field
 from core.versioning import StartAgainMixin
 
@@ -36,17 +36,6 @@ from ..services.register import (
 )
 from ..validators import clean_fnr
 from .occupations import OccupationsField
-
-
-def _checkboxes(label, choices, required=False, **kwargs) -> forms.MultipleChoiceField:
-    return forms.MultipleChoiceField(
-        label=label,
-        choices=choices,
-        required=required,
-        widget=forms.CheckboxSelectMultiple,
-        **kwargs,
-    )
-
 
 # Neither whose caseload nor whether the person is registered at all: the user asks the
 # administrator, who can see it.
@@ -78,14 +67,14 @@ class CandidateForm(RegionInCountyMixin, StartAgainMixin, forms.ModelForm):
         required=False,
         empty_label=_("Ingen region valgt"),
     )
-    target_group_reasons = _checkboxes(
+    target_group_reasons = checkboxes(
         _("Hvorfor i målgruppen"),
         TargetGroupReason.choices,
         required=True,
         error_messages={"required": _("Velg minst én grunn til at kandidaten er i målgruppen.")},
     )
-    languages = _checkboxes(_("Språk"), Language.choices)
-    driving_licences = _checkboxes(_("Førerkort"), DrivingLicence.choices)
+    languages = checkboxes(_("Språk"), Language.choices)
+    driving_licences = checkboxes(_("Førerkort"), DrivingLicence.choices)
     occupations_wanted = OccupationsField(
         label=_("Ønskede yrker"),
         help_text=_("Søk opp yrket, velg det, og legg til flere om du vil."),
@@ -290,21 +279,13 @@ class CandidateFilterForm(forms.Form):
     """The caseload list's search, filters and sorting, read from the query string."""
 
     sok = forms.CharField(label=_("Søk på navn"), required=False, max_length=100)
-    innsatsgruppe = forms.ChoiceField(
-        label=_("Innsatsgruppe"),
-        choices=[("", _("Alle innsatsgrupper")), *Innsatsgruppe.choices],
-        required=False,
+    innsatsgruppe = choice_filter(
+        _("Innsatsgruppe"), Innsatsgruppe.choices, everything=_("Alle innsatsgrupper")
     )
-    malgruppe = forms.ChoiceField(
-        label=_("Hvorfor i målgruppen"),
-        choices=[("", _("Alle grunner")), *TargetGroupReason.choices],
-        required=False,
+    malgruppe = choice_filter(
+        _("Hvorfor i målgruppen"), TargetGroupReason.choices, everything=_("Alle grunner")
     )
-    tilgjengelighet = forms.ChoiceField(
-        label=_("Tilgjengelighet"),
-        choices=[("", _("Alle")), *Availability.choices],
-        required=False,
-    )
+    tilgjengelighet = choice_filter(_("Tilgjengelighet"), Availability.choices)
     ledig_innen = forms.DateField(
         label=_("Tilgjengelig innen (dato)"),
         required=False,
