@@ -133,18 +133,18 @@ def contact_reveal(request, entry_id: int):
 def assess(request, entry_id: int):
     entry = _own_entry(request, entry_id)
     form = AssessmentForm(request.POST, entry=entry)
-    if form.is_valid():
-        try:
-            assessment_services.assessment_set(entry=entry, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("Vurderingen av %(name)s er lagret. Kontaktpersonen din i NAV ser den.")
-                % {"name": entry.candidate.first_name},
-            )
-            return redirect("portal:opening", opening_id=entry.shortlist.opening_id)
+    if form.is_valid() and service_done(
+        form,
+        lambda: assessment_services.assessment_set(
+            entry=entry, actor=request.user, **form.cleaned_data
+        ),
+    ):
+        messages.success(
+            request,
+            _("Vurderingen av %(name)s er lagret. Kontaktpersonen din i NAV ser den.")
+            % {"name": entry.candidate.first_name},
+        )
+        return redirect("portal:opening", opening_id=entry.shortlist.opening_id)
     return _render_opening(request, entry.shortlist.opening, bound={entry.pk: {"assessment": form}})
 
 

@@ -1,16 +1,16 @@
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.activity import history_for
-from core.forms import add_service_errors
+from core.forms import service_done, service_result
 from core.versioning import save_versioned
+from core.views import visible_or_404
 from employers.models import Employer
 
 from ..documents import agreement_parties, agreement_pdf, agreement_sections, agreement_signatures
@@ -52,7 +52,7 @@ def agreement_index(request):
 
 
 def agreement_create(request, employer_pk: int):
-    employer = get_object_or_404(Employer.objects.visible_to(request.user), pk=employer_pk)
+    employer = visible_or_404(Employer, request.user, employer_pk)
     template = AgreementTemplate.current()
     initial = {
         "fixed_contact": employer.fixed_contact_id or request.user.pk,
@@ -61,13 +61,13 @@ def agreement_create(request, employer_pk: int):
     }
     form = AgreementCreateForm(request.POST or None, initial=initial, county_id=employer.county_id)
     if form.is_valid():
-        try:
-            agreement = services.agreement_create(
+        agreement = service_result(
+            form,
+            lambda: services.agreement_create(
                 employer=employer, actor=request.user, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+            ),
+        )
+        if agreement is not None:
             messages.success(request, _("Avtalen er opprettet med status «I dialog»."))
             return redirect("agreements:detail", pk=agreement.pk)
     return render(request, "agreements/form.html", {"form": form, "employer": employer})
@@ -156,19 +156,17 @@ def agreement_transition(request, pk: int, to: str):
     if to not in Agreement.Status.values:
         raise Http404
     form = TransitionForm(request.POST)
-    if form.is_valid():
-        try:
-            services.agreement_transition(
-                agreement=agreement, actor=request.user, to=to, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("Avtalen har nå status «%(status)s».") % {"status": Agreement.Status(to).label},
-            )
-            return redirect("agreements:detail", pk=agreement.pk)
+    if form.is_valid() and service_done(
+        form,
+        lambda: services.agreement_transition(
+            agreement=agreement, actor=request.user, to=to, **form.cleaned_data
+        ),
+    ):
+        messages.success(
+            request,
+            _("Avtalen har nå status «%(status)s».") % {"status": Agreement.Status(to).label},
+        )
+        return redirect("agreements:detail", pk=agreement.pk)
     # Refused: the same page again, with the date, reason and note the user typed kept.
     context = _detail_context(request, agreement, transition_form=form) | {"transition_to": to}
     return render(request, "agreements/detail.html", context)
@@ -177,20 +175,18 @@ def agreement_transition(request, pk: int, to: str):
 def agreement_change_contact(request, pk: int):
     agreement = editable_agreement(request, pk)
     form = ContactChangeForm(request.POST or None, county_id=agreement.county_id)
-    if form.is_valid():
-        try:
-            services.agreement_change_contact(
-                agreement=agreement, actor=request.user, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("%(name)s er ny fast kontaktperson. Virksomheten og kontaktpersonen er varslet.")
-                % {"name": form.cleaned_data["contact"]},
-            )
-            return redirect("agreements:detail", pk=agreement.pk)
+    if form.is_valid() and service_done(
+        form,
+        lambda: services.agreement_change_contact(
+            agreement=agreement, actor=request.user, **form.cleaned_data
+        ),
+    ):
+        messages.success(
+            request,
+            _("%(name)s er ny fast kontaktperson. Virksomheten og kontaktpersonen er varslet.")
+            % {"name": form.cleaned_data["contact"]},
+        )
+        return redirect("agreements:detail", pk=agreement.pk)
     return render(request, "agreements/change_contact.html", {"form": form, "agreement": agreement})
 
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.activity import history_for
-from core.forms import add_service_errors
+from core.forms import add_service_errors, service_done, service_result
 from core.views import back_url, run_action, show_errors
 from employers.selectors.openings import visible_opening
 
@@ -202,15 +202,24 @@ def entry_archive(request, entry_id: int):
     return redirect("candidates:entry_detail", entry_id=entry.pk)
 
 
+def _entry_action(request, entry_id: int, action, success):
+    """An action without a form on one entry, `action(entry=, actor=)`: the refusal or
+    `success(entry)` as a message on the entry's page."""
+    entry = _visible_entry(request, entry_id)
+    run_action(request, lambda: action(entry=entry, actor=request.user), success(entry))
+    return redirect("candidates:entry_detail", entry_id=entry.pk)
+
+
 @require_POST
 def entry_restore(request, entry_id: int):
-    entry = _visible_entry(request, entry_id)
-    run_action(
+    return _entry_action(
         request,
-        lambda: services.entry_restore(entry=entry, actor=request.user),
-        _("%(candidate)s er lagt tilbake på listen.") % {"candidate": entry.candidate},
+        entry_id,
+        services.entry_restore,
+        lambda entry: (
+            _("%(candidate)s er lagt tilbake på listen.") % {"candidate": entry.candidate}
+        ),
     )
-    return redirect("candidates:entry_detail", entry_id=entry.pk)
 
 
 def entry_hire(request, entry_id: int):
@@ -221,17 +230,18 @@ def entry_hire(request, entry_id: int):
         [entry.candidate], actor=request.user, path=request.path, purpose=shortlist_purpose(entry)
     )
     form = HireForm(request.POST or None, entry=entry)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.entry_hire(entry=entry, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("Ansettelsen av %(candidate)s er registrert.") % {"candidate": entry.candidate},
-            )
-            return redirect("candidates:entry_detail", entry_id=entry.pk)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and service_done(
+            form, lambda: services.entry_hire(entry=entry, actor=request.user, **form.cleaned_data)
+        )
+    ):
+        messages.success(
+            request,
+            _("Ansettelsen av %(candidate)s er registrert.") % {"candidate": entry.candidate},
+        )
+        return redirect("candidates:entry_detail", entry_id=entry.pk)
     context = {"entry": entry, "opening": entry.shortlist.opening, "form": form}
     return render(request, "candidates/pipeline/hire.html", context)
 
@@ -250,16 +260,16 @@ def propose(request, opening_id: int):
     )
     form = ProposeForm(request.POST or None, candidates=candidates, opening=opening)
     if request.method == "POST" and form.is_valid():
-        try:
-            entry = services.shortlist_propose(
+        entry = service_result(
+            form,
+            lambda: services.shortlist_propose(
                 opening=opening,
                 candidate=form.cleaned_data["candidate"],
                 actor=request.user,
                 motivation=form.cleaned_data["motivation"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+            ),
+        )
+        if entry is not None:
             messages.success(
                 request,
                 _("%(candidate)s er foreslått. Markedskontakten har fått beskjed.")
@@ -308,13 +318,15 @@ def consent_request(request, entry_id: int):
 
 @require_POST
 def consent_ask_owner(request, entry_id: int):
-    entry = _visible_entry(request, entry_id)
-    run_action(
+    return _entry_action(
         request,
-        lambda: consent_services.consent_ask_owner(entry=entry, actor=request.user),
-        _("%(owner)s har fått beskjed om å innhente samtykke.") % {"owner": entry.candidate.owner},
+        entry_id,
+        consent_services.consent_ask_owner,
+        lambda entry: (
+            _("%(owner)s har fått beskjed om å innhente samtykke.")
+            % {"owner": entry.candidate.owner}
+        ),
     )
-    return redirect("candidates:entry_detail", entry_id=entry.pk)
 
 
 @require_POST

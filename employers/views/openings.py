@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import ngettext
@@ -9,9 +9,9 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import rule_for
 from core.activity import history_for
-from core.forms import add_service_errors
+from core.forms import service_result
 from core.versioning import save_versioned
-from core.views import run_action, show_errors
+from core.views import run_action, show_errors, visible_or_404
 
 from ..forms.openings import JobOpeningForm, OpeningNoteForm, SharedOpeningFilterForm
 from ..models import Employer, JobOpening
@@ -22,16 +22,16 @@ from ..signals import opening_page_context
 
 
 def opening_create(request, employer_pk: int):
-    employer = get_object_or_404(Employer.objects.visible_to(request.user), pk=employer_pk)
+    employer = visible_or_404(Employer, request.user, employer_pk)
     form = JobOpeningForm(request.POST or None, employer=employer)
     if form.is_valid():
-        try:
-            opening = services.opening_create(
+        opening = service_result(
+            form,
+            lambda: services.opening_create(
                 employer=employer, actor=request.user, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+            ),
+        )
+        if opening is not None:
             messages.success(
                 request,
                 _(
