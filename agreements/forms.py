@@ -3,7 +3,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import AGREEMENT_CONTACT_ROLES, County, User
-from core.forms import DateInput, choice_filter, note_field
+from core.forms import DateInput, choice_filter, date_field, note_field
 from core.versioning import VersionedFormMixin
 from employers.forms.occupations import OccupationChoiceField
 
@@ -78,7 +78,7 @@ class AgreementCreateForm(AgreementForm):
 
 
 class TransitionForm(forms.Form):
-    on = forms.DateField(label=_("Dato"), required=False, widget=DateInput())
+    on = date_field(_("Dato"), required=False)
     reason = forms.ChoiceField(
         label=_("Årsak"),
         required=False,

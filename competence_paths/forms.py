@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import County, MeasureProvider, Role, User
 from agreements.models import Agreement
 from candidates.models import Placement, ShortlistEntry
-from core.forms import DateInput, checkboxes, choice_filter
+from core.forms import DateInput, checkboxes, choice_filter, date_field
 from core.sorting import sort_columns, sort_field
 from employers.forms.occupations import OccupationChoiceField
 from employers.models import Employer, EmployerPerson, JobOpening
@@ -149,7 +149,7 @@ class TemplateNameForm(forms.Form):
 
 class StatusForm(forms.Form):
     to = forms.ChoiceField(label=_("Ny status"), choices=ParticipantStatus.choices)
-    valid_from = forms.DateField(label=_("Gjelder fra"), widget=DateInput())
+    valid_from = date_field(_("Gjelder fra"))
     end_reason = forms.ChoiceField(
         label=_("Årsak (ved avbrudd)"), choices=[("", "—"), *EndReason.choices], required=False
     )
@@ -177,7 +177,7 @@ class InterviewForm(forms.Form):
     INTERVIEW_STEPS = ("presented", "interview_wanted")
 
     entry = forms.ModelChoiceField(label=_("Kandidat"), queryset=ShortlistEntry.objects.none())
-    held_on = forms.DateField(label=_("Intervjudato"), widget=DateInput())
+    held_on = date_field(_("Intervjudato"))
     note = forms.CharField(label=_("Merknad"), max_length=300, required=False)
 
     def __init__(self, *args, entries, **kwargs):
@@ -199,7 +199,7 @@ class OutcomeForm(forms.Form):
         choices=[("", "—"), *NotHiredReason.choices],
         required=False,
     )
-    start_date = forms.DateField(label=_("Startdato"), widget=DateInput(), required=False)
+    start_date = date_field(_("Startdato"), required=False)
     position = forms.CharField(label=_("Stilling"), max_length=200, required=False)
     contract_type = forms.ChoiceField(
         label=_("Ansettelsesform"),

@@ -123,3 +123,8 @@ class DateTimeInput(_PickerInput, forms.DateTimeInput):
     iso_format = "%Y-%m-%dT%H:%M"
     input_formats_setting = "DATETIME_INPUT_FORMATS"
     placeholder = "dd.mm.åååå tt:mm"
+
+
+def date_field(label, *, required: bool = True, **options) -> forms.DateField:
+    """A date, typed or chosen in the browser's date picker (DateInput)."""
+    return forms.DateField(label=label, required=required, widget=DateInput(), **options)

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from candidates.forms.pipeline import StepReasonMixin
 from candidates.models import EmployerAssessment, Step
-from core.forms import DateInput, note_field
+from core.forms import date_field, note_field
 from employers.forms.occupations import OccupationChoiceField
 
 # The pipeline steps in the employer's own words.
@@ -75,10 +75,9 @@ class NeedForm(forms.Form):
         initial=1,
         error_messages={"min_value": _("Antall stillinger må være minst 1.")},
     )
-    start_date = forms.DateField(
-        label=_("Når skal den nye begynne?"),
+    start_date = date_field(
+        _("Når skal den nye begynne?"),
         required=False,
-        widget=DateInput(),
         help_text=_("La stå tom hvis det ikke er bestemt."),
     )
     description = forms.CharField(

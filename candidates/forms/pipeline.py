@@ -7,7 +7,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import DateInput, checkboxes, choice_filter, note_field
+from core.forms import DateInput, checkboxes, choice_filter, date_field, note_field
 
 from ..models import Candidate, Placement, ShortlistEntry, Step
 from ..services.consent import DEADLINE_DAYS, consent_deadline
@@ -127,11 +127,10 @@ class ConsentForm(forms.Form):
         initial="link",
     )
     deadline = forms.ChoiceField(label=_("Svarfrist for lenken"), choices=DEADLINES, initial="3")
-    deadline_date = forms.DateField(
-        label=_("Dato for svarfrist"),
+    deadline_date = date_field(
+        _("Dato for svarfrist"),
         required=False,
         help_text=_("Bare når du har valgt «Velg dato». Fristen er ved dagens slutt."),
-        widget=DateInput(),
     )
     adaptation_text = forms.CharField(
         label=_("Tilretteleggingstekst som kan deles med arbeidsgiveren (valgfritt)"),

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import RegionChoiceField, RegionInCountyMixin
 from accounts.models import Region, User
-from core.forms import DateInput, checkboxes, choice_filter
+from core.forms import checkboxes, choice_filter, date_field
 from core.sorting import sort_columns, sort_field
 from core.versioning import StartAgainMixin
 
@@ -80,9 +80,7 @@ class CandidateForm(RegionInCountyMixin, StartAgainMixin, forms.ModelForm):
         help_text=_("Søk opp yrket, velg det, og legg til flere om du vil."),
     )
     occupations_done = OccupationsField(label=_("Yrker med erfaring"))
-    available_from = forms.DateField(
-        label=_("Tilgjengelig fra"), widget=DateInput(), initial=timezone.localdate
-    )
+    available_from = date_field(_("Tilgjengelig fra"), initial=timezone.localdate)
 
     class Meta:
         model = Candidate
@@ -237,9 +235,8 @@ class CandidateForm(RegionInCountyMixin, StartAgainMixin, forms.ModelForm):
 
 
 class UnavailableForm(forms.Form):
-    until = forms.DateField(
-        label=_("Utilgjengelig til og med"),
-        widget=DateInput(),
+    until = date_field(
+        _("Utilgjengelig til og med"),
         help_text=_("Høyst én måned frem i tid. Kandidaten dukker ikke opp i søk før da."),
     )
     reason = forms.CharField(
@@ -286,11 +283,7 @@ class CandidateFilterForm(forms.Form):
         _("Hvorfor i målgruppen"), TargetGroupReason.choices, everything=_("Alle grunner")
     )
     tilgjengelighet = choice_filter(_("Tilgjengelighet"), Availability.choices)
-    ledig_innen = forms.DateField(
-        label=_("Tilgjengelig innen (dato)"),
-        required=False,
-        widget=DateInput(),
-    )
+    ledig_innen = date_field(_("Tilgjengelig innen (dato)"), required=False)
     status = forms.ChoiceField(label=_("Status"), choices=ActiveFilter.choices, required=False)
     sorter = sort_field(SORTS)
 

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import DateInput, checkboxes
+from core.forms import checkboxes, date_field
 from employers.models import JobOpening
 
 from ..matching.criteria import Area, Criteria, Plan
@@ -33,11 +33,8 @@ class SearchForm(forms.Form):
     )
     area = forms.ChoiceField(label=_("Hvor skal kandidaten bo?"), widget=forms.RadioSelect)
     municipality = forms.CharField(label=_("Kommune"), required=False, max_length=100)
-    available_by = forms.DateField(
-        label=_("Tilgjengelig senest"),
-        required=False,
-        widget=DateInput(),
-        help_text=_("Tom betyr tilgjengelig i dag."),
+    available_by = date_field(
+        _("Tilgjengelig senest"), required=False, help_text=_("Tom betyr tilgjengelig i dag.")
     )
     innsatsgrupper = checkboxes(
         _("Innsatsgruppe"), Innsatsgruppe.choices, help_text=_("Ingen valgt betyr alle.")

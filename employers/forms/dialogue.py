@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from core.forms import DateInput, DateTimeInput, checkboxes, choice_filter
+from core.forms import DateTimeInput, checkboxes, choice_filter, date_field
 from core.versioning import VersionedFormMixin
 
 from ..models import DialogueEntry, Employer
@@ -118,11 +118,7 @@ class NextStepForm(forms.Form):
         required=False,
         help_text=_("Blir en oppgave med påminnelse på e-post om morgenen på fristdagen."),
     )
-    due_date = forms.DateField(
-        label=_("Frist"),
-        required=False,
-        widget=DateInput(),
-    )
+    due_date = date_field(_("Frist"), required=False)
     owner = TaskOwnerChoiceField(
         label=_("Ansvarlig"),
         queryset=User.objects.none(),
