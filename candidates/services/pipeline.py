@@ -301,43 +301,54 @@ def _notify_employer_users(entry: ShortlistEntry) -> None:
         )
 
 
-@transaction.atomic
-def entry_archive(*, entry: ShortlistEntry, actor: User, reason: str = "") -> ShortlistEntry:
-    """Remove a candidate from the list. Nothing is deleted: the removal can be undone."""
+def _set_archived(
+    entry: ShortlistEntry,
+    *,
+    archive: bool,
+    actor: User,
+    verb: str,
+    already: str,
+    told: str,
+    reason: str = "",
+) -> ShortlistEntry:
+    """Archive the entry or restore it; refused with `already` when it is so already. The
+    owner is told `told` (with the opening's title as %(opening)s)."""
     entry = lock_entry(entry)
     if not may_archive(actor, entry):
         raise PermissionDenied
-    if entry.is_archived:
-        raise ValidationError(_("Kandidaten er allerede fjernet fra listen."))
-    entry.archived_at = timezone.now()
+    if entry.is_archived == archive:
+        raise ValidationError(already)
+    entry.archived_at = timezone.now() if archive else None
     entry.save(update_fields=["archived_at", "updated_at"])
-    _record(entry, "archived", actor=actor, reason=reason.strip())
-    notify_owner(
-        entry,
-        actor=actor,
-        title=_("En kandidat du følger er fjernet fra kandidatlisten til %(opening)s")
-        % {"opening": entry.shortlist.opening.title},
-    )
+    _record(entry, verb, actor=actor, reason=reason)
+    notify_owner(entry, actor=actor, title=told % {"opening": entry.shortlist.opening.title})
     return entry
+
+
+@transaction.atomic
+def entry_archive(*, entry: ShortlistEntry, actor: User, reason: str = "") -> ShortlistEntry:
+    """Remove a candidate from the list. Nothing is deleted: the removal can be undone."""
+    return _set_archived(
+        entry,
+        archive=True,
+        actor=actor,
+        verb="archived",
+        already=_("Kandidaten er allerede fjernet fra listen."),
+        told=_("En kandidat du følger er fjernet fra kandidatlisten til %(opening)s"),
+        reason=reason.strip(),
+    )
 
 
 @transaction.atomic
 def entry_restore(*, entry: ShortlistEntry, actor: User) -> ShortlistEntry:
-    entry = lock_entry(entry)
-    if not may_archive(actor, entry):
-        raise PermissionDenied
-    if not entry.is_archived:
-        raise ValidationError(_("Kandidaten står allerede på listen."))
-    entry.archived_at = None
-    entry.save(update_fields=["archived_at", "updated_at"])
-    _record(entry, "restored", actor=actor)
-    notify_owner(
+    return _set_archived(
         entry,
+        archive=False,
         actor=actor,
-        title=_("En kandidat du følger er lagt tilbake på kandidatlisten til %(opening)s")
-        % {"opening": entry.shortlist.opening.title},
+        verb="restored",
+        already=_("Kandidaten står allerede på listen."),
+        told=_("En kandidat du følger er lagt tilbake på kandidatlisten til %(opening)s"),
     )
-    return entry
 
 
 @transaction.atomic
