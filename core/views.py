@@ -9,6 +9,8 @@ from django.db import models
 from django.shortcuts import get_object_or_404
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from .forms import service_result
+
 M = TypeVar("M", bound=models.Model)
 
 
@@ -45,6 +47,17 @@ def run_action(request, action: Callable[[], object], success: str) -> bool:
         return False
     messages.success(request, success)
     return True
+
+
+def submit_form(request, form, service: Callable[..., M], **arguments) -> M | None:
+    """For a valid form, `service(actor=request.user, **arguments, **form.cleaned_data)`:
+    what it saved, or None when the form is invalid or the service refused with a
+    ValidationError, which the form then shows."""
+    if not form.is_valid():
+        return None
+    return service_result(
+        form, lambda: service(actor=request.user, **arguments, **form.cleaned_data)
+    )
 
 
 def back_url(request, fallback: str) -> str:

@@ -19,6 +19,7 @@ from candidates.selectors.pipeline import employer_entries
 from candidates.services import assessment as assessment_services
 from candidates.services import pipeline as pipeline_services
 from core.forms import add_service_errors, service_done
+from core.views import submit_form
 from employers.models import Employer
 from employers.services.openings import opening_report
 
@@ -133,12 +134,7 @@ def contact_reveal(request, entry_id: int):
 def assess(request, entry_id: int):
     entry = _own_entry(request, entry_id)
     form = AssessmentForm(request.POST, entry=entry)
-    if form.is_valid() and service_done(
-        form,
-        lambda: assessment_services.assessment_set(
-            entry=entry, actor=request.user, **form.cleaned_data
-        ),
-    ):
+    if submit_form(request, form, assessment_services.assessment_set, entry=entry):
         messages.success(
             request,
             _("Vurderingen av %(name)s er lagret. Kontaktpersonen din i NAV ser den.")

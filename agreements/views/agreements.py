@@ -8,9 +8,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.activity import history_for
-from core.forms import service_done, service_result
 from core.versioning import save_versioned
-from core.views import visible_or_404
+from core.views import submit_form, visible_or_404
 from employers.models import Employer
 
 from ..documents import agreement_parties, agreement_pdf, agreement_sections, agreement_signatures
@@ -60,16 +59,10 @@ def agreement_create(request, employer_pk: int):
         "nav_commitments": template.nav_commitments,
     }
     form = AgreementCreateForm(request.POST or None, initial=initial, county_id=employer.county_id)
-    if form.is_valid():
-        agreement = service_result(
-            form,
-            lambda: services.agreement_create(
-                employer=employer, actor=request.user, **form.cleaned_data
-            ),
-        )
-        if agreement is not None:
-            messages.success(request, _("Avtalen er opprettet med status «I dialog»."))
-            return redirect("agreements:detail", pk=agreement.pk)
+    agreement = submit_form(request, form, services.agreement_create, employer=employer)
+    if agreement is not None:
+        messages.success(request, _("Avtalen er opprettet med status «I dialog»."))
+        return redirect("agreements:detail", pk=agreement.pk)
     return render(request, "agreements/form.html", {"form": form, "employer": employer})
 
 
@@ -156,12 +149,7 @@ def agreement_transition(request, pk: int, to: str):
     if to not in Agreement.Status.values:
         raise Http404
     form = TransitionForm(request.POST)
-    if form.is_valid() and service_done(
-        form,
-        lambda: services.agreement_transition(
-            agreement=agreement, actor=request.user, to=to, **form.cleaned_data
-        ),
-    ):
+    if submit_form(request, form, services.agreement_transition, agreement=agreement, to=to):
         messages.success(
             request,
             _("Avtalen har nå status «%(status)s».") % {"status": Agreement.Status(to).label},
@@ -175,12 +163,7 @@ def agreement_transition(request, pk: int, to: str):
 def agreement_change_contact(request, pk: int):
     agreement = editable_agreement(request, pk)
     form = ContactChangeForm(request.POST or None, county_id=agreement.county_id)
-    if form.is_valid() and service_done(
-        form,
-        lambda: services.agreement_change_contact(
-            agreement=agreement, actor=request.user, **form.cleaned_data
-        ),
-    ):
+    if submit_form(request, form, services.agreement_change_contact, agreement=agreement):
         messages.success(
             request,
             _("%(name)s er ny fast kontaktperson. Virksomheten og kontaktpersonen er varslet.")

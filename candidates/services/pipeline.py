@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from accounts.models import Role, User
 from core.activity import log_action
@@ -301,18 +302,26 @@ def _notify_employer_users(entry: ShortlistEntry) -> None:
         )
 
 
+# Archiving (True) and restoring (False): the action logged, the refusal when the entry is
+# so already, and what the owner is told (%(opening)s is the opening's title).
+ARCHIVING = {
+    True: (
+        "archived",
+        _lazy("Kandidaten er allerede fjernet fra listen."),
+        _lazy("En kandidat du følger er fjernet fra kandidatlisten til %(opening)s"),
+    ),
+    False: (
+        "restored",
+        _lazy("Kandidaten står allerede på listen."),
+        _lazy("En kandidat du følger er lagt tilbake på kandidatlisten til %(opening)s"),
+    ),
+}
+
+
 def _set_archived(
-    entry: ShortlistEntry,
-    *,
-    archive: bool,
-    actor: User,
-    verb: str,
-    already: str,
-    told: str,
-    reason: str = "",
+    entry: ShortlistEntry, *, archive: bool, actor: User, reason: str = ""
 ) -> ShortlistEntry:
-    """Archive the entry or restore it; refused with `already` when it is so already. The
-    owner is told `told` (with the opening's title as %(opening)s)."""
+    verb, already, told = ARCHIVING[archive]
     entry = lock_entry(entry)
     if not may_archive(actor, entry):
         raise PermissionDenied
@@ -328,27 +337,12 @@ def _set_archived(
 @transaction.atomic
 def entry_archive(*, entry: ShortlistEntry, actor: User, reason: str = "") -> ShortlistEntry:
     """Remove a candidate from the list. Nothing is deleted: the removal can be undone."""
-    return _set_archived(
-        entry,
-        archive=True,
-        actor=actor,
-        verb="archived",
-        already=_("Kandidaten er allerede fjernet fra listen."),
-        told=_("En kandidat du følger er fjernet fra kandidatlisten til %(opening)s"),
-        reason=reason.strip(),
-    )
+    return _set_archived(entry, archive=True, actor=actor, reason=reason.strip())
 
 
 @transaction.atomic
 def entry_restore(*, entry: ShortlistEntry, actor: User) -> ShortlistEntry:
-    return _set_archived(
-        entry,
-        archive=False,
-        actor=actor,
-        verb="restored",
-        already=_("Kandidaten står allerede på listen."),
-        told=_("En kandidat du følger er lagt tilbake på kandidatlisten til %(opening)s"),
-    )
+    return _set_archived(entry, archive=False, actor=actor)
 
 
 @transaction.atomic

@@ -7,8 +7,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import rule_for
 from core.activity import history_for
-from core.forms import service_done, service_result
-from core.views import permitted, visible_or_404
+from core.views import permitted, submit_form, visible_or_404
 
 from ..forms.leads import LeadAcceptForm, LeadAssignForm, LeadCloseForm, LeadFilterForm, LeadForm
 from ..models import Employer, Lead, ResourceGroup
@@ -39,19 +38,13 @@ def lead_create(request):
     if request.GET.get("virksomhet", "").isdecimal():
         employer = visible_or_404(Employer, request.user, request.GET["virksomhet"])
     form = LeadForm(request.POST or None, user=request.user, employer=employer)
-    if form.is_valid():
-        lead = service_result(
-            form,
-            lambda: services.lead_suggest(
-                actor=request.user, employer=employer, **form.cleaned_data
-            ),
-        )
-        if lead is not None:
-            messages.success(request, _("Tipset er registrert."))
-            if Lead.objects.visible_to(request.user).filter(pk=lead.pk).exists():
-                return redirect("employers:lead_detail", pk=lead.pk)
-            messages.info(request, _("Prosjektlederen i fylket fordeler tipset."))
-            return redirect("home")
+    lead = submit_form(request, form, services.lead_suggest, employer=employer)
+    if lead is not None:
+        messages.success(request, _("Tipset er registrert."))
+        if Lead.objects.visible_to(request.user).filter(pk=lead.pk).exists():
+            return redirect("employers:lead_detail", pk=lead.pk)
+        messages.info(request, _("Prosjektlederen i fylket fordeler tipset."))
+        return redirect("home")
     context = {
         "form": form,
         "employer": employer,
@@ -93,15 +86,7 @@ def lead_detail(request, pk: int):
 def lead_assign(request, pk: int):
     lead = permitted(request.user, _visible_lead(request, pk), may_assign_lead)
     form = LeadAssignForm(request.POST, lead=lead)
-    if form.is_valid() and service_done(
-        form,
-        lambda: services.lead_assign(
-            lead=lead,
-            assignee=form.cleaned_data["assignee"],
-            actor=request.user,
-            note=form.cleaned_data["note"],
-        ),
-    ):
+    if submit_form(request, form, services.lead_assign, lead=lead):
         messages.success(
             request,
             _("Tipset er tildelt %(name)s, som har fått beskjed.")
@@ -115,17 +100,13 @@ def lead_assign(request, pk: int):
 def lead_accept(request, pk: int):
     lead = permitted(request.user, _visible_lead(request, pk), may_accept_lead)
     form = LeadAcceptForm(request.POST, lead=lead)
-    if form.is_valid():
-        employer = service_result(
-            form, lambda: services.lead_accept(lead=lead, actor=request.user, **form.cleaned_data)
+    employer = submit_form(request, form, services.lead_accept, lead=lead)
+    if employer is not None:
+        messages.success(
+            request,
+            _("%(name)s er tatt inn i dialog. Husk å logge kontakten.") % {"name": employer.name},
         )
-        if employer is not None:
-            messages.success(
-                request,
-                _("%(name)s er tatt inn i dialog. Husk å logge kontakten.")
-                % {"name": employer.name},
-            )
-            return redirect("employers:lead_detail", pk=lead.pk)
+        return redirect("employers:lead_detail", pk=lead.pk)
     return _render_detail(request, lead, accept_form=form)
 
 
@@ -133,12 +114,7 @@ def lead_accept(request, pk: int):
 def lead_close(request, pk: int):
     lead = permitted(request.user, _visible_lead(request, pk), may_close_lead)
     form = LeadCloseForm(request.POST)
-    if form.is_valid() and service_done(
-        form,
-        lambda: services.lead_close(
-            lead=lead, actor=request.user, reason=form.cleaned_data["reason"]
-        ),
-    ):
+    if submit_form(request, form, services.lead_close, lead=lead):
         messages.success(request, _("Tipset er avsluttet."))
         return redirect("employers:lead_detail", pk=lead.pk)
     return _render_detail(request, lead, close_form=form)
