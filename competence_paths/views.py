@@ -15,7 +15,7 @@ from candidates.permissions import may_propose
 from candidates.selectors.display import shown
 from core.activity import history_for
 from core.forms import add_service_errors, service_done
-from core.views import permitted, run_action, show_errors, visible_or_404
+from core.views import permitted, run_action, show_errors, submit_form, visible_or_404
 from employers.models import Employer
 
 from . import permissions, timeline
@@ -312,37 +312,38 @@ def _followed_participant(request, pk: int) -> Participant:
     return permitted(request.user, _visible_participant(request, pk), permissions.may_follow)
 
 
+def _participant_answer(request, participant: Participant, saved, success: str, **form):
+    """After a form on the participant's page: the page with `success` when the form was
+    `saved`, else the page again with the form (status_form=, …) and its errors."""
+    if saved:
+        messages.success(request, success)
+        return redirect("competence_paths:participant", pk=participant.pk)
+    return _participant_page(request, participant, **form)
+
+
 @require_POST
 def participant_status(request, pk: int):
     participant = _followed_participant(request, pk)
     form = StatusForm(request.POST, statuses=sorted(Participant.TRANSITIONS[participant.status]))
-    if form.is_valid() and service_done(
-        form,
-        lambda: participant_services.participant_set_status(
-            participant=participant,
-            to=form.cleaned_data["to"],
-            valid_from=form.cleaned_data["valid_from"],
-            end_reason=form.cleaned_data["end_reason"],
-            note=form.cleaned_data["note"],
-            actor=request.user,
-        ),
-    ):
-        messages.success(request, _("Statusen er registrert."))
-        return redirect("competence_paths:participant", pk=participant.pk)
-    return _participant_page(request, participant, status_form=form)
+    saved = submit_form(
+        request, form, participant_services.participant_set_status, participant=participant
+    )
+    return _participant_answer(
+        request, participant, saved, _("Statusen er registrert."), status_form=form
+    )
 
 
 @require_POST
 def participant_progress(request, pk: int):
     participant = _followed_participant(request, pk)
     form = ProgressForm(request.POST, path=participant.path)
-    if form.is_valid():
-        participant_services.progress_record(
-            participant=participant, actor=request.user, **form.cleaned_data
-        )
-        messages.success(request, _("Framdriften er registrert."))
-        return redirect("competence_paths:participant", pk=participant.pk)
-    return _participant_page(request, participant, progress_form=form)
+    # The form offers only this path's stages, so the service's stage check cannot refuse it.
+    saved = submit_form(
+        request, form, participant_services.progress_record, participant=participant
+    )
+    return _participant_answer(
+        request, participant, saved, _("Framdriften er registrert."), progress_form=form
+    )
 
 
 @require_POST
@@ -350,7 +351,7 @@ def participant_outcome(request, pk: int):
     participant = _visible_participant(request, pk)
     permitted(request.user, participant.path, permissions.may_manage)
     form = OutcomeForm(request.POST)
-    if form.is_valid() and service_done(
+    saved = form.is_valid() and service_done(
         form,
         lambda: participant_services.participant_record_outcome(
             participant=participant,
@@ -359,10 +360,10 @@ def participant_outcome(request, pk: int):
             hire=form.hire() if form.cleaned_data["outcome"] == "hired" else None,
             actor=request.user,
         ),
-    ):
-        messages.success(request, _("Utfallet er registrert."))
-        return redirect("competence_paths:participant", pk=participant.pk)
-    return _participant_page(request, participant, outcome_form=form)
+    )
+    return _participant_answer(
+        request, participant, saved, _("Utfallet er registrert."), outcome_form=form
+    )
 
 
 def _selecting_path(request, pk: int) -> CompetencePath:
