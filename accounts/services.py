@@ -1,10 +1,10 @@
 from allauth.account.forms import default_token_generator
 from allauth.account.utils import user_pk_to_url_str
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
+
+from core.mail import send_rendered
 
 from .models import User
 
@@ -21,12 +21,12 @@ def invitation_link(user: User) -> str:
 
 def user_send_invitation(*, user: User, invited_by: User | None) -> None:
     context = {"user": user, "invited_by": invited_by, "link": invitation_link(user)}
-    send_mail(
-        subject=render_to_string("accounts/email/invitation_subject.txt", context).strip(),
-        message=render_to_string("accounts/email/invitation.txt", context),
-        html_message=render_to_string("accounts/email/invitation.html", context),
-        from_email=None,
-        recipient_list=[user.email],
+    send_rendered(
+        user.email,
+        context,
+        subject="accounts/email/invitation_subject.txt",
+        text="accounts/email/invitation.txt",
+        html="accounts/email/invitation.html",
     )
 
 

@@ -3,7 +3,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import AGREEMENT_CONTACT_ROLES, County, User
-from core.forms import DateInput
+from core.forms import DateInput, choice_filter, date_field, note_field
 from core.versioning import VersionedFormMixin
 from employers.forms.occupations import OccupationChoiceField
 
@@ -78,28 +78,18 @@ class AgreementCreateForm(AgreementForm):
 
 
 class TransitionForm(forms.Form):
-    on = forms.DateField(label=_("Dato"), required=False, widget=DateInput())
+    on = date_field(_("Dato"), required=False)
     reason = forms.ChoiceField(
         label=_("Årsak"),
         required=False,
         choices=[("", _("Velg årsak")), *Agreement.EndReason.choices],
     )
-    note = forms.CharField(
-        label=_("Merknad"),
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
+    note = note_field(_("Merknad"))
 
 
 class ContactChangeForm(forms.Form):
     contact = ContactChoiceField(label=_("Ny fast kontaktperson"))
-    note = forms.CharField(
-        label=_("Beskjed til den nye kontaktpersonen"),
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
+    note = note_field(_("Beskjed til den nye kontaktpersonen"))
 
     def __init__(self, *args, county_id: int, **kwargs):
         super().__init__(*args, **kwargs)
@@ -172,9 +162,7 @@ class AgreementFilterForm(forms.Form):
     fylke = forms.ModelChoiceField(
         queryset=County.objects.all(), label=_("Fylke"), required=False, empty_label=_("Alle")
     )
-    status = forms.ChoiceField(
-        label=_("Status"), required=False, choices=[("", _("Alle")), *Agreement.Status.choices]
-    )
+    status = choice_filter(_("Status"), Agreement.Status.choices)
     kontakt = ContactChoiceField(
         label=_("Fast kontaktperson"), required=False, empty_label=_("Alle")
     )

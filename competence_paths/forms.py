@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import County, MeasureProvider, Role, User
 from agreements.models import Agreement
 from candidates.models import Placement, ShortlistEntry
-from core.forms import DateInput
+from core.forms import DateInput, checkboxes, choice_filter, date_field
 from core.sorting import sort_columns, sort_field
 from employers.forms.occupations import OccupationChoiceField
 from employers.models import Employer, EmployerPerson, JobOpening
@@ -29,12 +29,7 @@ from .services.paths import PATH_FIELDS
 
 class PathForm(forms.ModelForm):
     target_role = OccupationChoiceField(label=_("Målyrke (STYRK-08)"), required=False)
-    measures = forms.MultipleChoiceField(
-        label=_("Virkemidler"),
-        choices=PathMeasure.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    measures = checkboxes(_("Virkemidler"), PathMeasure.choices)
     union_reps = forms.ModelMultipleChoiceField(
         label=_("Tillitsvalgte involvert"),
         queryset=EmployerPerson.objects.none(),
@@ -114,9 +109,7 @@ class PathFilterForm(forms.Form):
     fylke = forms.ModelChoiceField(
         queryset=None, label=_("Fylke"), required=False, empty_label=_("Alle")
     )
-    status = forms.ChoiceField(
-        label=_("Status"), required=False, choices=[("", _("Alle")), *PathStatus.choices]
-    )
+    status = choice_filter(_("Status"), PathStatus.choices)
     sorter = sort_field(SORTS)
 
     def __init__(self, data, **kwargs):
@@ -156,7 +149,7 @@ class TemplateNameForm(forms.Form):
 
 class StatusForm(forms.Form):
     to = forms.ChoiceField(label=_("Ny status"), choices=ParticipantStatus.choices)
-    valid_from = forms.DateField(label=_("Gjelder fra"), widget=DateInput())
+    valid_from = date_field(_("Gjelder fra"))
     end_reason = forms.ChoiceField(
         label=_("Årsak (ved avbrudd)"), choices=[("", "—"), *EndReason.choices], required=False
     )
@@ -184,7 +177,7 @@ class InterviewForm(forms.Form):
     INTERVIEW_STEPS = ("presented", "interview_wanted")
 
     entry = forms.ModelChoiceField(label=_("Kandidat"), queryset=ShortlistEntry.objects.none())
-    held_on = forms.DateField(label=_("Intervjudato"), widget=DateInput())
+    held_on = date_field(_("Intervjudato"))
     note = forms.CharField(label=_("Merknad"), max_length=300, required=False)
 
     def __init__(self, *args, entries, **kwargs):
@@ -206,7 +199,7 @@ class OutcomeForm(forms.Form):
         choices=[("", "—"), *NotHiredReason.choices],
         required=False,
     )
-    start_date = forms.DateField(label=_("Startdato"), widget=DateInput(), required=False)
+    start_date = date_field(_("Startdato"), required=False)
     position = forms.CharField(label=_("Stilling"), max_length=200, required=False)
     contract_type = forms.ChoiceField(
         label=_("Ansettelsesform"),
@@ -216,12 +209,7 @@ class OutcomeForm(forms.Form):
     extent_percent = forms.IntegerField(
         label=_("Stillingsprosent"), min_value=1, max_value=100, required=False
     )
-    measures_used = forms.MultipleChoiceField(
-        label=_("Virkemidler brukt"),
-        choices=Placement.MeasureUsed.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    measures_used = checkboxes(_("Virkemidler brukt"), Placement.MeasureUsed.choices)
     contract_confirmed = forms.BooleanField(
         label=_("Lønnet arbeid er bekreftet med skriftlig arbeidsavtale"), required=False
     )

@@ -14,8 +14,8 @@ from candidates.models import AuditRecord, ShortlistEntry
 from candidates.permissions import may_propose
 from candidates.selectors.display import shown
 from core.activity import history_for
-from core.forms import add_service_errors
-from core.views import run_action, show_errors
+from core.forms import add_service_errors, service_done
+from core.views import permitted, run_action, show_errors, submit_form, visible_or_404
 from employers.models import Employer
 
 from . import permissions, timeline
@@ -66,10 +66,7 @@ def _visible_path(request, pk: int) -> CompetencePath:
 
 
 def _managed_path(request, pk: int) -> CompetencePath:
-    path = _visible_path(request, pk)
-    if not permissions.may_manage(request.user, path):
-        raise PermissionDenied
-    return path
+    return permitted(request.user, _visible_path(request, pk), permissions.may_manage)
 
 
 def _save_path(request, *, employer: Employer, path=None, initial=None, stage_initial=None):
@@ -117,7 +114,7 @@ def _save_path(request, *, employer: Employer, path=None, initial=None, stage_in
 def path_create(request, employer_pk: int):
     if not permissions.may_create(request.user):
         raise PermissionDenied
-    employer = get_object_or_404(Employer.objects.visible_to(request.user), pk=employer_pk)
+    employer = visible_or_404(Employer, request.user, employer_pk)
     agreement = employer.agreements.order_by("-signed_on", "-id").first()
     initial = {
         "contact": request.user.pk,
@@ -312,76 +309,65 @@ def participant_detail(request, pk: int):
 
 
 def _followed_participant(request, pk: int) -> Participant:
-    participant = _visible_participant(request, pk)
-    if not permissions.may_follow(request.user, participant):
-        raise PermissionDenied
-    return participant
+    return permitted(request.user, _visible_participant(request, pk), permissions.may_follow)
+
+
+def _participant_answer(request, participant: Participant, saved, success: str, **form):
+    """After a form on the participant's page: the page with `success` when the form was
+    `saved`, else the page again with the form (status_form=, …) and its errors."""
+    if saved:
+        messages.success(request, success)
+        return redirect("competence_paths:participant", pk=participant.pk)
+    return _participant_page(request, participant, **form)
 
 
 @require_POST
 def participant_status(request, pk: int):
     participant = _followed_participant(request, pk)
     form = StatusForm(request.POST, statuses=sorted(Participant.TRANSITIONS[participant.status]))
-    if form.is_valid():
-        try:
-            participant_services.participant_set_status(
-                participant=participant,
-                to=form.cleaned_data["to"],
-                valid_from=form.cleaned_data["valid_from"],
-                end_reason=form.cleaned_data["end_reason"],
-                note=form.cleaned_data["note"],
-                actor=request.user,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Statusen er registrert."))
-            return redirect("competence_paths:participant", pk=participant.pk)
-    return _participant_page(request, participant, status_form=form)
+    saved = submit_form(
+        request, form, participant_services.participant_set_status, participant=participant
+    )
+    return _participant_answer(
+        request, participant, saved, _("Statusen er registrert."), status_form=form
+    )
 
 
 @require_POST
 def participant_progress(request, pk: int):
     participant = _followed_participant(request, pk)
     form = ProgressForm(request.POST, path=participant.path)
-    if form.is_valid():
-        participant_services.progress_record(
-            participant=participant, actor=request.user, **form.cleaned_data
-        )
-        messages.success(request, _("Framdriften er registrert."))
-        return redirect("competence_paths:participant", pk=participant.pk)
-    return _participant_page(request, participant, progress_form=form)
+    # The form offers only this path's stages, so the service's stage check cannot refuse it.
+    saved = submit_form(
+        request, form, participant_services.progress_record, participant=participant
+    )
+    return _participant_answer(
+        request, participant, saved, _("Framdriften er registrert."), progress_form=form
+    )
 
 
 @require_POST
 def participant_outcome(request, pk: int):
     participant = _visible_participant(request, pk)
-    if not permissions.may_manage(request.user, participant.path):
-        raise PermissionDenied
+    permitted(request.user, participant.path, permissions.may_manage)
     form = OutcomeForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            participant_services.participant_record_outcome(
-                participant=participant,
-                outcome=data["outcome"],
-                not_hired_reason=data["not_hired_reason"],
-                hire=form.hire() if data["outcome"] == "hired" else None,
-                actor=request.user,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Utfallet er registrert."))
-            return redirect("competence_paths:participant", pk=participant.pk)
-    return _participant_page(request, participant, outcome_form=form)
+    saved = form.is_valid() and service_done(
+        form,
+        lambda: participant_services.participant_record_outcome(
+            participant=participant,
+            outcome=form.cleaned_data["outcome"],
+            not_hired_reason=form.cleaned_data["not_hired_reason"],
+            hire=form.hire() if form.cleaned_data["outcome"] == "hired" else None,
+            actor=request.user,
+        ),
+    )
+    return _participant_answer(
+        request, participant, saved, _("Utfallet er registrert."), outcome_form=form
+    )
 
 
 def _selecting_path(request, pk: int) -> CompetencePath:
-    path = _visible_path(request, pk)
-    if not permissions.may_select(request.user, path):
-        raise PermissionDenied
-    return path
+    return permitted(request.user, _visible_path(request, pk), permissions.may_select)
 
 
 @require_POST

@@ -2,10 +2,49 @@
 
 import datetime
 from collections.abc import Callable
+from typing import TypeVar
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import formats
+from django.utils.translation import gettext_lazy as _
+
+NOTE_MAX_LENGTH = 2000
+T = TypeVar("T")
+
+
+def note_field(label=None, *, required: bool = False, **options) -> forms.CharField:
+    """A short free text (a note, a reason, a word to someone): two rows, at most
+    NOTE_MAX_LENGTH characters, optional unless `required`."""
+    return forms.CharField(
+        label=label,
+        required=required,
+        max_length=NOTE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        **options,
+    )
+
+
+def checkboxes(label, choices, required: bool = False, **options) -> forms.MultipleChoiceField:
+    """A choice of several as check boxes, optional unless `required`."""
+    return forms.MultipleChoiceField(
+        label=label,
+        choices=choices,
+        required=required,
+        widget=forms.CheckboxSelectMultiple,
+        **options,
+    )
+
+
+def choice_filter(label, choices, everything=None, **options) -> forms.ChoiceField:
+    """A list filter's select: `everything` (no filter, "Alle" unless named) first, then the
+    choices."""
+    return forms.ChoiceField(
+        label=label,
+        choices=[("", everything or _("Alle")), *choices],
+        required=False,
+        **options,
+    )
 
 
 def add_service_errors(form: forms.Form, error: ValidationError) -> None:
@@ -26,6 +65,16 @@ def service_done(form: forms.Form, call: Callable[[], object]) -> bool:
         add_service_errors(form, error)
         return False
     return True
+
+
+def service_result(form: forms.Form, call: Callable[[], T]) -> T | None:
+    """Like service_done, for a service whose result the view needs (the object it created):
+    the result, or None when it refused with a ValidationError, which the form then shows."""
+    try:
+        return call()
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return None
 
 
 class _PickerInput:
@@ -74,3 +123,8 @@ class DateTimeInput(_PickerInput, forms.DateTimeInput):
     iso_format = "%Y-%m-%dT%H:%M"
     input_formats_setting = "DATETIME_INPUT_FORMATS"
     placeholder = "dd.mm.åååå tt:mm"
+
+
+def date_field(label, *, required: bool = True, **options) -> forms.DateField:
+    """A date, typed or chosen in the browser's date picker (DateInput)."""
+    return forms.DateField(label=label, required=required, widget=DateInput(), **options)

@@ -10,8 +10,22 @@ claimed and not sent are listed in the admin as "uncertain")."""
 
 from collections.abc import Callable
 
+from django.core.mail import send_mail
 from django.db import models, transaction
+from django.template.loader import render_to_string
 from django.utils import timezone
+
+
+def send_rendered(to: str, context: dict, *, subject: str, text: str, html: str) -> None:
+    """Send one e-mail to `to` from the default sender, its subject line, plain text and HTML
+    rendered from the three named templates with `context`."""
+    send_mail(
+        subject=render_to_string(subject, context).strip(),
+        message=render_to_string(text, context),
+        html_message=render_to_string(html, context),
+        from_email=None,
+        recipient_list=[to],
+    )
 
 
 def send_claimed(

@@ -1,11 +1,9 @@
 from django.contrib.contenttypes.models import ContentType
-from django.core.mail import send_mail
 from django.db import IntegrityError, models, transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
 
 from accounts.models import User
-from core.mail import send_once
+from core.mail import send_once, send_rendered
 from core.outbox import enqueue
 
 from .models import Notification, SentReminder
@@ -75,12 +73,12 @@ def _send_notification_email(notification: Notification) -> bool:
     if not notification.recipient.is_active:
         return False
     context = {"notification": notification, "site_url": settings.SITE_URL}
-    send_mail(
-        subject=render_to_string("notifications/email/subject.txt", context).strip(),
-        message=render_to_string("notifications/email/body.txt", context),
-        html_message=render_to_string("notifications/email/body.html", context),
-        from_email=None,
-        recipient_list=[notification.recipient.email],
+    send_rendered(
+        notification.recipient.email,
+        context,
+        subject="notifications/email/subject.txt",
+        text="notifications/email/body.txt",
+        html="notifications/email/body.html",
     )
     return True
 

@@ -1,8 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from candidates.forms.pipeline import StepReasonMixin
 from candidates.models import EmployerAssessment, Step
-from core.forms import DateInput
+from core.forms import date_field, note_field
 from employers.forms.occupations import OccupationChoiceField
 
 # The pipeline steps in the employer's own words.
@@ -31,12 +32,7 @@ class AssessmentForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": _("Velg hva dere mener om kandidaten.")},
     )
-    reason = forms.CharField(
-        label=_("Hvorfor ikke aktuell? (valgfritt)"),
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
+    reason = note_field(_("Hvorfor ikke aktuell? (valgfritt)"))
 
     def __init__(self, *args, entry, **kwargs):
         assessment = getattr(entry, "employer_assessment", None)
@@ -46,30 +42,22 @@ class AssessmentForm(forms.Form):
         super().__init__(*args, prefix=f"vurdering-{entry.pk}", **kwargs)
 
 
-class StepForm(forms.Form):
+class StepForm(StepReasonMixin, forms.Form):
     """The next step of the recruitment the employer reports."""
+
+    reason_steps = REASON_STEPS
+    reason_missing = _("Skriv kort hvorfor dere ikke ansetter kandidaten.")
 
     step = forms.ChoiceField(
         label=_("Neste steg"),
         widget=forms.RadioSelect,
         error_messages={"required": _("Velg et steg.")},
     )
-    reason = forms.CharField(
-        label=_("Hvorfor? (må fylles ut hvis dere ikke ansetter)"),
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
+    reason = note_field(_("Hvorfor? (må fylles ut hvis dere ikke ansetter)"))
 
     def __init__(self, *args, entry, steps, **kwargs):
         super().__init__(*args, prefix=f"steg-{entry.pk}", **kwargs)
         self.fields["step"].choices = [(s, STEP_CHOICES[s]) for s in steps if s in STEP_CHOICES]
-
-    def clean(self):
-        data = super().clean()
-        if data.get("step") in REASON_STEPS and not data.get("reason", "").strip():
-            self.add_error("reason", _("Skriv kort hvorfor dere ikke ansetter kandidaten."))
-        return data
 
 
 class NeedForm(forms.Form):
@@ -87,10 +75,9 @@ class NeedForm(forms.Form):
         initial=1,
         error_messages={"min_value": _("Antall stillinger må være minst 1.")},
     )
-    start_date = forms.DateField(
-        label=_("Når skal den nye begynne?"),
+    start_date = date_field(
+        _("Når skal den nye begynne?"),
         required=False,
-        widget=DateInput(),
         help_text=_("La stå tom hvis det ikke er bestemt."),
     )
     description = forms.CharField(

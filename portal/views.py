@@ -19,6 +19,7 @@ from candidates.selectors.pipeline import employer_entries
 from candidates.services import assessment as assessment_services
 from candidates.services import pipeline as pipeline_services
 from core.forms import add_service_errors, service_done
+from core.views import submit_form
 from employers.models import Employer
 from employers.services.openings import opening_report
 
@@ -133,18 +134,13 @@ def contact_reveal(request, entry_id: int):
 def assess(request, entry_id: int):
     entry = _own_entry(request, entry_id)
     form = AssessmentForm(request.POST, entry=entry)
-    if form.is_valid():
-        try:
-            assessment_services.assessment_set(entry=entry, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("Vurderingen av %(name)s er lagret. Kontaktpersonen din i NAV ser den.")
-                % {"name": entry.candidate.first_name},
-            )
-            return redirect("portal:opening", opening_id=entry.shortlist.opening_id)
+    if submit_form(request, form, assessment_services.assessment_set, entry=entry):
+        messages.success(
+            request,
+            _("Vurderingen av %(name)s er lagret. Kontaktpersonen din i NAV ser den.")
+            % {"name": entry.candidate.first_name},
+        )
+        return redirect("portal:opening", opening_id=entry.shortlist.opening_id)
     return _render_opening(request, entry.shortlist.opening, bound={entry.pk: {"assessment": form}})
 
 

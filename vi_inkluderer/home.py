@@ -55,21 +55,23 @@ def _colleagues(user: User) -> Section:
     return Section("home/_colleagues.html", {"colleagues": colleagues.select_related("office")})
 
 
+# The staff a county or region page counts, by the name of the count.
+STAFF_COUNTED = {"contact_persons": Role.CONTACT_PERSON, "advisers": Role.ADVISER}
+
+
+def _active_staff_counts() -> dict[str, Count]:
+    """The active users of each STAFF_COUNTED role. distinct: the other join beside it
+    (providers, regions) multiplies the user rows (join fan-out)."""
+    return {
+        name: Count("users", filter=Q(users__role=role, users__is_active=True), distinct=True)
+        for name, role in STAFF_COUNTED.items()
+    }
+
+
 def _county_staff(user: User) -> Section:
     regions = (
         Region.objects.filter(county_id=user.county_id)
-        .annotate(
-            # distinct: the providers join multiplies the user rows (join fan-out).
-            contact_persons=Count(
-                "users",
-                filter=Q(users__role=Role.CONTACT_PERSON, users__is_active=True),
-                distinct=True,
-            ),
-            advisers=Count(
-                "users", filter=Q(users__role=Role.ADVISER, users__is_active=True), distinct=True
-            ),
-            provider_count=Count("providers", distinct=True),
-        )
+        .annotate(**_active_staff_counts(), provider_count=Count("providers", distinct=True))
         .order_by("name")
     )
     return Section("home/_county_staff.html", {"regions": regions, "county": user.county})
@@ -77,16 +79,7 @@ def _county_staff(user: User) -> Section:
 
 def _pilot_counties(user: User) -> Section:
     counties = County.objects.filter(is_pilot=True).annotate(
-        # distinct: the regions join multiplies the user rows (join fan-out).
-        contact_persons=Count(
-            "users",
-            filter=Q(users__role=Role.CONTACT_PERSON, users__is_active=True),
-            distinct=True,
-        ),
-        advisers=Count(
-            "users", filter=Q(users__role=Role.ADVISER, users__is_active=True), distinct=True
-        ),
-        regions_count=Count("regions", distinct=True),
+        **_active_staff_counts(), regions_count=Count("regions", distinct=True)
     )
     return Section("home/_pilot_counties.html", {"counties": counties})
 

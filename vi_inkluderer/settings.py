@@ -239,6 +239,14 @@ CELERY_TASK_SOFT_TIME_LIMIT = 4 * 60
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+
+
+def _daily(task: str, *, at: str) -> dict:
+    """A beat entry running `task` every day at `at` ("07:05", CELERY_TIMEZONE's clock)."""
+    hour, minute = at.split(":")
+    return {"task": task, "schedule": crontab(hour=int(hour), minute=int(minute))}
+
+
 CELERY_BEAT_SCHEDULE = {
     # Tasks a broker outage left in the transactional outbox (core.outbox) go out again.
     "core-flush-outbox": {
@@ -246,38 +254,24 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 60.0,
     },
     # Every morning (CELERY_TIMEZONE is Europe/Oslo): e-mail owners of tasks due today.
-    "employers-task-reminders": {
-        "task": "employers.tasks.send_due_task_reminders",
-        "schedule": crontab(hour=7, minute=0),
-    },
+    "employers-task-reminders": _daily("employers.tasks.send_due_task_reminders", at="07:00"),
     # Follow-up meetings: reminders in the morning, the rolling plan kept 12 months ahead.
-    "agreements-reminders": {
-        "task": "agreements.tasks.send_agreement_reminders",
-        "schedule": crontab(hour=7, minute=5),
-    },
-    "agreements-extend-plans": {
-        "task": "agreements.tasks.extend_meeting_plans",
-        "schedule": crontab(hour=2, minute=30),
-    },
+    "agreements-reminders": _daily("agreements.tasks.send_agreement_reminders", at="07:05"),
+    "agreements-extend-plans": _daily("agreements.tasks.extend_meeting_plans", at="02:30"),
     # Competence paths: statuses that follow dates at night, reminders in the morning.
-    "competence-paths-move-by-date": {
-        "task": "competence_paths.tasks.move_path_statuses_by_date",
-        "schedule": crontab(hour=1, minute=15),
-    },
-    "competence-paths-reminders": {
-        "task": "competence_paths.tasks.send_path_reminders",
-        "schedule": crontab(hour=7, minute=10),
-    },
+    "competence-paths-move-by-date": _daily(
+        "competence_paths.tasks.move_path_statuses_by_date", at="01:15"
+    ),
+    "competence-paths-reminders": _daily("competence_paths.tasks.send_path_reminders", at="07:10"),
     # Consent links expire at the sender's deadline; the owner hears about it within minutes.
     "candidates-expire-consent-requests": {
         "task": "candidates.tasks_consent.expire_consent_requests",
         "schedule": crontab(minute="*/15"),
     },
     # A presented CV leaves the employer's view six months after the presentation.
-    "candidates-expire-employer-presentations": {
-        "task": "candidates.tasks.expire_employer_presentations",
-        "schedule": crontab(hour=3, minute=15),
-    },
+    "candidates-expire-employer-presentations": _daily(
+        "candidates.tasks.expire_employer_presentations", at="03:15"
+    ),
 }
 # Signed agreement copies (PDF) may be at most this large.
 AGREEMENT_UPLOAD_MAX_BYTES = env.int("AGREEMENT_UPLOAD_MAX_BYTES", default=10 * 2**20)

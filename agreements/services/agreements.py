@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import AGREEMENT_CONTACT_ROLES, Role, User
 from core.activity import log_action
+from core.assign import assign_fields
 from core.transitions import may_transition, transition
 from core.versioning import check_version
 from employers.models import Employer
@@ -59,11 +60,7 @@ def _check_contact(contact: User | None, field: str) -> None:
 
 
 def _apply(agreement: Agreement, details: dict[str, Any]) -> None:
-    unknown = set(details) - set(AGREEMENT_FIELDS)
-    if unknown:
-        raise TypeError(f"Not an agreement field: {', '.join(sorted(unknown))}")
-    for name, value in details.items():
-        setattr(agreement, name, value)
+    assign_fields(agreement, details, AGREEMENT_FIELDS)
     _check_contact(agreement.deputy_contact, "deputy_contact")
     agreement.full_clean(exclude=["signed_copy"])
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from core.assign import assign_fields
 from core.mail import send_claimed
 from core.outbox import enqueue
 from core.versioning import check_version
@@ -48,14 +49,6 @@ def _locked(meeting: FollowUpMeeting) -> FollowUpMeeting:
     )
 
 
-def _set(meeting: FollowUpMeeting, details: dict[str, Any], allowed: tuple[str, ...]) -> None:
-    unknown = set(details) - set(allowed)
-    if unknown:
-        raise TypeError(f"Not a meeting field here: {', '.join(sorted(unknown))}")
-    for name, value in details.items():
-        setattr(meeting, name, value)
-
-
 @transaction.atomic
 def meeting_create(*, agreement: Agreement, actor: User, **details: Any) -> FollowUpMeeting:
     """An extra meeting outside the plan (some employers meet monthly)."""
@@ -63,7 +56,7 @@ def meeting_create(*, agreement: Agreement, actor: User, **details: Any) -> Foll
     if agreement.status != Agreement.Status.ACTIVE:
         raise ValidationError(_("Oppfølgingsmøter planlegges når avtalen er aktiv."))
     meeting = FollowUpMeeting(agreement=agreement)
-    _set(meeting, details, PLAN_FIELDS)
+    assign_fields(meeting, details, PLAN_FIELDS)
     meeting.full_clean()
     meeting.save()
     return meeting
@@ -85,7 +78,7 @@ def meeting_plan_update(
     if meeting.is_held:
         raise ValidationError(_("Et møte som er holdt, kan ikke flyttes."))
     rescheduled = any(getattr(meeting, name) != details.get(name) for name in SCHEDULE_FIELDS)
-    _set(meeting, details, PLAN_FIELDS)
+    assign_fields(meeting, details, PLAN_FIELDS)
     fields = [*details, "updated_at"]
     if rescheduled:
         meeting.ics_sequence += 1
@@ -112,7 +105,7 @@ def meeting_record(
         raise ValidationError({"held_on": _("Et møte kan ikke være holdt fram i tid.")})
     if not details.get("minutes", "").strip():
         raise ValidationError({"minutes": _("Skriv et referat for et møte som er holdt.")})
-    _set(meeting, details, RECORD_FIELDS)
+    assign_fields(meeting, details, RECORD_FIELDS)
     meeting.full_clean()
     meeting.save(update_fields=[*details, "updated_at"])
     agreement = meeting.agreement

@@ -1,16 +1,15 @@
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.activity import history_for
-from core.forms import add_service_errors
 from core.versioning import save_versioned
+from core.views import submit_form, visible_or_404
 from employers.models import Employer
 
 from ..documents import agreement_parties, agreement_pdf, agreement_sections, agreement_signatures
@@ -52,7 +51,7 @@ def agreement_index(request):
 
 
 def agreement_create(request, employer_pk: int):
-    employer = get_object_or_404(Employer.objects.visible_to(request.user), pk=employer_pk)
+    employer = visible_or_404(Employer, request.user, employer_pk)
     template = AgreementTemplate.current()
     initial = {
         "fixed_contact": employer.fixed_contact_id or request.user.pk,
@@ -60,16 +59,10 @@ def agreement_create(request, employer_pk: int):
         "nav_commitments": template.nav_commitments,
     }
     form = AgreementCreateForm(request.POST or None, initial=initial, county_id=employer.county_id)
-    if form.is_valid():
-        try:
-            agreement = services.agreement_create(
-                employer=employer, actor=request.user, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Avtalen er opprettet med status «I dialog»."))
-            return redirect("agreements:detail", pk=agreement.pk)
+    agreement = submit_form(request, form, services.agreement_create, employer=employer)
+    if agreement is not None:
+        messages.success(request, _("Avtalen er opprettet med status «I dialog»."))
+        return redirect("agreements:detail", pk=agreement.pk)
     return render(request, "agreements/form.html", {"form": form, "employer": employer})
 
 
@@ -156,19 +149,12 @@ def agreement_transition(request, pk: int, to: str):
     if to not in Agreement.Status.values:
         raise Http404
     form = TransitionForm(request.POST)
-    if form.is_valid():
-        try:
-            services.agreement_transition(
-                agreement=agreement, actor=request.user, to=to, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("Avtalen har nå status «%(status)s».") % {"status": Agreement.Status(to).label},
-            )
-            return redirect("agreements:detail", pk=agreement.pk)
+    if submit_form(request, form, services.agreement_transition, agreement=agreement, to=to):
+        messages.success(
+            request,
+            _("Avtalen har nå status «%(status)s».") % {"status": Agreement.Status(to).label},
+        )
+        return redirect("agreements:detail", pk=agreement.pk)
     # Refused: the same page again, with the date, reason and note the user typed kept.
     context = _detail_context(request, agreement, transition_form=form) | {"transition_to": to}
     return render(request, "agreements/detail.html", context)
@@ -177,20 +163,13 @@ def agreement_transition(request, pk: int, to: str):
 def agreement_change_contact(request, pk: int):
     agreement = editable_agreement(request, pk)
     form = ContactChangeForm(request.POST or None, county_id=agreement.county_id)
-    if form.is_valid():
-        try:
-            services.agreement_change_contact(
-                agreement=agreement, actor=request.user, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("%(name)s er ny fast kontaktperson. Virksomheten og kontaktpersonen er varslet.")
-                % {"name": form.cleaned_data["contact"]},
-            )
-            return redirect("agreements:detail", pk=agreement.pk)
+    if submit_form(request, form, services.agreement_change_contact, agreement=agreement):
+        messages.success(
+            request,
+            _("%(name)s er ny fast kontaktperson. Virksomheten og kontaktpersonen er varslet.")
+            % {"name": form.cleaned_data["contact"]},
+        )
+        return redirect("agreements:detail", pk=agreement.pk)
     return render(request, "agreements/change_contact.html", {"form": form, "agreement": agreement})
 
 

@@ -7,9 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.forms import add_service_errors
 from core.versioning import save_versioned
-from core.views import run_action, show_errors
+from core.views import run_action, show_errors, submit_form
 from employers.permissions import may_manage_openings
 
 from ..calendar import meeting_calendar
@@ -44,16 +43,10 @@ def meeting_detail(request, pk: int):
 def meeting_create(request, pk: int):
     agreement = editable_agreement(request, pk)
     form = MeetingPlanForm(request.POST or None)
-    if form.is_valid():
-        try:
-            meeting = services.meeting_create(
-                agreement=agreement, actor=request.user, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Møtet er lagt til i møteplanen."))
-            return redirect("agreements:meeting_detail", pk=meeting.pk)
+    meeting = submit_form(request, form, services.meeting_create, agreement=agreement)
+    if meeting is not None:
+        messages.success(request, _("Møtet er lagt til i møteplanen."))
+        return redirect("agreements:meeting_detail", pk=meeting.pk)
     context = {"form": form, "agreement": agreement, "title": _("Nytt oppfølgingsmøte")}
     return render(request, "agreements/meeting_form.html", context)
 

@@ -1,3 +1,5 @@
+from collections.abc import Collection
+
 from django import forms
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -5,7 +7,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import DateInput
+from core.forms import DateInput, checkboxes, choice_filter, date_field, note_field
 
 from ..models import Candidate, Placement, ShortlistEntry, Step
 from ..services.consent import DEADLINE_DAYS, consent_deadline
@@ -16,9 +18,7 @@ class ShortlistFilterForm(forms.Form):
     VIEWS = [("tavle", _("Tavle")), ("tabell", _("Tabell"))]
 
     vis = forms.ChoiceField(label=_("Visning"), choices=VIEWS, required=False)
-    steg = forms.ChoiceField(
-        label=_("Steg"), choices=[("", _("Alle steg")), *Step.choices], required=False
-    )
+    steg = choice_filter(_("Steg"), Step.choices, everything=_("Alle steg"))
     arkiverte = forms.BooleanField(label=_("Vis fjernede kandidater"), required=False)
 
     def values(self) -> tuple[str, str, bool]:
@@ -28,34 +28,35 @@ class ShortlistFilterForm(forms.Form):
         return data["vis"] or "tavle", data["steg"], data["arkiverte"]
 
 
-class MoveForm(forms.Form):
+class StepReasonMixin:
+    """A form with a `step` and a `reason` where some steps need the reason written out."""
+
+    reason_steps: Collection[str]
+    reason_missing: str
+
+    def clean(self):
+        data = super().clean()
+        if data.get("step") in self.reason_steps and not data.get("reason", "").strip():
+            self.add_error("reason", self.reason_missing)
+        return data
+
+
+class MoveForm(StepReasonMixin, forms.Form):
+    reason_steps = REASON_REQUIRED
+    reason_missing = _("Skriv en begrunnelse for dette steget.")
+
     step = forms.ChoiceField(label=_("Nytt steg"))
-    reason = forms.CharField(
-        label=_("Begrunnelse"),
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Påkrevd for «ikke aktuell», «ikke ansatt» og «trukket»."),
+    reason = note_field(
+        _("Begrunnelse"), help_text=_("Påkrevd for «ikke aktuell», «ikke ansatt» og «trukket».")
     )
 
     def __init__(self, *args, steps: list[str], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["step"].choices = [(s, Step(s).label) for s in steps]
 
-    def clean(self):
-        data = super().clean()
-        if data.get("step") in REASON_REQUIRED and not data.get("reason", "").strip():
-            self.add_error("reason", _("Skriv en begrunnelse for dette steget."))
-        return data
-
 
 class ArchiveForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Hvorfor fjernes kandidaten?"),
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
+    reason = note_field(_("Hvorfor fjernes kandidaten?"))
 
 
 class CandidatePickerField(forms.ModelChoiceField):
@@ -126,11 +127,10 @@ class ConsentForm(forms.Form):
         initial="link",
     )
     deadline = forms.ChoiceField(label=_("Svarfrist for lenken"), choices=DEADLINES, initial="3")
-    deadline_date = forms.DateField(
-        label=_("Dato for svarfrist"),
+    deadline_date = date_field(
+        _("Dato for svarfrist"),
         required=False,
         help_text=_("Bare når du har valgt «Velg dato». Fristen er ved dagens slutt."),
-        widget=DateInput(),
     )
     adaptation_text = forms.CharField(
         label=_("Tilretteleggingstekst som kan deles med arbeidsgiveren (valgfritt)"),
@@ -168,12 +168,7 @@ class ConsentAnswerForm(forms.Form):
 
 
 class HireForm(forms.ModelForm):
-    measures_used = forms.MultipleChoiceField(
-        label=_("Virkemidler brukt"),
-        choices=Placement.MeasureUsed.choices,
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-    )
+    measures_used = checkboxes(_("Virkemidler brukt"), Placement.MeasureUsed.choices)
     contract_confirmed = forms.BooleanField(
         label=_("Lønnet arbeid er bekreftet med skriftlig arbeidsavtale"),
         error_messages={"required": _("Bekreft at lønnet arbeid er avtalt med arbeidsavtale.")},

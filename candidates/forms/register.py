@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import RegionChoiceField, RegionInCountyMixin
 from accounts.models import Region, User
-from core.forms import DateInput
+from core.forms import checkboxes, choice_filter, date_field
 from core.sorting import sort_columns, sort_field
 from core.versioning import StartAgainMixin
 
@@ -36,17 +36,6 @@ from ..services.register import (
 )
 from ..validators import clean_fnr
 from .occupations import OccupationsField
-
-
-def _checkboxes(label, choices, required=False, **kwargs) -> forms.MultipleChoiceField:
-    return forms.MultipleChoiceField(
-        label=label,
-        choices=choices,
-        required=required,
-        widget=forms.CheckboxSelectMultiple,
-        **kwargs,
-    )
-
 
 # Neither whose caseload nor whether the person is registered at all: the user asks the
 # administrator, who can see it.
@@ -78,22 +67,20 @@ class CandidateForm(RegionInCountyMixin, StartAgainMixin, forms.ModelForm):
         required=False,
         empty_label=_("Ingen region valgt"),
     )
-    target_group_reasons = _checkboxes(
+    target_group_reasons = checkboxes(
         _("Hvorfor i målgruppen"),
         TargetGroupReason.choices,
         required=True,
         error_messages={"required": _("Velg minst én grunn til at kandidaten er i målgruppen.")},
     )
-    languages = _checkboxes(_("Språk"), Language.choices)
-    driving_licences = _checkboxes(_("Førerkort"), DrivingLicence.choices)
+    languages = checkboxes(_("Språk"), Language.choices)
+    driving_licences = checkboxes(_("Førerkort"), DrivingLicence.choices)
     occupations_wanted = OccupationsField(
         label=_("Ønskede yrker"),
         help_text=_("Søk opp yrket, velg det, og legg til flere om du vil."),
     )
     occupations_done = OccupationsField(label=_("Yrker med erfaring"))
-    available_from = forms.DateField(
-        label=_("Tilgjengelig fra"), widget=DateInput(), initial=timezone.localdate
-    )
+    available_from = date_field(_("Tilgjengelig fra"), initial=timezone.localdate)
 
     class Meta:
         model = Candidate
@@ -248,9 +235,8 @@ class CandidateForm(RegionInCountyMixin, StartAgainMixin, forms.ModelForm):
 
 
 class UnavailableForm(forms.Form):
-    until = forms.DateField(
-        label=_("Utilgjengelig til og med"),
-        widget=DateInput(),
+    until = date_field(
+        _("Utilgjengelig til og med"),
         help_text=_("Høyst én måned frem i tid. Kandidaten dukker ikke opp i søk før da."),
     )
     reason = forms.CharField(
@@ -290,26 +276,14 @@ class CandidateFilterForm(forms.Form):
     """The caseload list's search, filters and sorting, read from the query string."""
 
     sok = forms.CharField(label=_("Søk på navn"), required=False, max_length=100)
-    innsatsgruppe = forms.ChoiceField(
-        label=_("Innsatsgruppe"),
-        choices=[("", _("Alle innsatsgrupper")), *Innsatsgruppe.choices],
-        required=False,
+    innsatsgruppe = choice_filter(
+        _("Innsatsgruppe"), Innsatsgruppe.choices, everything=_("Alle innsatsgrupper")
     )
-    malgruppe = forms.ChoiceField(
-        label=_("Hvorfor i målgruppen"),
-        choices=[("", _("Alle grunner")), *TargetGroupReason.choices],
-        required=False,
+    malgruppe = choice_filter(
+        _("Hvorfor i målgruppen"), TargetGroupReason.choices, everything=_("Alle grunner")
     )
-    tilgjengelighet = forms.ChoiceField(
-        label=_("Tilgjengelighet"),
-        choices=[("", _("Alle")), *Availability.choices],
-        required=False,
-    )
-    ledig_innen = forms.DateField(
-        label=_("Tilgjengelig innen (dato)"),
-        required=False,
-        widget=DateInput(),
-    )
+    tilgjengelighet = choice_filter(_("Tilgjengelighet"), Availability.choices)
+    ledig_innen = date_field(_("Tilgjengelig innen (dato)"), required=False)
     status = forms.ChoiceField(label=_("Status"), choices=ActiveFilter.choices, required=False)
     sorter = sort_field(SORTS)
 

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import DateInput
+from core.forms import checkboxes, date_field
 from employers.models import JobOpening
 
 from ..matching.criteria import Area, Criteria, Plan
@@ -33,31 +33,14 @@ class SearchForm(forms.Form):
     )
     area = forms.ChoiceField(label=_("Hvor skal kandidaten bo?"), widget=forms.RadioSelect)
     municipality = forms.CharField(label=_("Kommune"), required=False, max_length=100)
-    available_by = forms.DateField(
-        label=_("Tilgjengelig senest"),
-        required=False,
-        widget=DateInput(),
-        help_text=_("Tom betyr tilgjengelig i dag."),
+    available_by = date_field(
+        _("Tilgjengelig senest"), required=False, help_text=_("Tom betyr tilgjengelig i dag.")
     )
-    innsatsgrupper = forms.MultipleChoiceField(
-        label=_("Innsatsgruppe"),
-        choices=Innsatsgruppe.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        help_text=_("Ingen valgt betyr alle."),
+    innsatsgrupper = checkboxes(
+        _("Innsatsgruppe"), Innsatsgruppe.choices, help_text=_("Ingen valgt betyr alle.")
     )
-    driving_licences = forms.MultipleChoiceField(
-        label=_("Må ha førerkort"),
-        choices=DrivingLicence.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    languages = forms.MultipleChoiceField(
-        label=_("Må snakke"),
-        choices=Language.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    driving_licences = checkboxes(_("Må ha førerkort"), DrivingLicence.choices)
+    languages = checkboxes(_("Må snakke"), Language.choices)
 
     def __init__(self, *args, opening: JobOpening, **kwargs):
         super().__init__(*args, **kwargs)

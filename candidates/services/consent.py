@@ -7,9 +7,7 @@ import zoneinfo
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -17,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from core.activity import log_action
-from core.mail import send_once
+from core.mail import send_once, send_rendered
 from core.outbox import enqueue
 from core.transitions import transition
 from notifications.services import notification_create
@@ -217,12 +215,12 @@ def _send_consent_link(consent: ConsentRequest) -> bool:
         "link": consent_link(consent),
         "deadline": timezone.localtime(consent.deadline, OSLO),
     }
-    send_mail(
-        subject=render_to_string("candidates/email/consent_subject.txt", context).strip(),
-        message=render_to_string("candidates/email/consent_body.txt", context),
-        html_message=render_to_string("candidates/email/consent_body.html", context),
-        from_email=None,
-        recipient_list=[consent.entry.candidate.email],
+    send_rendered(
+        consent.entry.candidate.email,
+        context,
+        subject="candidates/email/consent_subject.txt",
+        text="candidates/email/consent_body.txt",
+        html="candidates/email/consent_body.html",
     )
     return True
 

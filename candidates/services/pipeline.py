@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from accounts.models import Role, User
 from core.activity import log_action
@@ -301,43 +302,47 @@ def _notify_employer_users(entry: ShortlistEntry) -> None:
         )
 
 
-@transaction.atomic
-def entry_archive(*, entry: ShortlistEntry, actor: User, reason: str = "") -> ShortlistEntry:
-    """Remove a candidate from the list. Nothing is deleted: the removal can be undone."""
+# Archiving (True) and restoring (False): the action logged, the refusal when the entry is
+# so already, and what the owner is told (%(opening)s is the opening's title).
+ARCHIVING = {
+    True: (
+        "archived",
+        _lazy("Kandidaten er allerede fjernet fra listen."),
+        _lazy("En kandidat du følger er fjernet fra kandidatlisten til %(opening)s"),
+    ),
+    False: (
+        "restored",
+        _lazy("Kandidaten står allerede på listen."),
+        _lazy("En kandidat du følger er lagt tilbake på kandidatlisten til %(opening)s"),
+    ),
+}
+
+
+def _set_archived(
+    entry: ShortlistEntry, *, archive: bool, actor: User, reason: str = ""
+) -> ShortlistEntry:
+    verb, already, told = ARCHIVING[archive]
     entry = lock_entry(entry)
     if not may_archive(actor, entry):
         raise PermissionDenied
-    if entry.is_archived:
-        raise ValidationError(_("Kandidaten er allerede fjernet fra listen."))
-    entry.archived_at = timezone.now()
+    if entry.is_archived == archive:
+        raise ValidationError(already)
+    entry.archived_at = timezone.now() if archive else None
     entry.save(update_fields=["archived_at", "updated_at"])
-    _record(entry, "archived", actor=actor, reason=reason.strip())
-    notify_owner(
-        entry,
-        actor=actor,
-        title=_("En kandidat du følger er fjernet fra kandidatlisten til %(opening)s")
-        % {"opening": entry.shortlist.opening.title},
-    )
+    _record(entry, verb, actor=actor, reason=reason)
+    notify_owner(entry, actor=actor, title=told % {"opening": entry.shortlist.opening.title})
     return entry
+
+
+@transaction.atomic
+def entry_archive(*, entry: ShortlistEntry, actor: User, reason: str = "") -> ShortlistEntry:
+    """Remove a candidate from the list. Nothing is deleted: the removal can be undone."""
+    return _set_archived(entry, archive=True, actor=actor, reason=reason.strip())
 
 
 @transaction.atomic
 def entry_restore(*, entry: ShortlistEntry, actor: User) -> ShortlistEntry:
-    entry = lock_entry(entry)
-    if not may_archive(actor, entry):
-        raise PermissionDenied
-    if not entry.is_archived:
-        raise ValidationError(_("Kandidaten står allerede på listen."))
-    entry.archived_at = None
-    entry.save(update_fields=["archived_at", "updated_at"])
-    _record(entry, "restored", actor=actor)
-    notify_owner(
-        entry,
-        actor=actor,
-        title=_("En kandidat du følger er lagt tilbake på kandidatlisten til %(opening)s")
-        % {"opening": entry.shortlist.opening.title},
-    )
-    return entry
+    return _set_archived(entry, archive=False, actor=actor)
 
 
 @transaction.atomic

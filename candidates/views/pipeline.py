@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from core.activity import history_for
 from core.forms import add_service_errors
-from core.views import back_url, run_action, show_errors
+from core.views import back_url, run_action, show_errors, submit_form
 from employers.selectors.openings import visible_opening
 
 from ..forms.pipeline import (
@@ -202,15 +202,19 @@ def entry_archive(request, entry_id: int):
     return redirect("candidates:entry_detail", entry_id=entry.pk)
 
 
+def _entry_action(request, entry_id: int, action, success: str):
+    """An action without a form on one entry, `action(entry=, actor=)`: the refusal or
+    `success` (which may name the %(candidate)s and its %(owner)s) on the entry's page."""
+    entry = _visible_entry(request, entry_id)
+    names = {"candidate": entry.candidate, "owner": entry.candidate.owner}
+    run_action(request, lambda: action(entry=entry, actor=request.user), success % names)
+    return redirect("candidates:entry_detail", entry_id=entry.pk)
+
+
 @require_POST
 def entry_restore(request, entry_id: int):
-    entry = _visible_entry(request, entry_id)
-    run_action(
-        request,
-        lambda: services.entry_restore(entry=entry, actor=request.user),
-        _("%(candidate)s er lagt tilbake på listen.") % {"candidate": entry.candidate},
-    )
-    return redirect("candidates:entry_detail", entry_id=entry.pk)
+    success = _("%(candidate)s er lagt tilbake på listen.")
+    return _entry_action(request, entry_id, services.entry_restore, success)
 
 
 def entry_hire(request, entry_id: int):
@@ -221,17 +225,12 @@ def entry_hire(request, entry_id: int):
         [entry.candidate], actor=request.user, path=request.path, purpose=shortlist_purpose(entry)
     )
     form = HireForm(request.POST or None, entry=entry)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.entry_hire(entry=entry, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("Ansettelsen av %(candidate)s er registrert.") % {"candidate": entry.candidate},
-            )
-            return redirect("candidates:entry_detail", entry_id=entry.pk)
+    if submit_form(request, form, services.entry_hire, entry=entry):
+        messages.success(
+            request,
+            _("Ansettelsen av %(candidate)s er registrert.") % {"candidate": entry.candidate},
+        )
+        return redirect("candidates:entry_detail", entry_id=entry.pk)
     context = {"entry": entry, "opening": entry.shortlist.opening, "form": form}
     return render(request, "candidates/pipeline/hire.html", context)
 
@@ -249,23 +248,14 @@ def propose(request, opening_id: int):
         .order_by("last_name", "first_name")
     )
     form = ProposeForm(request.POST or None, candidates=candidates, opening=opening)
-    if request.method == "POST" and form.is_valid():
-        try:
-            entry = services.shortlist_propose(
-                opening=opening,
-                candidate=form.cleaned_data["candidate"],
-                actor=request.user,
-                motivation=form.cleaned_data["motivation"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("%(candidate)s er foreslått. Markedskontakten har fått beskjed.")
-                % {"candidate": entry.candidate},
-            )
-            return redirect("candidates:entry_detail", entry_id=entry.pk)
+    entry = submit_form(request, form, services.shortlist_propose, opening=opening)
+    if entry is not None:
+        messages.success(
+            request,
+            _("%(candidate)s er foreslått. Markedskontakten har fått beskjed.")
+            % {"candidate": entry.candidate},
+        )
+        return redirect("candidates:entry_detail", entry_id=entry.pk)
     # The form lists the caseload by name.
     listed = shown(
         form.fields["candidate"].queryset,
@@ -308,13 +298,8 @@ def consent_request(request, entry_id: int):
 
 @require_POST
 def consent_ask_owner(request, entry_id: int):
-    entry = _visible_entry(request, entry_id)
-    run_action(
-        request,
-        lambda: consent_services.consent_ask_owner(entry=entry, actor=request.user),
-        _("%(owner)s har fått beskjed om å innhente samtykke.") % {"owner": entry.candidate.owner},
-    )
-    return redirect("candidates:entry_detail", entry_id=entry.pk)
+    success = _("%(owner)s har fått beskjed om å innhente samtykke.")
+    return _entry_action(request, entry_id, consent_services.consent_ask_owner, success)
 
 
 @require_POST

@@ -161,26 +161,27 @@ def candidate_available(request, pk: int):
     return redirect("candidates:detail", pk=candidate.pk)
 
 
+def _set_active(request, pk: int, *, active: bool, success: str):
+    """Take the candidate out of the caseload or back in; `success` names them (%(name)s)."""
+    candidate = owned_candidate(request.user, pk)
+    services.candidate_set_active(candidate=candidate, actor=request.user, active=active)
+    messages.success(request, success % {"name": candidate.full_name})
+    return redirect("candidates:detail", pk=candidate.pk)
+
+
 @require_POST
 def candidate_deactivate(request, pk: int):
-    candidate = owned_candidate(request.user, pk)
-    services.candidate_set_active(candidate=candidate, actor=request.user, active=False)
-    messages.success(
+    return _set_active(
         request,
-        _("%(name)s er tatt ut av porteføljen. Du finner kandidaten under «Inaktive».")
-        % {"name": candidate.full_name},
+        pk,
+        active=False,
+        success=_("%(name)s er tatt ut av porteføljen. Du finner kandidaten under «Inaktive»."),
     )
-    return redirect("candidates:detail", pk=candidate.pk)
 
 
 @require_POST
 def candidate_reactivate(request, pk: int):
-    candidate = owned_candidate(request.user, pk)
-    services.candidate_set_active(candidate=candidate, actor=request.user, active=True)
-    messages.success(
-        request, _("%(name)s er tilbake i porteføljen.") % {"name": candidate.full_name}
-    )
-    return redirect("candidates:detail", pk=candidate.pk)
+    return _set_active(request, pk, active=True, success=_("%(name)s er tilbake i porteføljen."))
 
 
 def candidate_counts_page(request):

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.views import run_action
+from core.views import run_action, visible_or_404
 from employers.models import JobOpening
 
 from ..forms.search import SearchForm
@@ -31,10 +31,15 @@ RUNS_LISTED = 20
 
 
 def _visible_run(request, pk: int) -> SearchRun:
-    runs = SearchRun.objects.visible_to(request.user).select_related(
-        "opening__employer__county", "opening__occupation", "opening__region", "previous"
+    return visible_or_404(
+        SearchRun,
+        request.user,
+        pk,
+        "opening__employer__county",
+        "opening__occupation",
+        "opening__region",
+        "previous",
     )
-    return get_object_or_404(runs, pk=pk)
 
 
 def search_start(request, opening_id: int):

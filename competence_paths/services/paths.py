@@ -31,6 +31,9 @@ PATH_FIELDS = (
     "contact",
 )
 STAGE_FIELDS = ("kind", "title", "duration_weeks", "deliverer", "provider", "place")
+# All of a stage but its provider, which a template does not name and a path's stage keeps only
+# when the provider delivers it.
+PLAIN_STAGE_FIELDS = tuple(field for field in STAGE_FIELDS if field != "provider")
 
 
 def stage_dates(
@@ -49,7 +52,7 @@ def stage_dates(
 def template_initial(template: PathTemplate, *, start: datetime.date) -> tuple[dict, list[dict]]:
     """The path form's starting values copied from a template (the template is only read)."""
     stages = [
-        {field: getattr(stage, field) for field in STAGE_FIELDS if field != "provider"}
+        {field: getattr(stage, field) for field in PLAIN_STAGE_FIELDS}
         for stage in template.stages.all()
     ]
     total_weeks = sum(stage["duration_weeks"] for stage in stages)
@@ -104,7 +107,7 @@ def _write_stages(path: CompetencePath, stages: Sequence[dict]) -> None:
             starts_on=starts_on,
             ends_on=ends_on,
             provider=stage.get("provider") if stage["deliverer"] == "provider" else None,
-            **{field: stage[field] for field in STAGE_FIELDS if field != "provider"},
+            **{field: stage[field] for field in PLAIN_STAGE_FIELDS},
         )
         for order, (stage, (starts_on, ends_on)) in enumerate(zip(stages, dates, strict=True), 1)
     )
@@ -229,11 +232,7 @@ def path_save_as_template(*, path: CompetencePath, actor: User, name: str) -> Pa
         TemplateStage(
             template=template,
             order=stage.order,
-            kind=stage.kind,
-            title=stage.title,
-            duration_weeks=stage.duration_weeks,
-            deliverer=stage.deliverer,
-            place=stage.place,
+            **{field: getattr(stage, field) for field in PLAIN_STAGE_FIELDS},
         )
         for stage in stages
     )

@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from core.forms import DateInput, DateTimeInput
+from core.forms import DateTimeInput, checkboxes, choice_filter, date_field
 from core.versioning import VersionedFormMixin
 
 from ..models import DialogueEntry, Employer
@@ -24,10 +24,10 @@ class DialogueEntryForm(VersionedFormMixin, forms.Form):
         choices=DialogueEntry.Channel.choices,
         error_messages={"required": _("Velg hvordan dere hadde kontakt.")},
     )
-    topics = forms.MultipleChoiceField(
-        label=_("Tema"),
-        choices=DialogueEntry.Topic.choices,
-        widget=forms.CheckboxSelectMultiple,
+    topics = checkboxes(
+        _("Tema"),
+        DialogueEntry.Topic.choices,
+        required=True,
         error_messages={"required": _("Velg minst ett tema.")},
     )
     participants = forms.ModelMultipleChoiceField(
@@ -118,11 +118,7 @@ class NextStepForm(forms.Form):
         required=False,
         help_text=_("Blir en oppgave med påminnelse på e-post om morgenen på fristdagen."),
     )
-    due_date = forms.DateField(
-        label=_("Frist"),
-        required=False,
-        widget=DateInput(),
-    )
+    due_date = date_field(_("Frist"), required=False)
     owner = TaskOwnerChoiceField(
         label=_("Ansvarlig"),
         queryset=User.objects.none(),
@@ -162,17 +158,11 @@ def _select() -> forms.Select:
 
 
 class TimelineFilterForm(forms.Form):
-    tema = forms.ChoiceField(
-        label=_("Tema"),
-        choices=[("", _("Alle tema")), *DialogueEntry.Topic.choices],
-        widget=_select(),
-        required=False,
+    tema = choice_filter(
+        _("Tema"), DialogueEntry.Topic.choices, everything=_("Alle tema"), widget=_select()
     )
-    kanal = forms.ChoiceField(
-        label=_("Kanal"),
-        choices=[("", _("Alle kanaler")), *DialogueEntry.Channel.choices],
-        widget=_select(),
-        required=False,
+    kanal = choice_filter(
+        _("Kanal"), DialogueEntry.Channel.choices, everything=_("Alle kanaler"), widget=_select()
     )
     sorter = forms.ChoiceField(
         label=_("Sortering"),

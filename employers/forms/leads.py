@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import County, Role, User
 from accounts.validators import clean_orgnr
+from core.forms import note_field
 
 from ..models import Employer, Lead, ResourceGroup, ResourceGroupMember
 
@@ -72,12 +73,7 @@ class LeadAssignForm(forms.Form):
     assignee = forms.ModelChoiceField(
         queryset=User.objects.none(), label=_("Markedskontakt"), empty_label=_("Velg")
     )
-    note = forms.CharField(
-        label=_("Beskjed til markedskontakten"),
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
+    note = note_field(_("Beskjed til markedskontakten"))
 
     def __init__(self, *args, lead: Lead, **kwargs):
         super().__init__(*args, prefix="fordel", **kwargs)
@@ -99,12 +95,7 @@ class LeadAcceptForm(forms.Form):
     sector = forms.ChoiceField(
         label=_("Sektor"), choices=Employer.Sector.choices, initial=Employer.Sector.PRIVATE
     )
-    note = forms.CharField(
-        label=_("Merknad"),
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
+    note = note_field(_("Merknad"))
 
     def __init__(self, *args, lead: Lead, **kwargs):
         super().__init__(*args, prefix="ta-inn", **kwargs)
@@ -115,11 +106,7 @@ class LeadAcceptForm(forms.Form):
 
 
 class LeadCloseForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Hvorfor avsluttes tipset?"),
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
+    reason = note_field(_("Hvorfor avsluttes tipset?"), required=True)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, prefix="avslutt", **kwargs)

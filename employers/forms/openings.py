@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import County, Region, User
-from core.forms import DateInput
+from core.forms import DateInput, note_field
 from core.versioning import VersionedFormMixin
 
 from ..models import Employer, JobOpening, Occupation
@@ -53,9 +53,7 @@ class JobOpeningForm(VersionedFormMixin, forms.ModelForm):
 
 
 class OpeningNoteForm(forms.Form):
-    note = forms.CharField(
-        required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
-    )
+    note = note_field()
 
     def __init__(self, *args, label: str, **kwargs):
         super().__init__(*args, **kwargs)

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.forms import RegionChoiceField, RegionInCountyMixin
 from accounts.models import County, Region, Role, User
 from accounts.validators import clean_orgnr
+from core.forms import choice_filter
 from core.sorting import sort_columns, sort_field
 from core.versioning import StartAgainMixin, VersionedFormMixin
 
@@ -191,11 +192,7 @@ class EmployerFilterForm(forms.Form):
         required=False,
         empty_label=_("Alle regioner"),
     )
-    sektor = forms.ChoiceField(
-        label=_("Sektor"),
-        choices=[("", _("Begge sektorer")), *Employer.Sector.choices],
-        required=False,
-    )
+    sektor = choice_filter(_("Sektor"), Employer.Sector.choices, everything=_("Begge sektorer"))
     naering = forms.ModelChoiceField(
         label=_("Næring"),
         queryset=Industry.objects.all(),
@@ -203,10 +200,8 @@ class EmployerFilterForm(forms.Form):
         required=False,
         empty_label=_("Alle næringer"),
     )
-    status = forms.ChoiceField(
-        label=_("Status i modellen"),
-        choices=[("", _("Alle statuser")), *Employer.Status.choices],
-        required=False,
+    status = choice_filter(
+        _("Status i modellen"), Employer.Status.choices, everything=_("Alle statuser")
     )
     avtale = forms.BooleanField(label=_("Bare virksomheter med avtale"), required=False)
     mine = forms.BooleanField(

@@ -7,9 +7,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -17,6 +15,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from accounts.models import DIALOGUE_AUTHOR_ROLES, TASK_OWNER_ROLES, Role, User
+from core.mail import send_rendered
 from core.versioning import check_version
 from notifications.services import notification_create
 
@@ -256,10 +255,10 @@ def _send_reminder(*, task: Task, today: datetime.date) -> None:
         link=link,
         send_email=False,
     )
-    send_mail(
-        subject=render_to_string("employers/email/task_reminder_subject.txt", context).strip(),
-        message=render_to_string("employers/email/task_reminder.txt", context),
-        html_message=render_to_string("employers/email/task_reminder.html", context),
-        from_email=None,
-        recipient_list=[task.owner.email],
+    send_rendered(
+        task.owner.email,
+        context,
+        subject="employers/email/task_reminder_subject.txt",
+        text="employers/email/task_reminder.txt",
+        html="employers/email/task_reminder.html",
     )

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Role, User
 from core.activity import log_action
+from core.assign import assign_fields
 from core.transitions import transition
 from core.versioning import check_version
 from notifications.services import notification_create
@@ -45,11 +46,7 @@ def _check_manager(actor: User) -> None:
 
 
 def _apply(opening: JobOpening, details: dict[str, Any]) -> None:
-    unknown = set(details) - set(OPENING_FIELDS)
-    if unknown:
-        raise TypeError(f"Not an opening field: {', '.join(sorted(unknown))}")
-    for name, value in details.items():
-        setattr(opening, name, value)
+    assign_fields(opening, details, OPENING_FIELDS)
     opening.full_clean()
 
 
@@ -200,19 +197,20 @@ def opening_publish(*, opening: JobOpening, actor: User) -> int:
     return len(recipients)
 
 
-@transaction.atomic
-def opening_mark_filled(*, opening: JobOpening, actor: User, note: str = "") -> JobOpening:
+def _close(opening: JobOpening, *, to: str, actor: User, note: str) -> JobOpening:
+    """Filled or cancelled, the opening is closed: candidates closes its shortlist on the signal."""
     _check_manager(actor)
     opening = _locked(opening)
-    _move(opening, to=JobOpening.Status.FILLED, actor=actor, note=note)
+    _move(opening, to=to, actor=actor, note=note)
     opening_closed.send(sender=JobOpening, opening=opening, actor=actor)
     return opening
+
+
+@transaction.atomic
+def opening_mark_filled(*, opening: JobOpening, actor: User, note: str = "") -> JobOpening:
+    return _close(opening, to=JobOpening.Status.FILLED, actor=actor, note=note)
 
 
 @transaction.atomic
 def opening_cancel(*, opening: JobOpening, actor: User, note: str = "") -> JobOpening:
-    _check_manager(actor)
-    opening = _locked(opening)
-    _move(opening, to=JobOpening.Status.CANCELLED, actor=actor, note=note)
-    opening_closed.send(sender=JobOpening, opening=opening, actor=actor)
-    return opening
+    return _close(opening, to=JobOpening.Status.CANCELLED, actor=actor, note=note)

@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.versioning import save_versioned
-from core.views import back_url
+from core.views import back_url, permitted, visible_or_404
 
 from ..forms.dialogue import DialogueEntryForm, NextStepForm, TimelineFilterForm
 from ..models import DialogueEntry, Employer, Task
@@ -85,19 +85,19 @@ def _entry_fields(form: DialogueEntryForm) -> dict:
 
 
 def _entry(request, pk: int) -> DialogueEntry:
-    entries = DialogueEntry.objects.visible_to(request.user).select_related(
+    return visible_or_404(
+        DialogueEntry,
+        request.user,
+        pk,
         "employer__fixed_contact__provider",
         "employer__fixed_contact__office",
         "author",
         "author_provider",
     )
-    return get_object_or_404(entries, pk=pk)
 
 
 def dialogue_edit(request, pk: int):
-    entry = _entry(request, pk)
-    if not may_edit_dialogue_entry(request.user, entry):
-        raise PermissionDenied
+    entry = permitted(request.user, _entry(request, pk), may_edit_dialogue_entry)
     employer = entry.employer
     data = request.POST if request.method == "POST" else None
     form = DialogueEntryForm(
@@ -150,7 +150,7 @@ def task_list(request):
 
 @require_POST
 def task_mark_done(request, pk: int):
-    task = get_object_or_404(Task.objects.visible_to(request.user), pk=pk)
+    task = visible_or_404(Task, request.user, pk)
     task_complete(task=task, actor=request.user)
     messages.success(request, _("Oppgaven er merket som utført."))
     return redirect(back_url(request, reverse("employers:task_list")))

@@ -1,14 +1,13 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import rule_for
 from core.activity import history_for
-from core.forms import add_service_errors, service_done
+from core.views import permitted, submit_form, visible_or_404
 
 from ..forms.leads import LeadAcceptForm, LeadAssignForm, LeadCloseForm, LeadFilterForm, LeadForm
 from ..models import Employer, Lead, ResourceGroup
@@ -37,21 +36,15 @@ def lead_list(request):
 def lead_create(request):
     employer = None
     if request.GET.get("virksomhet", "").isdecimal():
-        employer = get_object_or_404(
-            Employer.objects.visible_to(request.user), pk=request.GET["virksomhet"]
-        )
+        employer = visible_or_404(Employer, request.user, request.GET["virksomhet"])
     form = LeadForm(request.POST or None, user=request.user, employer=employer)
-    if form.is_valid():
-        try:
-            lead = services.lead_suggest(actor=request.user, employer=employer, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Tipset er registrert."))
-            if Lead.objects.visible_to(request.user).filter(pk=lead.pk).exists():
-                return redirect("employers:lead_detail", pk=lead.pk)
-            messages.info(request, _("Prosjektlederen i fylket fordeler tipset."))
-            return redirect("home")
+    lead = submit_form(request, form, services.lead_suggest, employer=employer)
+    if lead is not None:
+        messages.success(request, _("Tipset er registrert."))
+        if Lead.objects.visible_to(request.user).filter(pk=lead.pk).exists():
+            return redirect("employers:lead_detail", pk=lead.pk)
+        messages.info(request, _("Prosjektlederen i fylket fordeler tipset."))
+        return redirect("home")
     context = {
         "form": form,
         "employer": employer,
@@ -61,10 +54,16 @@ def lead_create(request):
 
 
 def _visible_lead(request, pk: int) -> Lead:
-    leads = Lead.objects.visible_to(request.user).select_related(
-        "employer", "county", "assigned_to", "recorded_by", "suggested_by__group"
+    return visible_or_404(
+        Lead,
+        request.user,
+        pk,
+        "employer",
+        "county",
+        "assigned_to",
+        "recorded_by",
+        "suggested_by__group",
     )
-    return get_object_or_404(leads, pk=pk)
 
 
 def _render_detail(request, lead: Lead, **forms):
@@ -85,19 +84,9 @@ def lead_detail(request, pk: int):
 
 @require_POST
 def lead_assign(request, pk: int):
-    lead = _visible_lead(request, pk)
-    if not may_assign_lead(request.user, lead):
-        raise PermissionDenied
+    lead = permitted(request.user, _visible_lead(request, pk), may_assign_lead)
     form = LeadAssignForm(request.POST, lead=lead)
-    if form.is_valid() and service_done(
-        form,
-        lambda: services.lead_assign(
-            lead=lead,
-            assignee=form.cleaned_data["assignee"],
-            actor=request.user,
-            note=form.cleaned_data["note"],
-        ),
-    ):
+    if submit_form(request, form, services.lead_assign, lead=lead):
         messages.success(
             request,
             _("Tipset er tildelt %(name)s, som har fått beskjed.")
@@ -109,37 +98,23 @@ def lead_assign(request, pk: int):
 
 @require_POST
 def lead_accept(request, pk: int):
-    lead = _visible_lead(request, pk)
-    if not may_accept_lead(request.user, lead):
-        raise PermissionDenied
+    lead = permitted(request.user, _visible_lead(request, pk), may_accept_lead)
     form = LeadAcceptForm(request.POST, lead=lead)
-    if form.is_valid():
-        try:
-            employer = services.lead_accept(lead=lead, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("%(name)s er tatt inn i dialog. Husk å logge kontakten.")
-                % {"name": employer.name},
-            )
-            return redirect("employers:lead_detail", pk=lead.pk)
+    employer = submit_form(request, form, services.lead_accept, lead=lead)
+    if employer is not None:
+        messages.success(
+            request,
+            _("%(name)s er tatt inn i dialog. Husk å logge kontakten.") % {"name": employer.name},
+        )
+        return redirect("employers:lead_detail", pk=lead.pk)
     return _render_detail(request, lead, accept_form=form)
 
 
 @require_POST
 def lead_close(request, pk: int):
-    lead = _visible_lead(request, pk)
-    if not may_close_lead(request.user, lead):
-        raise PermissionDenied
+    lead = permitted(request.user, _visible_lead(request, pk), may_close_lead)
     form = LeadCloseForm(request.POST)
-    if form.is_valid() and service_done(
-        form,
-        lambda: services.lead_close(
-            lead=lead, actor=request.user, reason=form.cleaned_data["reason"]
-        ),
-    ):
+    if submit_form(request, form, services.lead_close, lead=lead):
         messages.success(request, _("Tipset er avsluttet."))
         return redirect("employers:lead_detail", pk=lead.pk)
     return _render_detail(request, lead, close_form=form)

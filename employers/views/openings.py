@@ -1,7 +1,10 @@
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import ngettext
@@ -9,9 +12,8 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import rule_for
 from core.activity import history_for
-from core.forms import add_service_errors
 from core.versioning import save_versioned
-from core.views import run_action, show_errors
+from core.views import run_action, show_errors, submit_form, visible_or_404
 
 from ..forms.openings import JobOpeningForm, OpeningNoteForm, SharedOpeningFilterForm
 from ..models import Employer, JobOpening
@@ -22,24 +24,18 @@ from ..signals import opening_page_context
 
 
 def opening_create(request, employer_pk: int):
-    employer = get_object_or_404(Employer.objects.visible_to(request.user), pk=employer_pk)
+    employer = visible_or_404(Employer, request.user, employer_pk)
     form = JobOpeningForm(request.POST or None, employer=employer)
-    if form.is_valid():
-        try:
-            opening = services.opening_create(
-                employer=employer, actor=request.user, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _(
-                    "Stillingen er lagret som utkast. Publiser den for å dele den med veiledere "
-                    "og tiltaksleverandører i området."
-                ),
-            )
-            return redirect("employers:opening_detail", pk=opening.pk)
+    opening = submit_form(request, form, services.opening_create, employer=employer)
+    if opening is not None:
+        messages.success(
+            request,
+            _(
+                "Stillingen er lagret som utkast. Publiser den for å dele den med veiledere "
+                "og tiltaksleverandører i området."
+            ),
+        )
+        return redirect("employers:opening_detail", pk=opening.pk)
     context = {"form": form, "employer": employer}
     return render(request, "employers/openings/form.html", context)
 
@@ -63,13 +59,40 @@ def opening_edit(request, pk: int):
     return render(request, "employers/openings/form.html", context)
 
 
-FILL_FORM = {"prefix": "besatt", "label": _lazy("Merknad (for eksempel hvem som ble ansatt)")}
-CANCEL_FORM = {"prefix": "avlys", "label": _lazy("Hvorfor avlyses stillingen?")}
+@dataclass(frozen=True)
+class _Closing:
+    """Filling or cancelling an opening: the note form on its page (`form_name` in the
+    context), the service that closes it and the message when it did."""
+
+    form_name: str
+    prefix: str
+    label: str
+    service: Callable[..., JobOpening]
+    success: str
+
+    def form(self, data=None) -> OpeningNoteForm:
+        return OpeningNoteForm(data, prefix=self.prefix, label=self.label)
+
+
+FILL = _Closing(
+    "fill_form",
+    "besatt",
+    _lazy("Merknad (for eksempel hvem som ble ansatt)"),
+    services.opening_mark_filled,
+    _lazy("Stillingen er merket som besatt."),
+)
+CANCEL = _Closing(
+    "cancel_form",
+    "avlys",
+    _lazy("Hvorfor avlyses stillingen?"),
+    services.opening_cancel,
+    _lazy("Stillingen er avlyst."),
+)
 
 
 def _render_detail(request, opening: JobOpening, **forms):
-    forms.setdefault("fill_form", OpeningNoteForm(**FILL_FORM))
-    forms.setdefault("cancel_form", OpeningNoteForm(**CANCEL_FORM))
+    for closing in (FILL, CANCEL):
+        forms.setdefault(closing.form_name, closing.form())
     context = {
         "opening": opening,
         "history": history_for(opening),
@@ -102,42 +125,30 @@ def opening_publish(request, pk: int):
     return redirect("employers:opening_detail", pk=opening.pk)
 
 
-def _finish(request, pk: int, *, service, form_name: str, form_options: dict, success: str):
+def _finish(request, pk: int, closing: _Closing):
     """Mark the opening filled or cancelled, with an optional note kept on the event."""
     opening = visible_opening(request.user, pk)
-    form = OpeningNoteForm(request.POST, **form_options)
+    form = closing.form(request.POST)
     if not form.is_valid():
-        return _render_detail(request, opening, **{form_name: form})
+        return _render_detail(request, opening, **{closing.form_name: form})
     run_action(
         request,
-        lambda: service(opening=opening, actor=request.user, note=form.cleaned_data["note"]),
-        success,
+        lambda: closing.service(
+            opening=opening, actor=request.user, note=form.cleaned_data["note"]
+        ),
+        closing.success,
     )
     return redirect("employers:opening_detail", pk=opening.pk)
 
 
 @require_POST
 def opening_mark_filled(request, pk: int):
-    return _finish(
-        request,
-        pk,
-        service=services.opening_mark_filled,
-        form_name="fill_form",
-        form_options=FILL_FORM,
-        success=_("Stillingen er merket som besatt."),
-    )
+    return _finish(request, pk, FILL)
 
 
 @require_POST
 def opening_cancel(request, pk: int):
-    return _finish(
-        request,
-        pk,
-        service=services.opening_cancel,
-        form_name="cancel_form",
-        form_options=CANCEL_FORM,
-        success=_("Stillingen er avlyst."),
-    )
+    return _finish(request, pk, CANCEL)
 
 
 def shared_openings(request):

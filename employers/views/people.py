@@ -1,9 +1,9 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from core.versioning import save_versioned
+from core.views import permitted, visible_or_404
 
 from ..forms.register import EmployerPersonForm
 from ..models import Employer, EmployerPerson
@@ -16,15 +16,14 @@ def _person_for_change(request, pk: int) -> EmployerPerson:
         EmployerPerson.objects.visible_to(request.user).current().select_related("employer"),
         pk=pk,
     )
-    if not may_manage_people(request.user, person.employer):
-        raise PermissionDenied
+    permitted(request.user, person.employer, may_manage_people)
     return person
 
 
 def person_add(request, pk: int):
-    employer = get_object_or_404(Employer.objects.visible_to(request.user), pk=pk)
-    if not may_manage_people(request.user, employer):
-        raise PermissionDenied
+    employer = permitted(
+        request.user, visible_or_404(Employer, request.user, pk), may_manage_people
+    )
     kind = request.GET.get("type")
     initial = {"kind": kind if kind in EmployerPerson.Kind.values else EmployerPerson.Kind.CONTACT}
     form = EmployerPersonForm(request.POST or None, initial=initial)

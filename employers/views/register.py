@@ -3,12 +3,13 @@ import copy
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from accounts.access import rule_for
 from accounts.models import County
 from core.versioning import save_versioned
+from core.views import visible_or_404
 
 from ..brreg import BrregUnavailable, brreg_lookup
 from ..forms.register import EmployerFilterForm, EmployerForm, OrgnrForm
@@ -46,17 +47,17 @@ def employer_list(request):
 
 
 def employer_detail(request, pk: int):
-    employer = get_object_or_404(
-        Employer.objects.visible_to(request.user).select_related(
-            "county",
-            "region",
-            "industry",
-            "parent",
-            "fixed_contact__county",
-            "fixed_contact__office",
-            "fixed_contact__provider",
-        ),
-        pk=pk,
+    employer = visible_or_404(
+        Employer,
+        request.user,
+        pk,
+        "county",
+        "region",
+        "industry",
+        "parent",
+        "fixed_contact__county",
+        "fixed_contact__office",
+        "fixed_contact__provider",
     )
     context = {
         "employer": employer,
@@ -137,9 +138,7 @@ def employer_create(request):
 
 
 def employer_edit(request, pk: int):
-    employer = get_object_or_404(
-        Employer.objects.visible_to(request.user).select_related("parent"), pk=pk
-    )
+    employer = visible_or_404(Employer, request.user, pk, "parent")
     # The form gets a copy: validation writes the input onto its instance, and the page
     # keeps showing the stored name until the changes are saved.
     form = EmployerForm(request.POST or None, instance=copy.copy(employer))
