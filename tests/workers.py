@@ -65,3 +65,19 @@ def settled_mail(mail_dir: Path, expected: int) -> list[str]:
     assert arrived, "the reminders did not arrive"
     time.sleep(2)  # anything sent twice would arrive now
     return mail_messages(mail_dir)
+
+
+def run_beat_task(task, start_worker, *, workers: int, runs: int) -> None:
+    """Start `workers` workers and queue the beat task `runs` times, as beat would."""
+    for number in range(1, workers + 1):
+        start_worker(f"w{number}")
+    for _ in range(runs):
+        task.delay()
+
+
+def assert_each_mailed_once(mail_dir: Path, addresses: list[str]) -> None:
+    """One e-mail per address and no more, once anything sent twice would have arrived."""
+    mails = settled_mail(mail_dir, len(addresses))
+    assert len(mails) == len(addresses)
+    for address in addresses:
+        assert sum(address in mail for mail in mails) == 1
