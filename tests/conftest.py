@@ -12,7 +12,7 @@ from employers.models import Employer
 
 from . import smtp
 from .employers.factories import EmployerFactory, JobOpeningFactory
-from .factories import MeasureProviderFactory, NavOfficeFactory, RegionFactory, user_with_role
+from .factories import NavOfficeFactory, RegionFactory, provider_staff_serving, user_with_role
 from .workers import start_celery_worker
 
 # Transactional tests empty every table between tests with one TRUNCATE, the audit log
@@ -149,9 +149,7 @@ def east_adviser(oslo, oslo_east):
 @pytest.fixture
 def east_provider_staff(oslo_east):
     """Staff of a provider that serves Oslo east."""
-    provider = MeasureProviderFactory()
-    provider.regions.add(oslo_east)
-    return user_with_role(Role.PROVIDER_STAFF, provider=provider)
+    return provider_staff_serving(oslo_east)
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from django.utils import timezone
 from accounts.models import Role
 from agreements.models import Agreement
 from employers.models import JobOpening
-from tests.factories import RegionFactory, user_with_role
+from tests.factories import RegionFactory, provider_staff_serving, user_with_role
 
 from ..employers.factories import EmployerFactory
 from .factories import AgreementFactory, MeetingFactory, RecruitmentNeedFactory, county
@@ -33,8 +33,7 @@ def test_nav_staff_see_agreements_of_their_county_only(client):
 
 def test_provider_staff_see_agreements_in_the_regions_their_provider_serves(client):
     region = RegionFactory(county=county("Vestland"))
-    staff = user_with_role(Role.PROVIDER_STAFF)
-    staff.provider.regions.add(region)
+    staff = provider_staff_serving(region)
     inside = AgreementFactory(employer__county=region.county, employer__region=region)
     outside = AgreementFactory(employer__county=region.county)
     client.force_login(staff)
@@ -44,8 +43,7 @@ def test_provider_staff_see_agreements_in_the_regions_their_provider_serves(clie
 
 def test_provider_staff_see_but_cannot_edit_unless_they_are_the_fixed_contact(client):
     region = RegionFactory(county=county("Vestland"))
-    staff = user_with_role(Role.PROVIDER_STAFF)
-    staff.provider.regions.add(region)
+    staff = provider_staff_serving(region)
     theirs = AgreementFactory(
         employer__county=region.county, employer__region=region, fixed_contact=staff
     )

@@ -19,8 +19,9 @@ from candidates.models import (
 )
 from candidates.services.shortlist import shortlist_for
 from devdata.synthetic import synthetic_fnr
+from employers.models import Occupation
 
-from ..employers.factories import JobOpeningFactory
+from ..employers.factories import EmployerFactory, JobOpeningFactory
 from ..factories import user_with_role
 
 
@@ -72,6 +73,16 @@ class ConsentRequestFactory(DjangoModelFactory):
     method = ConsentRequest.Method.LINK
     deadline = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=3))
     requested_by = factory.SelfAttribute("entry.candidate.owner")
+
+
+def truck_driver_opening(region, **fields):
+    """A truck driver's opening ("Truckfører", STYRK-08 8344) at an employer in `region`."""
+    return JobOpeningFactory(
+        employer=EmployerFactory(region=region),
+        occupation=Occupation.objects.get(code="8344"),
+        title="Truckfører",
+        **fields,
+    )
 
 
 def finished_search(*, opening, user, candidate, **fields) -> SearchRun:

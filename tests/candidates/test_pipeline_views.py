@@ -40,11 +40,13 @@ def _detail(entry, **params):
 
 
 class TestShortlistPage:
-    def test_the_contact_side_sees_every_candidate(
-        self, login, opening, contact, entry_at, other_owner
-    ):
-        mine = entry_at(Step.PROPOSED)
-        theirs = entry_at(Step.ASSESSING, candidate_owner=other_owner)
+    @pytest.fixture
+    def mine_and_theirs(self, entry_at, other_owner):
+        """A proposed entry of `owner`'s candidate and an assessed one of `other_owner`'s."""
+        return entry_at(Step.PROPOSED), entry_at(Step.ASSESSING, candidate_owner=other_owner)
+
+    def test_the_contact_side_sees_every_candidate(self, login, opening, contact, mine_and_theirs):
+        mine, theirs = mine_and_theirs
         page = _get(login(contact), opening)
         assert mine.candidate.full_name in page
         assert theirs.candidate.full_name in page
@@ -53,10 +55,9 @@ class TestShortlistPage:
         )
 
     def test_an_owner_sees_their_own_candidates_and_counts_of_the_rest(
-        self, login, opening, owner, entry_at, other_owner
+        self, login, opening, owner, mine_and_theirs
     ):
-        mine = entry_at(Step.PROPOSED)
-        theirs = entry_at(Step.ASSESSING, candidate_owner=other_owner)
+        mine, theirs = mine_and_theirs
         page = _get(login(owner), opening)
         assert mine.candidate.full_name in page
         assert theirs.candidate.full_name not in page

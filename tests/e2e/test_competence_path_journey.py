@@ -22,7 +22,7 @@ from portal.services import terms_accept
 from ..agreements.factories import AgreementFactory
 from ..candidates.factories import CandidateFactory, ConsentRequestFactory, ShortlistEntryFactory
 from ..employers.factories import EmployerFactory, EmployerPersonFactory, JobOpeningFactory
-from ..factories import RegionFactory, user_with_role
+from ..factories import RegionFactory, provider_staff_serving, user_with_role
 from .conftest import assert_accessible, log_in
 
 SHOTS = Path("var/screenshots")
@@ -106,14 +106,19 @@ def _hire_ali(page, site_url: str, path) -> None:
     expect(page.locator(".path-timeline svg rect.timeline-completed")).to_have_count(2)
 
 
+def _start_stord_path(page, site_url, contact, employer):
+    """The contact opens a new path from the employer's page with the Stord template."""
+    log_in(page, site_url, contact.email, PASSWORD)
+    page.goto(f"{site_url}/virksomheter/{employer.pk}/")
+    page.get_by_role("link", name="Opprett kompetansehevende løp").click()
+    page.get_by_role("link", name="Stord: stillasbygger").click()
+
+
 def test_contact_builds_a_stord_path_follows_participants_and_one_is_hired(
     page, live_site, stord, console_errors
 ):
     contact, employer, opening, employer_user = stord
-    log_in(page, live_site.url, contact.email, PASSWORD)
-    page.goto(f"{live_site.url}/virksomheter/{employer.pk}/")
-    page.get_by_role("link", name="Opprett kompetansehevende løp").click()
-    page.get_by_role("link", name="Stord: stillasbygger").click()
+    _start_stord_path(page, live_site.url, contact, employer)
     expect(page.get_by_label("Tittel").first).to_have_value("Stord: stillasbygger")
     _check(page, "create", console_errors)
     page.get_by_label("Tittel").first.fill("Stillasbygger Stord 2027")
@@ -161,8 +166,7 @@ def scaffolding(live_site):
         first, last = name.split()
         candidate = CandidateFactory(first_name=first, last_name=last, county=county)
         candidate.occupations_wanted.add(scaffolder)
-    provider = user_with_role(Role.PROVIDER_STAFF, email="tiltak@leverandor.example.no")
-    provider.provider.regions.add(region)
+    provider = provider_staff_serving(region, email="tiltak@leverandor.example.no")
     CandidateFactory(first_name="Mona", last_name="Berg", county=county, owner=provider)
     employer_user = user_with_role(
         Role.EMPLOYER_USER, employer=employer, email="hr@stordverft.example.no"
@@ -180,10 +184,7 @@ def test_a_path_selects_from_its_own_search_the_employer_chooses_and_one_is_hire
     page, live_site, scaffolding, console_errors
 ):
     contact, employer, provider, employer_user = scaffolding
-    log_in(page, live_site.url, contact.email, PASSWORD)
-    page.goto(f"{live_site.url}/virksomheter/{employer.pk}/")
-    page.get_by_role("link", name="Opprett kompetansehevende løp").click()
-    page.get_by_role("link", name="Stord: stillasbygger").click()
+    _start_stord_path(page, live_site.url, contact, employer)
     page.get_by_label("Tittel").first.fill("Stillasbygger Stord 2027")
     page.locator("#id_target_role").select_option("7119")
     page.get_by_role("button", name="Lagre løpet").click()
