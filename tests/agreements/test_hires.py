@@ -12,6 +12,7 @@ from accounts.models import County, Role
 from candidates.models import Placement, Step
 from candidates.selectors.pipeline import hires_around
 from candidates.services.shortlist import shortlist_for
+from tests.home import home_section
 
 from ..candidates.factories import ShortlistEntryFactory
 from ..employers.factories import EmployerFactory, JobOpeningFactory
@@ -94,10 +95,6 @@ def test_the_county_dashboard_counts_this_years_hires_and_those_after_signing(cl
     _hire(with_agreement, today - datetime.timedelta(days=400))  # an earlier year
     _hire(EmployerFactory(county=County.objects.get(name="Vestland")), today)  # elsewhere
     client.force_login(user_with_role(Role.PROJECT_LEADER, county=oslo))
-    section = next(
-        s
-        for s in client.get("/").context["sections"]
-        if s.template == "home/_candidate_counts.html"
-    )
+    section = home_section(client.get("/"), "candidate_counts")
     assert section.context["counts"]["hires_this_year"] == 2
     assert section.context["counts"]["hires_after_signing"] == 1

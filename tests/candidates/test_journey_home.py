@@ -10,6 +10,7 @@ from django.utils import timezone
 from accounts.models import County, Role
 from candidates.models import AuditRecord, ConsentRequest, ShortlistEntry, Step
 from candidates.services.shortlist import shortlist_for
+from tests.home import home_section
 
 from ..employers.factories import EmployerFactory, JobOpeningFactory
 from ..factories import user_with_role
@@ -47,7 +48,7 @@ def test_contact_person_sees_proposals_to_their_openings_newest_first_without_na
     )
     client.force_login(contact)
     response = client.get("/")
-    section = next(s for s in response.context["sections"] if "new_proposals" in s.template)
+    section = home_section(response, "new_proposals")
     assert section.context["entries"] == [newer, older]
     html = response.content.decode()
     assert "Nye forslag til dine stillinger" in html
@@ -74,7 +75,7 @@ def test_owner_sees_their_candidates_in_process_waiting_consents_first_and_the_r
     ShortlistEntryFactory(step=Step.PROPOSED)  # someone else's candidate
     client.force_login(owner)
     response = client.get("/")
-    section = next(s for s in response.context["sections"] if "in_process" in s.template)
+    section = home_section(response, "candidates_in_process")
     assert section.context["entries"] == [waiting, moving]
     html = response.content.decode()
     assert "Dine kandidater i prosess" in html
@@ -103,7 +104,7 @@ def test_answered_consents_and_closed_lists_leave_the_owners_section(client):
     closed.shortlist.save()
     client.force_login(owner)
     response = client.get("/")
-    section = next(s for s in response.context["sections"] if "in_process" in s.template)
+    section = home_section(response, "candidates_in_process")
     assert [(e, e.consent_deadline) for e in section.context["entries"]] == [(answered.entry, None)]
 
 

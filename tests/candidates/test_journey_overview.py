@@ -10,6 +10,7 @@ from django.utils import timezone
 from accounts.models import County, Role
 from candidates.models import ShortlistEntry, Step
 from candidates.services.shortlist import shortlist_for
+from tests.home import home_section
 
 from ..employers.factories import EmployerFactory, JobOpeningFactory
 from ..factories import user_with_role
@@ -148,6 +149,6 @@ def test_the_contact_persons_own_additions_are_no_new_proposals_as_on_the_home_p
     client.force_login(contact)
     counts = dict(client.get(URL).context["rows"][0][1])
     home = client.get("/")
-    section = next(s for s in home.context["sections"] if "new_proposals" in s.template)
+    section = home_section(home, "new_proposals")
     assert counts["Foreslått"] == len(section.context["entries"]) == 2
     assert [row for row, _counts in client.get(URL, {"nye": "on"}).context["rows"]] == [shortlist]
