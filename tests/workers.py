@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
+import pytest
 from django.conf import settings
 from django.db import connection
 
@@ -65,6 +66,15 @@ def settled_mail(mail_dir: Path, expected: int) -> list[str]:
     assert arrived, "the reminders did not arrive"
     time.sleep(2)  # anything sent twice would arrive now
     return mail_messages(mail_dir)
+
+
+# The ways a beat task could send a reminder twice: one worker running it twice in a row, and
+# two workers running it six times at once, with this many reminders due.
+RUNS_THAT_COULD_SEND_TWICE = pytest.mark.parametrize(
+    ("workers", "runs", "due"),
+    [(1, 2, 3), (2, 6, 20)],
+    ids=["beat-task-run-twice", "two-workers-at-once"],
+)
 
 
 def run_beat_task(task, start_worker, *, workers: int, runs: int) -> None:

@@ -10,7 +10,13 @@ from django.utils import timezone
 
 from agreements.models import Reminder
 from agreements.tasks import send_agreement_reminders
-from tests.workers import assert_each_mailed_once, mail_messages, run_beat_task, settled_mail
+from tests.workers import (
+    RUNS_THAT_COULD_SEND_TWICE,
+    assert_each_mailed_once,
+    mail_messages,
+    run_beat_task,
+    settled_mail,
+)
 
 from .factories import MeetingFactory
 
@@ -34,11 +40,7 @@ def _claim(meeting) -> Reminder:
     )
 
 
-@pytest.mark.parametrize(
-    ("workers", "runs", "due"),
-    [(1, 2, 3), (2, 6, 25)],
-    ids=["beat-task-run-twice", "two-workers-at-once"],
-)
+@RUNS_THAT_COULD_SEND_TWICE
 def test_each_reminder_is_sent_once(start_worker, mail_dir, workers, runs, due):
     meetings = _due_meetings(due)
     run_beat_task(send_agreement_reminders, start_worker, workers=workers, runs=runs)

@@ -10,7 +10,7 @@ from django.utils import timezone
 from accounts.models import County, Role
 from candidates.models import AuditRecord, ConsentRequest, ShortlistEntry, Step
 from candidates.services.shortlist import shortlist_for
-from tests.home import home_section
+from tests.pages import home_section
 
 from ..employers.factories import EmployerFactory, JobOpeningFactory
 from ..factories import user_with_role

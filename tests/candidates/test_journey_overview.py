@@ -10,7 +10,7 @@ from django.utils import timezone
 from accounts.models import County, Role
 from candidates.models import ShortlistEntry, Step
 from candidates.services.shortlist import shortlist_for
-from tests.home import home_section
+from tests.pages import current_menu_items, home_section
 
 from ..employers.factories import EmployerFactory, JobOpeningFactory
 from ..factories import user_with_role
@@ -109,10 +109,6 @@ def test_only_the_contact_side_has_the_overview(client, role):
     assert client.get(URL).status_code == 403
 
 
-def _current(response):
-    return [item["label"] for item in response.context["navigation"] if item["active"]]
-
-
 @pytest.mark.django_db
 def test_a_shortlist_belongs_to_the_overview_for_contact_persons_and_to_shared_openings_for_owners(
     client,
@@ -123,12 +119,12 @@ def test_a_shortlist_belongs_to_the_overview_for_contact_persons_and_to_shared_o
     overview_crumb = f'<li class="breadcrumb-item"><a href="{URL}">Mine kandidatlister</a></li>'
     client.force_login(opening.recorded_by)
     response = client.get(shortlist_url)
-    assert _current(response) == ["Mine kandidatlister"]
+    assert current_menu_items(response) == ["Mine kandidatlister"]
     assert overview_crumb in response.content.decode()
-    assert _current(client.get(URL)) == ["Mine kandidatlister"]
+    assert current_menu_items(client.get(URL)) == ["Mine kandidatlister"]
     client.force_login(entry.candidate.owner)
     response = client.get(shortlist_url)
-    assert _current(response) == ["Delte stillinger"]
+    assert current_menu_items(response) == ["Delte stillinger"]
     assert overview_crumb not in response.content.decode()
     assert f'<a href="{reverse("employers:shared_openings")}">Delte stillinger</a>' in (
         response.content.decode()

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from accounts.models import County, Role
 from candidates.models import Innsatsgruppe
-from tests.home import home_section
+from tests.pages import home_section
 
 from ..factories import RegionFactory, user_with_role
 from .factories import CandidateFactory

@@ -31,6 +31,14 @@ def _set_status(participant, to, valid_from=None, **fields):
     )
 
 
+def _participant_at(path, status, **fields):
+    """A participant of the path put at `status` directly, as if moved there earlier."""
+    participant = add_participant(path)
+    Participant.objects.filter(pk=participant.pk).update(status=status, **fields)
+    participant.refresh_from_db()
+    return participant
+
+
 def _statuses(path):
     return dict(path.participants.values_list("pk", "status"))
 
@@ -111,9 +119,8 @@ def test_the_owner_follows_their_own_participant_but_not_others():
 def test_nightly_moves_path_and_waiting_participants_on_the_start_day_only():
     start = D(2026, 3, 2)
     path = make_path(start=start, weeks=(4, 8), status=CompetencePath.Status.PLANNED)
-    waiting = add_participant(path)
+    waiting = _participant_at(path, "waiting")
     assessing = add_participant(path)
-    Participant.objects.filter(pk=waiting.pk).update(status="waiting")
     statuses_move_by_date(today=start - datetime.timedelta(days=1))
     path.refresh_from_db()
     assert path.status == "planned"
@@ -127,10 +134,8 @@ def test_nightly_moves_path_and_waiting_participants_on_the_start_day_only():
 def test_nightly_completes_on_the_day_after_the_path_ends_and_is_idempotent():
     start = D(2026, 3, 2)
     path = make_path(start=start, weeks=(4, 8), status=CompetencePath.Status.RUNNING)
-    taking_part = add_participant(path)
-    dropped = add_participant(path)
-    Participant.objects.filter(pk=taking_part.pk).update(status="taking_part")
-    Participant.objects.filter(pk=dropped.pk).update(status="dropped_out", end_reason="illness")
+    taking_part = _participant_at(path, "taking_part")
+    dropped = _participant_at(path, "dropped_out", end_reason="illness")
     statuses_move_by_date(today=path.ends_on)
     path.refresh_from_db()
     assert path.status == "running"
@@ -146,9 +151,7 @@ def test_nightly_completes_on_the_day_after_the_path_ends_and_is_idempotent():
 def test_nightly_leaves_a_participant_someone_gave_a_later_status():
     start = timezone.localdate()
     path = make_path(start=start, status=CompetencePath.Status.PLANNED)
-    participant = add_participant(path)
-    Participant.objects.filter(pk=participant.pk).update(status="waiting")
-    participant.refresh_from_db()
+    participant = _participant_at(path, "waiting")
     _set_status(participant, "not_relevant", start + datetime.timedelta(days=5))
     statuses_move_by_date(today=start)
     participant.refresh_from_db()

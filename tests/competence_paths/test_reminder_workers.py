@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from competence_paths.models import CompetencePath, PathReminder
 from competence_paths.tasks import send_path_reminders
-from tests.workers import assert_each_mailed_once, run_beat_task
+from tests.workers import RUNS_THAT_COULD_SEND_TWICE, assert_each_mailed_once, run_beat_task
 
 from .factories import make_path
 
@@ -21,11 +21,7 @@ def _due_paths(count: int):
     return [make_path(start=start, status=CompetencePath.Status.PLANNED) for _ in range(count)]
 
 
-@pytest.mark.parametrize(
-    ("workers", "runs", "due"),
-    [(1, 2, 3), (2, 6, 20)],
-    ids=["beat-task-run-twice", "two-workers-at-once"],
-)
+@RUNS_THAT_COULD_SEND_TWICE
 def test_each_reminder_is_sent_once(start_worker, mail_dir, workers, runs, due):
     paths = _due_paths(due)
     run_beat_task(send_path_reminders, start_worker, workers=workers, runs=runs)

@@ -168,19 +168,23 @@ def test_time_to_first_hire_and_hires_per_agreement(pilot):
     assert agreements["hires_per_agreement"] == 0.75  # 3 hires after signing / 4 agreements
 
 
+def _register_candidate_hired_after_signing(**candidate):
+    """A register candidate hired at 910000004 (signed 2020-11-15) on 2021-03-01."""
+    Placement.objects.create(
+        candidate=CandidateFactory(**candidate),
+        employer=Employer.objects.get(orgnr="910000004"),
+        start_date=date(2021, 3, 1),
+        contract_confirmed=True,
+        registered_afterwards=True,
+    )
+
+
 def test_birth_region_of_register_candidates(pilot):
     """The register's two country groups map onto the evaluation's: EU/EEA and the like to
     Western Europe, the rest of the world to non-Western; Eastern Europe comes only from the
     pilot's sheets (C7). Immigrant: the register's group when no answer is recorded."""
-    employer = Employer.objects.get(orgnr="910000004")
     for group in (BirthCountryGroup.EU_EEA, BirthCountryGroup.AFRICA_ASIA_OTHER):
-        Placement.objects.create(
-            candidate=CandidateFactory(birth_country_group=group),
-            employer=employer,
-            start_date=date(2021, 3, 1),
-            contract_confirmed=True,
-            registered_afterwards=True,
-        )
+        _register_candidate_hired_after_signing(birth_country_group=group)
     after = figures(Scope())["table_7_1"]["after_signing"]["All"]
     # C4 (Norway), C5 (Western Europe), C1 (non-Western) and the two register candidates.
     assert after["n"] == 5
@@ -196,18 +200,11 @@ def test_birth_region_of_register_candidates(pilot):
 def test_a_recorded_birth_region_of_a_register_candidate_comes_before_the_group(pilot):
     """A registered candidate born in Poland (EU/EEA group) whose adviser chose Eastern Europe
     counts as Eastern Europe, not Western; one without a region still falls back."""
-    employer = Employer.objects.get(orgnr="910000004")
     for group, region in (
         (BirthCountryGroup.EU_EEA, BirthRegion.EASTERN_EUROPE),
         (BirthCountryGroup.AFRICA_ASIA_OTHER, ""),
     ):
-        Placement.objects.create(
-            candidate=CandidateFactory(birth_country_group=group, birth_region=region),
-            employer=employer,
-            start_date=date(2021, 3, 1),
-            contract_confirmed=True,
-            registered_afterwards=True,
-        )
+        _register_candidate_hired_after_signing(birth_country_group=group, birth_region=region)
     after = figures(Scope())["table_7_1"]["after_signing"]["All"]
     # C4 (Norway), C5 (Western Europe), C1 (non-Western), the Pole and the fallback one.
     assert after["n"] == 5
