@@ -17,6 +17,7 @@ from candidates.models import (
     Step,
     TargetGroupReason,
 )
+from candidates.services.consent import consent_request_link
 from candidates.services.shortlist import shortlist_for
 from devdata.synthetic import synthetic_fnr
 from employers.models import Occupation
@@ -73,6 +74,19 @@ class ConsentRequestFactory(DjangoModelFactory):
     method = ConsentRequest.Method.LINK
     deadline = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=3))
     requested_by = factory.SelfAttribute("entry.candidate.owner")
+
+
+def link_sent_to_sara() -> ConsentRequest:
+    """Sara (sara@example.no) is being assessed for a list; her owner sends her a consent link
+    through the service (which queues the e-mail), with three days to answer."""
+    entry = ShortlistEntryFactory(
+        step=Step.ASSESSING, candidate=CandidateFactory(email="sara@example.no")
+    )
+    return consent_request_link(
+        entry=entry,
+        actor=entry.candidate.owner,
+        deadline=timezone.now() + datetime.timedelta(days=3),
+    )
 
 
 def truck_driver_opening(region, **fields):

@@ -35,6 +35,10 @@ def _get(client, opening, **params):
     return response.content.decode()
 
 
+def _move(entry):
+    return reverse("candidates:entry_move", kwargs={"entry_id": entry.pk})
+
+
 def _detail(entry, **params):
     return reverse("candidates:entry_detail", kwargs={"entry_id": entry.pk})
 
@@ -152,7 +156,7 @@ class TestEntryDetail:
 
     def test_moving_through_the_form(self, login, entry_at, contact):
         entry = entry_at(Step.PRESENTED)
-        url = reverse("candidates:entry_move", kwargs={"entry_id": entry.pk})
+        url = _move(entry)
         response = login(contact).post(url, {"step": Step.NOT_RELEVANT})
         assert response.status_code == 200
         assert "Skriv en begrunnelse" in response.content.decode()
@@ -163,7 +167,7 @@ class TestEntryDetail:
 
     def test_a_refused_move_goes_back_to_the_page_with_why(self, login, entry_at, contact):
         entry = entry_at(Step.PRESENTED)
-        url = reverse("candidates:entry_move", kwargs={"entry_id": entry.pk})
+        url = _move(entry)
         came_from = _detail(entry) + "?fane=historikk"
         # The page was opened while the entry still was at "proposed": someone moved it since.
         data = {"step": Step.INTERVIEW_WANTED, "fra": Step.PROPOSED, "neste": came_from}
@@ -177,7 +181,7 @@ class TestEntryDetail:
 
     def test_a_refused_move_never_leaves_the_site(self, login, entry_at, contact):
         entry = entry_at(Step.PRESENTED)
-        url = reverse("candidates:entry_move", kwargs={"entry_id": entry.pk})
+        url = _move(entry)
         data = {"step": Step.INTERVIEW_WANTED, "fra": Step.PROPOSED}
         response = login(contact).post(
             url, {**data, "neste": "https://example.org/"}, HTTP_REFERER="https://example.org/"
@@ -191,7 +195,7 @@ class TestEntryDetail:
 
     def test_a_step_of_the_other_side_is_not_offered(self, login, entry_at, owner):
         entry = entry_at(Step.CONSENT_GIVEN)
-        url = reverse("candidates:entry_move", kwargs={"entry_id": entry.pk})
+        url = _move(entry)
         response = login(owner).post(url, {"step": Step.PRESENTED})
         assert response.status_code == 200
         entry.refresh_from_db()
