@@ -106,6 +106,12 @@ def _hire_ali(page, site_url: str, path) -> None:
     expect(page.locator(".path-timeline svg rect.timeline-completed")).to_have_count(2)
 
 
+def _plan_and_start(page):
+    """Move the open path to planned, then to running."""
+    page.get_by_role("button", name="Sett til «Planlagt»").click()
+    page.get_by_role("button", name="Sett til «Pågår»").click()
+
+
 def _start_stord_path(page, site_url, contact, employer):
     """The contact opens a new path from the employer's page with the Stord template."""
     log_in(page, site_url, contact.email, PASSWORD)
@@ -131,8 +137,7 @@ def test_contact_builds_a_stord_path_follows_participants_and_one_is_hired(
     for _ in range(2):
         page.get_by_role("button", name="Ta med i løpet").click()
         expect(page.get_by_text("er tatt med i løpet")).to_be_visible()
-    page.get_by_role("button", name="Sett til «Planlagt»").click()
-    page.get_by_role("button", name="Sett til «Pågår»").click()
+    _plan_and_start(page)
     _check(page, "detail", console_errors)
 
     _follow_both_through_the_course(page, live_site.url, path)
@@ -247,8 +252,7 @@ def test_a_path_selects_from_its_own_search_the_employer_chooses_and_one_is_hire
     page.get_by_label("Intervjudato").fill(timezone.localdate().isoformat())
     page.get_by_role("button", name="Registrer intervjuet").click()
     expect(page.get_by_text("Intervjuet med Ali Hassan er registrert.")).to_be_visible()
-    page.get_by_role("button", name="Sett til «Planlagt»").click()
-    page.get_by_role("button", name="Sett til «Pågår»").click()
+    _plan_and_start(page)
     _check(page, "selection", console_errors)
 
     _follow_both_through_the_course(page, live_site.url, path)
