@@ -7,6 +7,9 @@ import datetime
 import random
 from dataclasses import dataclass, field
 
+from django.db.models import Prefetch, QuerySet
+
+from accounts.models import Region, Role, User
 from candidates.matching.document import area_tokens, build_document
 from candidates.matching.vocabulary import remember
 from candidates.models import (
@@ -59,11 +62,18 @@ class Generated:
     done: list[str] = field(default_factory=list)
 
 
-def owners_for(users) -> list[Owner]:
-    """Owners from advisers (their office's area) and provider staff (each region their
-    provider serves). `users` needs office__region/county and provider__regions loaded."""
+def owners_for(users: QuerySet[User]) -> list[Owner]:
+    """Owners from the advisers among `users` (their office's area) and the provider staff
+    (each region their provider serves), in the order of `users`."""
+    staff = (
+        users.filter(role__in=[Role.ADVISER, Role.PROVIDER_STAFF])
+        .select_related("office__county", "office__region")
+        .prefetch_related(
+            Prefetch("provider__regions", queryset=Region.objects.select_related("county"))
+        )
+    )
     owners = []
-    for user in users:
+    for user in staff:
         if user.provider_id:
             for region in user.provider.regions.all():
                 owners.append(

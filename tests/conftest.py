@@ -12,7 +12,7 @@ from employers.models import Employer
 
 from . import smtp
 from .employers.factories import EmployerFactory, JobOpeningFactory
-from .factories import MeasureProviderFactory, NavOfficeFactory, RegionFactory, user_with_role
+from .factories import NavOfficeFactory, RegionFactory, provider_staff_serving, user_with_role
 from .workers import start_celery_worker
 
 # Transactional tests empty every table between tests with one TRUNCATE, the audit log
@@ -123,21 +123,9 @@ def contact(opening):
 
 
 @pytest.fixture
-def colleague(db):
-    """Another contact person in Oslo, not the employer's fixed contact."""
-    return user_with_role(Role.CONTACT_PERSON, first_name="Ola", last_name="Kollega")
-
-
-@pytest.fixture
 def outsider_contact(vestland):
     """A contact person in another county (Vestland)."""
     return user_with_role(Role.CONTACT_PERSON, county=vestland)
-
-
-@pytest.fixture
-def contact_person(db):
-    """A contact person in Oslo with no tie to `employer`."""
-    return user_with_role(Role.CONTACT_PERSON)
 
 
 @pytest.fixture
@@ -161,9 +149,7 @@ def east_adviser(oslo, oslo_east):
 @pytest.fixture
 def east_provider_staff(oslo_east):
     """Staff of a provider that serves Oslo east."""
-    provider = MeasureProviderFactory()
-    provider.regions.add(oslo_east)
-    return user_with_role(Role.PROVIDER_STAFF, provider=provider)
+    return provider_staff_serving(oslo_east)
 
 
 @pytest.fixture
@@ -179,43 +165,43 @@ def outsider_leader(vestland):
 
 
 @pytest.fixture
-def owner(db):
-    """A NAV adviser who follows candidates: their owner."""
-    return user_with_role(Role.ADVISER)
-
-
-@pytest.fixture
-def other_owner(db):
-    """Staff at a measure provider who follow candidates of their own."""
-    return user_with_role(Role.PROVIDER_STAFF)
-
-
-@pytest.fixture
-def provider_staff(db):
-    """Staff at a measure provider, not the fixed contact of any employer."""
-    return user_with_role(Role.PROVIDER_STAFF, first_name="Lise", last_name="Leverandør")
-
-
-@pytest.fixture
 def employer_user(employer):
     """A user at `employer`."""
     return user_with_role(Role.EMPLOYER_USER, employer=employer)
 
 
-@pytest.fixture
-def other_employer_user(db):
-    """A user at another employer."""
-    return user_with_role(Role.EMPLOYER_USER)
+def _persona(role: Role, doc: str, **fields):
+    """A persona that is a user of `role` and needs no other fixture."""
+
+    def persona(db):
+        return user_with_role(role, **fields)
+
+    persona.__doc__ = doc
+    return pytest.fixture(persona)
 
 
-@pytest.fixture
-def national_reader(db):
-    return user_with_role(Role.NATIONAL_READER)
-
-
-@pytest.fixture
-def admin_user(db):
-    return user_with_role(Role.ADMIN)
+colleague = _persona(
+    Role.CONTACT_PERSON,
+    "Another contact person in Oslo, not the employer's fixed contact.",
+    first_name="Ola",
+    last_name="Kollega",
+)
+contact_person = _persona(
+    Role.CONTACT_PERSON, "A contact person in Oslo with no tie to `employer`."
+)
+owner = _persona(Role.ADVISER, "A NAV adviser who follows candidates: their owner.")
+other_owner = _persona(
+    Role.PROVIDER_STAFF, "Staff at a measure provider who follow candidates of their own."
+)
+provider_staff = _persona(
+    Role.PROVIDER_STAFF,
+    "Staff at a measure provider, not the fixed contact of any employer.",
+    first_name="Lise",
+    last_name="Leverandør",
+)
+other_employer_user = _persona(Role.EMPLOYER_USER, "A user at another employer.")
+national_reader = _persona(Role.NATIONAL_READER, "A national reader.")
+admin_user = _persona(Role.ADMIN, "An administrator.")
 
 
 @pytest.fixture

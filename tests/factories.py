@@ -67,3 +67,10 @@ def user_with_role(role: Role, **fields) -> User:
     if role in (Role.NATIONAL_READER, Role.ADMIN, Role.EMPLOYER_USER):
         fields.setdefault("county", None)
     return UserFactory(role=role, **fields)
+
+
+def provider_staff_serving(*regions: Region, **fields) -> User:
+    """Staff of a provider of their own that serves `regions`."""
+    staff = user_with_role(Role.PROVIDER_STAFF, **fields)
+    staff.provider.regions.add(*regions)
+    return staff

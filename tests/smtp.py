@@ -2,6 +2,7 @@
 tests/conftest.py), and a Celery worker that sends real SMTP to it."""
 
 import os
+import socket
 import socketserver
 import subprocess
 import sys
@@ -38,6 +39,13 @@ class RecordingSmtp(socketserver.StreamRequestHandler):
                 return
             else:
                 self.reply("250 ok")
+
+
+def closed_port() -> int:
+    """A local port nothing listens on: sending to it is refused at once."""
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        return closed.getsockname()[1]
 
 
 def settings_override(port: int):

@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
+import pytest
 from django.conf import settings
 from django.db import connection
 
@@ -65,3 +66,28 @@ def settled_mail(mail_dir: Path, expected: int) -> list[str]:
     assert arrived, "the reminders did not arrive"
     time.sleep(2)  # anything sent twice would arrive now
     return mail_messages(mail_dir)
+
+
+# The ways a beat task could send a reminder twice: one worker running it twice in a row, and
+# two workers running it six times at once, with this many reminders due.
+RUNS_THAT_COULD_SEND_TWICE = pytest.mark.parametrize(
+    ("workers", "runs", "due"),
+    [(1, 2, 3), (2, 6, 20)],
+    ids=["beat-task-run-twice", "two-workers-at-once"],
+)
+
+
+def run_beat_task(task, start_worker, *, workers: int, runs: int) -> None:
+    """Start `workers` workers and queue the beat task `runs` times, as beat would."""
+    for number in range(1, workers + 1):
+        start_worker(f"w{number}")
+    for _ in range(runs):
+        task.delay()
+
+
+def assert_each_mailed_once(mail_dir: Path, addresses: list[str]) -> None:
+    """One e-mail per address and no more, once anything sent twice would have arrived."""
+    mails = settled_mail(mail_dir, len(addresses))
+    assert len(mails) == len(addresses)
+    for address in addresses:
+        assert sum(address in mail for mail in mails) == 1

@@ -159,6 +159,11 @@ def demo_orgnr(number: int) -> str:
     raise AssertionError("unreachable: one of two adjacent bases always has a check digit")
 
 
+def _at(office: NavOffice) -> dict:
+    """The placement of a person working at a NAV office: its county, region and the office."""
+    return {"county": office.county, "region": office.region, "office": office}
+
+
 def seed() -> str:
     """Create what is missing of the demo organisation and people; returns a summary."""
     seeder = _OrganisationSeeder()
@@ -217,22 +222,8 @@ class _OrganisationSeeder:
 
     def _staff(self, offices: dict[str, list[NavOffice]], providers: list[MeasureProvider]):
         trondheim = offices["Trøndelag"][0]
-        self._person(
-            "markedskontakt@demo.no",
-            Role.CONTACT_PERSON,
-            0,
-            county=trondheim.county,
-            region=trondheim.region,
-            office=trondheim,
-        )
-        self._person(
-            "veileder@demo.no",
-            Role.ADVISER,
-            1,
-            county=trondheim.county,
-            region=trondheim.region,
-            office=trondheim,
-        )
+        self._person("markedskontakt@demo.no", Role.CONTACT_PERSON, 0, **_at(trondheim))
+        self._person("veileder@demo.no", Role.ADVISER, 1, **_at(trondheim))
         self._person("prosjektleder@demo.no", Role.PROJECT_LEADER, 2, county=trondheim.county)
         self._person("nasjonal@demo.no", Role.NATIONAL_READER, 3)
         self._person("leverandor@demo.no", Role.PROVIDER_STAFF, 4, provider=providers[0])
@@ -248,14 +239,7 @@ class _OrganisationSeeder:
                 office_slug = office.name.lower().replace(" ", "-").replace(".", "")
                 for role, prefix in [(Role.CONTACT_PERSON, "mk"), (Role.ADVISER, "veileder")]:
                     index += 1
-                    self._person(
-                        f"{prefix}.{office_slug}@demo.no",
-                        role,
-                        index,
-                        county=county,
-                        region=office.region,
-                        office=office,
-                    )
+                    self._person(f"{prefix}.{office_slug}@demo.no", role, index, **_at(office))
         for number, provider in enumerate(providers):
             for staff in range(2):
                 index += 1

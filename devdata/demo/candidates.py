@@ -1,10 +1,9 @@
 """A few hundred demo candidates in the pilot counties (see `manage.py seed_demo`), followed
 by the demo advisers and provider staff, with realistic Norwegian competencies."""
 
-from django.db.models import Prefetch
 from django.utils import timezone
 
-from accounts.models import Region, Role, User
+from accounts.models import User
 from candidates.models import Candidate
 from devdata.generate import CandidateGenerator, owners_for, profile_codes, save_generated
 from employers.models import Occupation
@@ -39,17 +38,7 @@ def seed() -> str:
 
 
 def _owners():
-    staff = (
-        User.objects.filter(
-            email__endswith="@demo.no", role__in=[Role.ADVISER, Role.PROVIDER_STAFF]
-        )
-        .select_related("office__county", "office__region")
-        .prefetch_related(
-            Prefetch("provider__regions", queryset=Region.objects.select_related("county"))
-        )
-        .order_by("email")
-    )
-    owners = owners_for(staff)
+    owners = owners_for(User.objects.filter(email__endswith="@demo.no").order_by("email"))
     main = [owner for owner in owners if owner.user_id in _main_owner_ids()]
     return owners + main * MAIN_OWNER_SHARE
 

@@ -97,6 +97,18 @@ def _domain(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", _ascii(name.lower())).strip("-") + ".example.no"
 
 
+def _person(employer: Employer, index: int, domain: str, **fields) -> EmployerPerson:
+    """An unsaved person at the employer, named by `index`, with an address at `domain`."""
+    first = FIRST_NAMES[index % len(FIRST_NAMES)]
+    last = LAST_NAMES[(index * 5) % len(LAST_NAMES)]
+    return EmployerPerson(
+        employer=employer,
+        name=f"{first} {last}",
+        email=f"{_ascii(first.lower())}.{_ascii(last.lower())}@{domain}",
+        **fields,
+    )
+
+
 def seed() -> str:
     """Create the demo employers that are missing; leave the existing ones as they are."""
     seeder = _EmployerSeeder()
@@ -182,30 +194,25 @@ class _EmployerSeeder:
         people = []
         for offset in range(2 if status == AGREEMENT else 1):
             index = number * 3 + offset
-            first = FIRST_NAMES[index % len(FIRST_NAMES)]
-            last = LAST_NAMES[(index * 5) % len(LAST_NAMES)]
             people.append(
-                EmployerPerson(
-                    employer=employer,
+                _person(
+                    employer,
+                    index,
+                    domain,
                     kind=EmployerPerson.Kind.CONTACT,
-                    name=f"{first} {last}",
                     title=CONTACT_TITLES[index % len(CONTACT_TITLES)],
-                    email=f"{_ascii(first.lower())}.{_ascii(last.lower())}@{domain}",
                     phone=f"4{number:03d}{offset:04d}",
                 )
             )
         # Union representatives take part in agreements (evaluation ch. 4).
         if status == AGREEMENT and industry in UNIONS:
-            index = number * 3 + 2
-            first = FIRST_NAMES[index % len(FIRST_NAMES)]
-            last = LAST_NAMES[(index * 5) % len(LAST_NAMES)]
             people.append(
-                EmployerPerson(
-                    employer=employer,
+                _person(
+                    employer,
+                    number * 3 + 2,
+                    domain,
                     kind=EmployerPerson.Kind.UNION_REP,
-                    name=f"{first} {last}",
                     title=f"Hovedtillitsvalgt, {UNIONS[industry]}",
-                    email=f"{_ascii(first.lower())}.{_ascii(last.lower())}@{domain}",
                 )
             )
         EmployerPerson.objects.bulk_create(people)

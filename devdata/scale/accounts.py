@@ -29,17 +29,27 @@ def seed_scale(scale: float = 1.0) -> str:
         for region in regions
         for n in range(OFFICES_PER_REGION)
     )
+
+    def person(local_part: str, role: Role, last_name: str, **fields) -> User:
+        """An unsaved user "Skala <last_name>" at skala.no with the shared password."""
+        return User(
+            email=f"{local_part}@skala.no",
+            role=role,
+            password=password,
+            first_name="Skala",
+            last_name=last_name,
+            **fields,
+        )
+
     users = []
     for n, office in enumerate(offices):
         for role, count in ((Role.CONTACT_PERSON, 1), (Role.ADVISER, 1)):
             for k in range(count):
                 users.append(
-                    User(
-                        email=f"{role}.{n}.{k}@skala.no",
-                        role=role,
-                        password=password,
-                        first_name="Skala",
-                        last_name=f"{role} {n}",
+                    person(
+                        f"{role}.{n}.{k}",
+                        role,
+                        f"{role} {n}",
                         county_id=office.county_id,
                         region_id=office.region_id,
                         office=office,
@@ -47,25 +57,15 @@ def seed_scale(scale: float = 1.0) -> str:
                 )
     for county in County.objects.all():
         users.append(
-            User(
-                email=f"prosjektleder.{county.number}@skala.no",
-                role=Role.PROJECT_LEADER,
-                password=password,
-                first_name="Skala",
-                last_name="Prosjektleder",
+            person(
+                f"prosjektleder.{county.number}",
+                Role.PROJECT_LEADER,
+                "Prosjektleder",
                 county=county,
             )
         )
     # The steering group's reader, for the national dashboard bench.
-    users.append(
-        User(
-            email="nasjonal@skala.no",
-            role=Role.NATIONAL_READER,
-            password=password,
-            first_name="Skala",
-            last_name="Nasjonal",
-        )
-    )
+    users.append(person("nasjonal", Role.NATIONAL_READER, "Nasjonal"))
     measures = list(Measure.objects.all())
     providers = MeasureProvider.objects.bulk_create(
         MeasureProvider(
@@ -87,14 +87,7 @@ def seed_scale(scale: float = 1.0) -> str:
     )
     for n, provider in enumerate(providers):
         users.append(
-            User(
-                email=f"leverandor.{n}@skala.no",
-                role=Role.PROVIDER_STAFF,
-                password=password,
-                first_name="Skala",
-                last_name=f"Leverandør {n}",
-                provider=provider,
-            )
+            person(f"leverandor.{n}", Role.PROVIDER_STAFF, f"Leverandør {n}", provider=provider)
         )
     # bulk_create skips save(), which sets the admin flags; none of these are admins.
     User.objects.bulk_create(users, batch_size=2000)

@@ -15,9 +15,8 @@ from django.utils import timezone
 from accounts.models import County, Role, User
 from agreements.models import Agreement, AgreementTemplate, ContactPeriod, FollowUpMeeting
 from agreements.services.plans import PLAN_MONTHS_AHEAD, plan_dates
-from core.activity import unsaved_entry
-from core.models import ActivityEntry
 from devdata.demo.accounts import demo_orgnr
+from devdata.scale.activity import log_created
 from employers.models import Employer
 
 AGREEMENTS = 5_000
@@ -128,12 +127,7 @@ def seed_scale(scale: float) -> str:
             )
         )
     agreements = Agreement.objects.bulk_create(agreements)
-    ActivityEntry.objects.bulk_create(
-        unsaved_entry(
-            a, "agreements.agreement.created", actor_id=a.fixed_contact_id, to_state=a.status
-        )
-        for a in agreements
-    )
+    log_created(agreements, "agreements.agreement.created", actor="fixed_contact_id")
     ContactPeriod.objects.bulk_create(
         ContactPeriod(agreement=a, contact_id=a.fixed_contact_id, changed_by_id=a.fixed_contact_id)
         for a in agreements

@@ -2,10 +2,9 @@
 by the scale advisers and provider staff (devdata.scale.accounts), a few typical openings to search
 for, and one finished search per opening for the page benchmarks."""
 
-from django.db.models import Prefetch
 from django.utils import timezone
 
-from accounts.models import County, Region, Role, User
+from accounts.models import County, Role, User
 from candidates.matching.criteria import Area, Criteria
 from candidates.models import Candidate, SearchRun
 from candidates.services.search import search_run_execute
@@ -32,16 +31,7 @@ def seed_scale(scale: float = 1.0) -> str:
     wanted = max(1, round(CANDIDATES * scale))
     if Candidate.objects.filter(email__endswith="@eksempel.no").count() >= wanted:
         return "already there"
-    owners = owners_for(
-        User.objects.filter(
-            email__endswith="@skala.no", role__in=[Role.ADVISER, Role.PROVIDER_STAFF]
-        )
-        .select_related("office__county", "office__region")
-        .prefetch_related(
-            Prefetch("provider__regions", queryset=Region.objects.select_related("county"))
-        )
-        .order_by("pk")
-    )
+    owners = owners_for(User.objects.filter(email__endswith="@skala.no").order_by("pk"))
     generator = CandidateGenerator(
         seed=SEED,
         occupations=Occupation.objects.in_bulk(profile_codes()),

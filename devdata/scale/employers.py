@@ -14,9 +14,8 @@ from django.db import connection
 from django.utils import timezone
 
 from accounts.models import Region, Role, User
-from core.activity import unsaved_entry
-from core.models import ActivityEntry
 from devdata.demo.accounts import demo_orgnr
+from devdata.scale.activity import log_created
 from employers.models import (
     DialogueEntry,
     Employer,
@@ -231,18 +230,7 @@ class _ScaleSeeder:
                 )
             )
         leads = Lead.objects.bulk_create(leads, batch_size=2000)
-        ActivityEntry.objects.bulk_create(
-            (
-                unsaved_entry(
-                    lead,
-                    "employers.lead.created",
-                    actor_id=lead.recorded_by_id,
-                    to_state=Lead.Status.NEW,
-                )
-                for lead in leads
-            ),
-            batch_size=5000,
-        )
+        log_created(leads, "employers.lead.created", actor="recorded_by_id", state=Lead.Status.NEW)
         return len(leads)
 
     def openings(self, employers: list[Employer]) -> int:
@@ -275,16 +263,5 @@ class _ScaleSeeder:
                 )
             )
         openings = JobOpening.objects.bulk_create(openings, batch_size=2000)
-        ActivityEntry.objects.bulk_create(
-            (
-                unsaved_entry(
-                    opening,
-                    "employers.opening.created",
-                    actor_id=opening.recorded_by_id,
-                    to_state=opening.status,
-                )
-                for opening in openings
-            ),
-            batch_size=5000,
-        )
+        log_created(openings, "employers.opening.created", actor="recorded_by_id")
         return len(openings)

@@ -12,6 +12,7 @@ from accounts.models import County, Role
 from candidates.models import Placement, Step
 from candidates.selectors.pipeline import hires_around
 from candidates.services.shortlist import shortlist_for
+from tests.pages import home_section
 
 from ..candidates.factories import ShortlistEntryFactory
 from ..employers.factories import EmployerFactory, JobOpeningFactory
@@ -56,10 +57,15 @@ def test_hires_are_split_at_the_signing_day():
     assert (unsigned.before, unsigned.after) == (3, 0)
 
 
-def test_agreement_page_shows_hires_before_and_after_signing(client):
-    employer = _employer_with_hires_around_signing()
-    agreement = AgreementFactory(employer=employer, active=True, signed_on=SIGNED)
+def _agreement_seen_by_its_contact(client, **fields):
+    """An agreement with the employer hiring around SIGNED; its fixed contact is logged in."""
+    agreement = AgreementFactory(employer=_employer_with_hires_around_signing(), **fields)
     client.force_login(agreement.fixed_contact)
+    return agreement
+
+
+def test_agreement_page_shows_hires_before_and_after_signing(client):
+    agreement = _agreement_seen_by_its_contact(client, active=True, signed_on=SIGNED)
     page = client.get(reverse("agreements:detail", args=[agreement.pk])).content.decode()
     assert "Etter signering (1. jun. 2026)" in page
     assert '<dd class="col-4 text-end mb-1">2</dd>' in page
@@ -67,18 +73,14 @@ def test_agreement_page_shows_hires_before_and_after_signing(client):
 
 
 def test_agreement_in_dialogue_counts_hires_so_far(client):
-    employer = _employer_with_hires_around_signing()
-    agreement = AgreementFactory(employer=employer)
-    client.force_login(agreement.fixed_contact)
+    agreement = _agreement_seen_by_its_contact(client)
     page = client.get(reverse("agreements:detail", args=[agreement.pk])).content.decode()
     assert "3 ansettelser gjennom Vi inkluderer! så langt; avtalen er ikke signert ennå." in page
 
 
 def test_employer_page_marks_each_hire_before_or_after_the_first_signing(client):
-    employer = _employer_with_hires_around_signing()
-    agreement = AgreementFactory(employer=employer, active=True, signed_on=SIGNED)
-    client.force_login(agreement.fixed_contact)
-    page = client.get(reverse("employers:detail", args=[employer.pk])).content.decode()
+    agreement = _agreement_seen_by_its_contact(client, active=True, signed_on=SIGNED)
+    page = client.get(reverse("employers:detail", args=[agreement.employer_id])).content.decode()
     assert "Avtale første gang signert 1. jun. 2026." in page
     assert page.count("Før avtalen") == 1
     assert page.count("Etter avtalen") == 2
@@ -94,10 +96,6 @@ def test_the_county_dashboard_counts_this_years_hires_and_those_after_signing(cl
     _hire(with_agreement, today - datetime.timedelta(days=400))  # an earlier year
     _hire(EmployerFactory(county=County.objects.get(name="Vestland")), today)  # elsewhere
     client.force_login(user_with_role(Role.PROJECT_LEADER, county=oslo))
-    section = next(
-        s
-        for s in client.get("/").context["sections"]
-        if s.template == "home/_candidate_counts.html"
-    )
+    section = home_section(client.get("/"), "candidate_counts")
     assert section.context["counts"]["hires_this_year"] == 2
     assert section.context["counts"]["hires_after_signing"] == 1

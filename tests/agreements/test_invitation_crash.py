@@ -4,7 +4,6 @@ released and sent by the retry (the model is tests/notifications/test_email_cras
 
 import os
 import signal
-import socket
 
 import pytest
 
@@ -12,7 +11,7 @@ from agreements.models import FollowUpMeeting
 from agreements.services.meetings import meeting_invite, meeting_send_invitation_email
 from agreements.tasks import send_meeting_invitation
 from tests.agreements.factories import MeetingFactory
-from tests.smtp import settings_override, smtp_worker
+from tests.smtp import closed_port, settings_override, smtp_worker
 from tests.workers import wait_for
 
 pytestmark = [pytest.mark.worker, pytest.mark.usefixtures("reference_data")]
@@ -58,11 +57,8 @@ def test_a_worker_killed_mid_send_does_not_send_the_invitation_twice(smtp_server
 
 
 def test_a_refused_send_is_released_and_sent_by_the_retry(smtp_server, transactional_db):
-    with socket.socket() as closed:
-        closed.bind(("127.0.0.1", 0))
-        closed_port = closed.getsockname()[1]
     meeting = MeetingFactory()
-    with pytest.raises(OSError), settings_override(closed_port):
+    with pytest.raises(OSError), settings_override(closed_port()):
         send_meeting_invitation.run(meeting.pk)
     meeting.refresh_from_db()
     assert meeting.invitation_claimed_sequence is None and meeting.invited_sequence is None

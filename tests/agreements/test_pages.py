@@ -10,7 +10,7 @@ from django.utils import timezone
 from accounts.models import Role
 from agreements.models import Agreement
 from employers.models import JobOpening
-from tests.factories import RegionFactory, user_with_role
+from tests.factories import RegionFactory, provider_staff_serving, user_with_role
 
 from ..employers.factories import EmployerFactory
 from .factories import AgreementFactory, MeetingFactory, RecruitmentNeedFactory, county
@@ -22,30 +22,29 @@ def _detail(client, agreement):
     return client.get(reverse("agreements:detail", args=[agreement.pk]))
 
 
+def _sees_only(client, user, visible, hidden):
+    client.force_login(user)
+    assert _detail(client, visible).status_code == 200
+    assert _detail(client, hidden).status_code == 404
+
+
 def test_nav_staff_see_agreements_of_their_county_only(client):
     oslo = AgreementFactory(employer__county=county("Oslo"))
     vestland = AgreementFactory(employer__county=county("Vestland"))
-    adviser = user_with_role(Role.ADVISER, county=county("Oslo"))
-    client.force_login(adviser)
-    assert _detail(client, oslo).status_code == 200
-    assert _detail(client, vestland).status_code == 404
+    _sees_only(client, user_with_role(Role.ADVISER, county=county("Oslo")), oslo, vestland)
 
 
 def test_provider_staff_see_agreements_in_the_regions_their_provider_serves(client):
     region = RegionFactory(county=county("Vestland"))
-    staff = user_with_role(Role.PROVIDER_STAFF)
-    staff.provider.regions.add(region)
+    staff = provider_staff_serving(region)
     inside = AgreementFactory(employer__county=region.county, employer__region=region)
     outside = AgreementFactory(employer__county=region.county)
-    client.force_login(staff)
-    assert _detail(client, inside).status_code == 200
-    assert _detail(client, outside).status_code == 404
+    _sees_only(client, staff, inside, outside)
 
 
 def test_provider_staff_see_but_cannot_edit_unless_they_are_the_fixed_contact(client):
     region = RegionFactory(county=county("Vestland"))
-    staff = user_with_role(Role.PROVIDER_STAFF)
-    staff.provider.regions.add(region)
+    staff = provider_staff_serving(region)
     theirs = AgreementFactory(
         employer__county=region.county, employer__region=region, fixed_contact=staff
     )

@@ -10,7 +10,13 @@ from django.utils import timezone
 
 from agreements.models import Reminder
 from agreements.tasks import send_agreement_reminders
-from tests.workers import mail_messages, settled_mail
+from tests.workers import (
+    RUNS_THAT_COULD_SEND_TWICE,
+    assert_each_mailed_once,
+    mail_messages,
+    run_beat_task,
+    settled_mail,
+)
 
 from .factories import MeetingFactory
 
@@ -34,29 +40,12 @@ def _claim(meeting) -> Reminder:
     )
 
 
-def test_beat_task_run_twice_reminds_each_meeting_once(start_worker, mail_dir):
-    meetings = _due_meetings(3)
-    start_worker("w1")
-    send_agreement_reminders.delay()
-    send_agreement_reminders.delay()
-    mails = settled_mail(mail_dir, 3)
-    assert len(mails) == 3
-    assert Reminder.objects.count() == 3
-    for meeting in meetings:
-        assert sum(meeting.agreement.fixed_contact.email in mail for mail in mails) == 1
-
-
-def test_two_workers_running_at_once_send_each_reminder_once(start_worker, mail_dir):
-    meetings = _due_meetings(25)
-    start_worker("w1")
-    start_worker("w2")
-    for _ in range(6):
-        send_agreement_reminders.delay()
-    mails = settled_mail(mail_dir, 25)
-    assert len(mails) == 25
-    assert Reminder.objects.count() == 25
-    for meeting in meetings:
-        assert sum(meeting.agreement.fixed_contact.email in mail for mail in mails) == 1
+@RUNS_THAT_COULD_SEND_TWICE
+def test_each_reminder_is_sent_once(start_worker, mail_dir, workers, runs, due):
+    meetings = _due_meetings(due)
+    run_beat_task(send_agreement_reminders, start_worker, workers=workers, runs=runs)
+    assert_each_mailed_once(mail_dir, [m.agreement.fixed_contact.email for m in meetings])
+    assert Reminder.objects.count() == due
 
 
 def test_a_run_that_dies_before_committing_leaves_the_reminder_to_the_next_run(

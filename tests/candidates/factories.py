@@ -17,10 +17,12 @@ from candidates.models import (
     Step,
     TargetGroupReason,
 )
+from candidates.services.consent import consent_request_link
 from candidates.services.shortlist import shortlist_for
 from devdata.synthetic import synthetic_fnr
+from employers.models import Occupation
 
-from ..employers.factories import JobOpeningFactory
+from ..employers.factories import EmployerFactory, JobOpeningFactory
 from ..factories import user_with_role
 
 
@@ -72,6 +74,29 @@ class ConsentRequestFactory(DjangoModelFactory):
     method = ConsentRequest.Method.LINK
     deadline = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=3))
     requested_by = factory.SelfAttribute("entry.candidate.owner")
+
+
+def link_sent_to_sara() -> ConsentRequest:
+    """Sara (sara@example.no) is being assessed for a list; her owner sends her a consent link
+    through the service (which queues the e-mail), with three days to answer."""
+    entry = ShortlistEntryFactory(
+        step=Step.ASSESSING, candidate=CandidateFactory(email="sara@example.no")
+    )
+    return consent_request_link(
+        entry=entry,
+        actor=entry.candidate.owner,
+        deadline=timezone.now() + datetime.timedelta(days=3),
+    )
+
+
+def truck_driver_opening(region, **fields):
+    """A truck driver's opening ("Truckfører", STYRK-08 8344) at an employer in `region`."""
+    return JobOpeningFactory(
+        employer=EmployerFactory(region=region),
+        occupation=Occupation.objects.get(code="8344"),
+        title="Truckfører",
+        **fields,
+    )
 
 
 def finished_search(*, opening, user, candidate, **fields) -> SearchRun:

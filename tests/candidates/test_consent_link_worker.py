@@ -7,10 +7,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from candidates.models import ConsentRequest, Step
-from candidates.services.consent import consent_request_link
+from candidates.models import ConsentRequest
 from candidates.tasks_consent import send_consent_link
-from tests.candidates.factories import CandidateFactory, ShortlistEntryFactory
+from tests.candidates.factories import link_sent_to_sara
 from tests.candidates.pipeline_helpers import consent_in_mail
 from tests.workers import mail_messages, wait_for
 from vi_inkluderer.celery import app as celery_app
@@ -19,13 +18,9 @@ pytestmark = [pytest.mark.worker, pytest.mark.usefixtures("reference_data")]
 
 
 def test_a_lost_link_is_replaced_and_only_the_new_one_is_mailed(client, start_worker, mail_dir):
-    entry = ShortlistEntryFactory(
-        step=Step.ASSESSING, candidate=CandidateFactory(email="sara@example.no")
-    )
+    lost = link_sent_to_sara()
+    entry = lost.entry
     owner = entry.candidate.owner
-    lost = consent_request_link(
-        entry=entry, actor=owner, deadline=timezone.now() + datetime.timedelta(days=3)
-    )
     celery_app.control.purge()  # the task is lost (no worker ran it)
     ConsentRequest.objects.filter(pk=lost.pk).update(
         requested_at=timezone.now() - datetime.timedelta(minutes=5)

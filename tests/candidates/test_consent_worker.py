@@ -1,30 +1,19 @@
 """The consent link goes out from a real Celery worker after the request commits, once."""
 
-import datetime
 import time
 
 import pytest
-from django.utils import timezone
 
-from candidates.models import Step
-from candidates.services.consent import consent_request_link
 from candidates.tasks_consent import send_consent_link
 from tests.workers import mail_messages, wait_for
 
-from .factories import CandidateFactory, ShortlistEntryFactory
+from .factories import link_sent_to_sara
 
 pytestmark = [pytest.mark.worker, pytest.mark.usefixtures("reference_data")]
 
 
 def test_the_worker_mails_the_consent_link_once(celery_worker_process, mail_dir):
-    entry = ShortlistEntryFactory(
-        step=Step.ASSESSING, candidate=CandidateFactory(email="sara@example.no")
-    )
-    consent = consent_request_link(
-        entry=entry,
-        actor=entry.candidate.owner,
-        deadline=timezone.now() + datetime.timedelta(days=3),
-    )
+    consent = link_sent_to_sara()
 
     def links():
         return [mail for mail in mail_messages(mail_dir) if "To: sara@example.no" in mail]

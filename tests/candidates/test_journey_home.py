@@ -10,10 +10,18 @@ from django.utils import timezone
 from accounts.models import County, Role
 from candidates.models import AuditRecord, ConsentRequest, ShortlistEntry, Step
 from candidates.services.shortlist import shortlist_for
+from tests.pages import home_section
 
 from ..employers.factories import EmployerFactory, JobOpeningFactory
 from ..factories import user_with_role
 from .factories import CandidateFactory, ConsentRequestFactory, ShortlistEntryFactory
+
+
+def _home_entries(client, user, name: str):
+    """`user`'s home page: the entries its section `home/_<name>.html` shows, and the HTML."""
+    client.force_login(user)
+    response = client.get("/")
+    return home_section(response, name).context["entries"], response.content.decode()
 
 
 @pytest.mark.django_db
@@ -45,11 +53,8 @@ def test_contact_person_sees_proposals_to_their_openings_newest_first_without_na
         ),
         added_by=adviser,
     )
-    client.force_login(contact)
-    response = client.get("/")
-    section = next(s for s in response.context["sections"] if "new_proposals" in s.template)
-    assert section.context["entries"] == [newer, older]
-    html = response.content.decode()
+    entries, html = _home_entries(client, contact, "new_proposals")
+    assert entries == [newer, older]
     assert "Nye forslag til dine stillinger" in html
     assert "Forslag til Lagermedarbeider natt" in html and "fra Vera Veileder" in html
     assert "Sveiser i Bergen" not in html
@@ -72,11 +77,8 @@ def test_owner_sees_their_candidates_in_process_waiting_consents_first_and_the_r
     ShortlistEntryFactory(candidate=CandidateFactory(owner=owner), step=Step.HIRED)
     ShortlistEntryFactory(candidate=CandidateFactory(owner=owner), archived_at=timezone.now())
     ShortlistEntryFactory(step=Step.PROPOSED)  # someone else's candidate
-    client.force_login(owner)
-    response = client.get("/")
-    section = next(s for s in response.context["sections"] if "in_process" in s.template)
-    assert section.context["entries"] == [waiting, moving]
-    html = response.content.decode()
+    entries, html = _home_entries(client, owner, "candidates_in_process")
+    assert entries == [waiting, moving]
     assert "Dine kandidater i prosess" in html
     assert "Sara Samtykke" in html and "Venter på samtykke, frist" in html
     assert "Presentert for arbeidsgiver" in html
@@ -101,10 +103,8 @@ def test_answered_consents_and_closed_lists_leave_the_owners_section(client):
     closed = ShortlistEntryFactory(candidate=CandidateFactory(owner=owner))
     closed.shortlist.closed_at = timezone.now()
     closed.shortlist.save()
-    client.force_login(owner)
-    response = client.get("/")
-    section = next(s for s in response.context["sections"] if "in_process" in s.template)
-    assert [(e, e.consent_deadline) for e in section.context["entries"]] == [(answered.entry, None)]
+    entries, _html = _home_entries(client, owner, "candidates_in_process")
+    assert [(e, e.consent_deadline) for e in entries] == [(answered.entry, None)]
 
 
 @pytest.mark.django_db

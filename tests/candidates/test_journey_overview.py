@@ -10,6 +10,7 @@ from django.utils import timezone
 from accounts.models import County, Role
 from candidates.models import ShortlistEntry, Step
 from candidates.services.shortlist import shortlist_for
+from tests.pages import current_menu_items, home_section
 
 from ..employers.factories import EmployerFactory, JobOpeningFactory
 from ..factories import user_with_role
@@ -108,10 +109,6 @@ def test_only_the_contact_side_has_the_overview(client, role):
     assert client.get(URL).status_code == 403
 
 
-def _current(response):
-    return [item["label"] for item in response.context["navigation"] if item["active"]]
-
-
 @pytest.mark.django_db
 def test_a_shortlist_belongs_to_the_overview_for_contact_persons_and_to_shared_openings_for_owners(
     client,
@@ -122,12 +119,12 @@ def test_a_shortlist_belongs_to_the_overview_for_contact_persons_and_to_shared_o
     overview_crumb = f'<li class="breadcrumb-item"><a href="{URL}">Mine kandidatlister</a></li>'
     client.force_login(opening.recorded_by)
     response = client.get(shortlist_url)
-    assert _current(response) == ["Mine kandidatlister"]
+    assert current_menu_items(response) == ["Mine kandidatlister"]
     assert overview_crumb in response.content.decode()
-    assert _current(client.get(URL)) == ["Mine kandidatlister"]
+    assert current_menu_items(client.get(URL)) == ["Mine kandidatlister"]
     client.force_login(entry.candidate.owner)
     response = client.get(shortlist_url)
-    assert _current(response) == ["Delte stillinger"]
+    assert current_menu_items(response) == ["Delte stillinger"]
     assert overview_crumb not in response.content.decode()
     assert f'<a href="{reverse("employers:shared_openings")}">Delte stillinger</a>' in (
         response.content.decode()
@@ -148,6 +145,6 @@ def test_the_contact_persons_own_additions_are_no_new_proposals_as_on_the_home_p
     client.force_login(contact)
     counts = dict(client.get(URL).context["rows"][0][1])
     home = client.get("/")
-    section = next(s for s in home.context["sections"] if "new_proposals" in s.template)
+    section = home_section(home, "new_proposals")
     assert counts["Foreslått"] == len(section.context["entries"]) == 2
     assert [row for row, _counts in client.get(URL, {"nye": "on"}).context["rows"]] == [shortlist]

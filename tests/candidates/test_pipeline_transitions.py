@@ -74,10 +74,23 @@ def test_consent_and_hire_steps_need_their_own_form(entry_at, contact, owner, st
 
 
 class TestWhoMayMove:
-    def test_the_owner_may_not_present_the_candidate(self, entry_at, owner):
-        entry = entry_at(Step.CONSENT_GIVEN)
+    @pytest.mark.parametrize(
+        ("mover", "at", "to"),
+        [
+            ("owner", Step.CONSENT_GIVEN, Step.PRESENTED),
+            ("other_owner", Step.PROPOSED, Step.ASSESSING),
+            ("outsider_contact", Step.PROPOSED, Step.ASSESSING),
+        ],
+        ids=[
+            "the-owner-may-not-present-the-candidate",
+            "another-owner-may-not-move-someone-elses-candidate",
+            "a-contact-person-in-another-county-may-not-move",
+        ],
+    )
+    def test_refused(self, request, entry_at, mover, at, to):
+        entry = entry_at(at)
         with pytest.raises(PermissionDenied):
-            services.entry_move(entry=entry, to_step=Step.PRESENTED, actor=owner)
+            services.entry_move(entry=entry, to_step=to, actor=request.getfixturevalue(mover))
 
     def test_the_contact_person_may_not_ask_for_consent(self, entry_at, contact):
         entry = entry_at(Step.ASSESSING)
@@ -85,31 +98,16 @@ class TestWhoMayMove:
             consent_services.consent_record_meeting(entry=entry, actor=contact)
 
     @pytest.mark.parametrize("side", ["contact", "owner"])
-    def test_both_sides_may_withdraw(self, entry_at, contact, owner, side):
-        entry = entry_at(Step.PRESENTED)
-        actor = contact if side == "contact" else owner
-        services.entry_move(entry=entry, to_step=Step.WITHDRAWN, actor=actor, reason="Syk")
+    @pytest.mark.parametrize(
+        ("at", "to", "fields"),
+        [(Step.PRESENTED, Step.WITHDRAWN, {"reason": "Syk"}), (Step.PROPOSED, Step.ASSESSING, {})],
+        ids=["withdraw", "mark-as-being-assessed"],
+    )
+    def test_both_sides_may(self, request, entry_at, side, at, to, fields):
+        entry = entry_at(at)
+        services.entry_move(entry=entry, to_step=to, actor=request.getfixturevalue(side), **fields)
         entry.refresh_from_db()
-        assert entry.step == Step.WITHDRAWN
-
-    @pytest.mark.parametrize("side", ["contact", "owner"])
-    def test_both_sides_may_mark_as_being_assessed(self, entry_at, contact, owner, side):
-        entry = entry_at(Step.PROPOSED)
-        services.entry_move(
-            entry=entry, to_step=Step.ASSESSING, actor=contact if side == "contact" else owner
-        )
-        entry.refresh_from_db()
-        assert entry.step == Step.ASSESSING
-
-    def test_another_owner_may_not_move_someone_elses_candidate(self, entry_at, other_owner):
-        entry = entry_at(Step.PROPOSED)
-        with pytest.raises(PermissionDenied):
-            services.entry_move(entry=entry, to_step=Step.ASSESSING, actor=other_owner)
-
-    def test_a_contact_person_in_another_county_may_not_move(self, entry_at, outsider_contact):
-        entry = entry_at(Step.PROPOSED)
-        with pytest.raises(PermissionDenied):
-            services.entry_move(entry=entry, to_step=Step.ASSESSING, actor=outsider_contact)
+        assert entry.step == to
 
     def test_the_employer_reports_its_own_steps_but_may_not_withdraw_a_candidate(
         self, entry_at, employer_user

@@ -35,16 +35,22 @@ def _get(client, opening, **params):
     return response.content.decode()
 
 
+def _move(entry):
+    return reverse("candidates:entry_move", kwargs={"entry_id": entry.pk})
+
+
 def _detail(entry, **params):
     return reverse("candidates:entry_detail", kwargs={"entry_id": entry.pk})
 
 
 class TestShortlistPage:
-    def test_the_contact_side_sees_every_candidate(
-        self, login, opening, contact, entry_at, other_owner
-    ):
-        mine = entry_at(Step.PROPOSED)
-        theirs = entry_at(Step.ASSESSING, candidate_owner=other_owner)
+    @pytest.fixture
+    def mine_and_theirs(self, entry_at, other_owner):
+        """A proposed entry of `owner`'s candidate and an assessed one of `other_owner`'s."""
+        return entry_at(Step.PROPOSED), entry_at(Step.ASSESSING, candidate_owner=other_owner)
+
+    def test_the_contact_side_sees_every_candidate(self, login, opening, contact, mine_and_theirs):
+        mine, theirs = mine_and_theirs
         page = _get(login(contact), opening)
         assert mine.candidate.full_name in page
         assert theirs.candidate.full_name in page
@@ -53,10 +59,9 @@ class TestShortlistPage:
         )
 
     def test_an_owner_sees_their_own_candidates_and_counts_of_the_rest(
-        self, login, opening, owner, entry_at, other_owner
+        self, login, opening, owner, mine_and_theirs
     ):
-        mine = entry_at(Step.PROPOSED)
-        theirs = entry_at(Step.ASSESSING, candidate_owner=other_owner)
+        mine, theirs = mine_and_theirs
         page = _get(login(owner), opening)
         assert mine.candidate.full_name in page
         assert theirs.candidate.full_name not in page
@@ -151,7 +156,7 @@ class TestEntryDetail:
 
     def test_moving_through_the_form(self, login, entry_at, contact):
         entry = entry_at(Step.PRESENTED)
-        url = reverse("candidates:entry_move", kwargs={"entry_id": entry.pk})
+        url = _move(entry)
         response = login(contact).post(url, {"step": Step.NOT_RELEVANT})
         assert response.status_code == 200
         assert "Skriv en begrunnelse" in response.content.decode()
@@ -162,7 +167,7 @@ class TestEntryDetail:
 
     def test_a_refused_move_goes_back_to_the_page_with_why(self, login, entry_at, contact):
         entry = entry_at(Step.PRESENTED)
-        url = reverse("candidates:entry_move", kwargs={"entry_id": entry.pk})
+        url = _move(entry)
         came_from = _detail(entry) + "?fane=historikk"
         # The page was opened while the entry still was at "proposed": someone moved it since.
         data = {"step": Step.INTERVIEW_WANTED, "fra": Step.PROPOSED, "neste": came_from}
@@ -176,7 +181,7 @@ class TestEntryDetail:
 
     def test_a_refused_move_never_leaves_the_site(self, login, entry_at, contact):
         entry = entry_at(Step.PRESENTED)
-        url = reverse("candidates:entry_move", kwargs={"entry_id": entry.pk})
+        url = _move(entry)
         data = {"step": Step.INTERVIEW_WANTED, "fra": Step.PROPOSED}
         response = login(contact).post(
             url, {**data, "neste": "https://example.org/"}, HTTP_REFERER="https://example.org/"
@@ -190,7 +195,7 @@ class TestEntryDetail:
 
     def test_a_step_of_the_other_side_is_not_offered(self, login, entry_at, owner):
         entry = entry_at(Step.CONSENT_GIVEN)
-        url = reverse("candidates:entry_move", kwargs={"entry_id": entry.pk})
+        url = _move(entry)
         response = login(owner).post(url, {"step": Step.PRESENTED})
         assert response.status_code == 200
         entry.refresh_from_db()

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from accounts.models import County, Role
 from candidates.models import Innsatsgruppe
+from tests.pages import home_section
 
 from ..factories import RegionFactory, user_with_role
 from .factories import CandidateFactory
@@ -76,9 +77,7 @@ def test_counts_take_a_fixed_number_of_queries(login, django_assert_max_num_quer
 def test_project_leaders_get_headline_counts_on_their_home_page(login, oslo_world):
     leader = user_with_role(Role.PROJECT_LEADER, county=oslo_world)
     response = login(leader).get("/")
-    section = next(
-        s for s in response.context["sections"] if s.template == "home/_candidate_counts.html"
-    )
+    section = home_section(response, "candidate_counts")
     assert section.context["counts"] == {
         "total": 3,
         "nav": 2,

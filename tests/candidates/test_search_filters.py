@@ -12,9 +12,8 @@ from candidates.services.search import search_run_execute
 from candidates.services.shortlist import shortlist_for
 from employers.models import Occupation
 
-from ..employers.factories import EmployerFactory, JobOpeningFactory
 from ..factories import RegionFactory, user_with_role
-from .factories import CandidateFactory, ShortlistEntryFactory
+from .factories import CandidateFactory, ShortlistEntryFactory, truck_driver_opening
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
@@ -27,12 +26,7 @@ def region():
 
 @pytest.fixture
 def opening(region):
-    return JobOpeningFactory(
-        employer=EmployerFactory(region=region),
-        occupation=Occupation.objects.get(code="8344"),
-        title="Truckfører",
-        requirements_must="Truckførerbevis",
-    )
+    return truck_driver_opening(region, requirements_must="Truckførerbevis")
 
 
 def _truck_driver(**fields):

@@ -17,9 +17,8 @@ from candidates.services.search import search_run_execute
 from devdata.generate import CandidateGenerator, Owner, profile_codes, save_generated
 from employers.models import Occupation
 
-from ..employers.factories import EmployerFactory, JobOpeningFactory
 from ..factories import RegionFactory, user_with_role
-from .factories import CandidateFactory
+from .factories import CandidateFactory, truck_driver_opening
 
 pytestmark = pytest.mark.django_db
 CANDIDATES = 600
@@ -51,10 +50,8 @@ def generated(region):
 
 @pytest.fixture
 def truck_opening(region):
-    return JobOpeningFactory(
-        employer=EmployerFactory(region=region),
-        occupation=Occupation.objects.get(code="8344"),
-        title="Truckfører",
+    return truck_driver_opening(
+        region,
         requirements_must="Truckførerbevis T1–T4, skiftarbeid.",
         requirements_nice="Lager og vareplukk",
     )

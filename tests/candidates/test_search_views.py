@@ -43,6 +43,10 @@ def _welder(**fields):
     return candidate
 
 
+def _start_search(client, opening, criteria):
+    return client.post(reverse("candidates:search_start", args=[opening.pk]), criteria)
+
+
 def _finished_run(opening, user, **criteria) -> SearchRun:
     criteria.setdefault("area", Area.NATIONAL)
     run = SearchRun.objects.create(
@@ -64,9 +68,8 @@ def test_posting_criteria_stores_a_run_and_queues_the_task_after_commit(
     login, contact_person, opening, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks() as callbacks:
-        response = login(contact_person).post(
-            reverse("candidates:search_start", args=[opening.pk]),
-            {"occupation": "on", "query": "truck", "area": "county"},
+        response = _start_search(
+            login(contact_person), opening, {"occupation": "on", "query": "truck", "area": "county"}
         )
     run = SearchRun.objects.get()
     assert response.url == reverse("candidates:search_run", args=[run.pk])
@@ -76,51 +79,41 @@ def test_posting_criteria_stores_a_run_and_queues_the_task_after_commit(
     assert len(callbacks) == 1
 
 
-def test_nothing_to_match_on_gives_a_helpful_message(login, contact_person, opening):
-    response = login(contact_person).post(
-        reverse("candidates:search_start", args=[opening.pk]), {"area": "region"}
-    )
+TEN_YEARS_AHEAD = (timezone.localdate() + datetime.timedelta(days=3650)).isoformat()
+
+
+@pytest.mark.parametrize(
+    ("criteria", "message"),
+    [
+        ({"area": "region"}, "Velg hva kandidatene skal matches på"),
+        (
+            {"occupation": "on", "area": "region", "available_by": TEN_YEARS_AHEAD},
+            "mer enn ett år fram i tid",
+        ),
+        ({"occupation": "on", "area": "municipality"}, "Skriv hvilken kommune"),
+    ],
+    ids=["nothing-to-match-on", "availability-years-ahead", "municipality-area-without-one"],
+)
+def test_criteria_that_cannot_be_searched_are_refused_with_an_explanation(
+    login, contact_person, opening, criteria, message
+):
+    response = _start_search(login(contact_person), opening, criteria)
     assert response.status_code == 200
-    assert "Velg hva kandidatene skal matches på" in response.text
+    assert message in response.text
     assert not SearchRun.objects.exists()
 
 
 def test_only_common_words_give_a_helpful_message(login, contact_person, opening):
-    response = login(contact_person).post(
-        reverse("candidates:search_start", args=[opening.pk]),
-        {"query": "erfaring og med", "area": "region"},
-    )
+    criteria = {"query": "erfaring og med", "area": "region"}
+    response = _start_search(login(contact_person), opening, criteria)
     assert "Søkeordene er for vanlige" in response.text
     assert response.context["form"]["query"].value() == "erfaring og med"
-
-
-def test_an_availability_date_years_ahead_is_refused_with_an_explanation(
-    login, contact_person, opening
-):
-    ten_years = timezone.localdate() + datetime.timedelta(days=3650)
-    response = login(contact_person).post(
-        reverse("candidates:search_start", args=[opening.pk]),
-        {"occupation": "on", "area": "region", "available_by": ten_years.isoformat()},
-    )
-    assert "mer enn ett år fram i tid" in response.text
-    assert not SearchRun.objects.exists()
-
-
-def test_municipality_area_needs_a_municipality(login, contact_person, opening):
-    response = login(contact_person).post(
-        reverse("candidates:search_start", args=[opening.pk]),
-        {"occupation": "on", "area": "municipality"},
-    )
-    assert "Skriv hvilken kommune" in response.text
 
 
 def test_a_closed_opening_cannot_be_searched_for(login, contact_person, opening):
     opening.status = JobOpening.Status.FILLED
     opening.save()
-    response = login(contact_person).post(
-        reverse("candidates:search_start", args=[opening.pk]),
-        {"occupation": "on", "area": "region"},
-    )
+    response = _start_search(login(contact_person), opening, {"occupation": "on", "area": "region"})
     assert "Bare åpne stillinger" in response.text
     assert not SearchRun.objects.exists()
 

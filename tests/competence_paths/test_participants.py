@@ -20,6 +20,25 @@ D = datetime.date
 OSLO = zoneinfo.ZoneInfo("Europe/Oslo")
 
 
+def _set_status(participant, to, valid_from=None, **fields):
+    """The path's contact sets the participant's status from `valid_from` (default today)."""
+    return participant_set_status(
+        participant=participant,
+        to=to,
+        valid_from=valid_from or timezone.localdate(),
+        actor=participant.path.contact,
+        **fields,
+    )
+
+
+def _participant_at(path, status, **fields):
+    """A participant of the path put at `status` directly, as if moved there earlier."""
+    participant = add_participant(path)
+    Participant.objects.filter(pk=participant.pk).update(status=status, **fields)
+    participant.refresh_from_db()
+    return participant
+
+
 def _statuses(path):
     return dict(path.participants.values_list("pk", "status"))
 
@@ -28,9 +47,7 @@ def test_a_status_set_for_today_applies_at_once_with_its_history():
     path = make_path()
     participant = add_participant(path)
     today = timezone.localdate()
-    participant_set_status(
-        participant=participant, to="waiting", valid_from=today, actor=path.contact
-    )
+    _set_status(participant, "waiting")
     participant.refresh_from_db()
     assert participant.status == "waiting" and participant.status_since == today
     assert list(participant.status_changes.values_list("status", flat=True)) == [
@@ -43,9 +60,7 @@ def test_a_status_set_for_a_future_day_waits_for_that_day():
     path = make_path()
     participant = add_participant(path)
     day = timezone.localdate() + datetime.timedelta(days=3)
-    change = participant_set_status(
-        participant=participant, to="waiting", valid_from=day, actor=path.contact
-    )
+    change = _set_status(participant, "waiting", day)
     participant.refresh_from_db()
     assert participant.status == "assessing" and change.is_waiting
     statuses_move_by_date(today=day - datetime.timedelta(days=1))
@@ -60,12 +75,8 @@ def test_a_new_status_replaces_one_still_waiting():
     path = make_path()
     participant = add_participant(path)
     day = timezone.localdate() + datetime.timedelta(days=3)
-    participant_set_status(
-        participant=participant, to="waiting", valid_from=day, actor=path.contact
-    )
-    participant_set_status(
-        participant=participant, to="not_relevant", valid_from=day, actor=path.contact
-    )
+    _set_status(participant, "waiting", day)
+    _set_status(participant, "not_relevant", day)
     waiting = ParticipantStatusChange.objects.filter(
         participant=participant, applied_at=None, replaced_at=None
     )
@@ -75,29 +86,12 @@ def test_a_new_status_replaces_one_still_waiting():
 def test_dropping_out_needs_a_reason_and_other_needs_text():
     path = make_path()
     participant = add_participant(path)
-    today = timezone.localdate()
-    participant_set_status(
-        participant=participant, to="taking_part", valid_from=today, actor=path.contact
-    )
+    _set_status(participant, "taking_part")
     with pytest.raises(ValidationError):
-        participant_set_status(
-            participant=participant, to="dropped_out", valid_from=today, actor=path.contact
-        )
+        _set_status(participant, "dropped_out")
     with pytest.raises(ValidationError):
-        participant_set_status(
-            participant=participant,
-            to="dropped_out",
-            valid_from=today,
-            actor=path.contact,
-            end_reason="other",
-        )
-    participant_set_status(
-        participant=participant,
-        to="dropped_out",
-        valid_from=today,
-        actor=path.contact,
-        end_reason="illness",
-    )
+        _set_status(participant, "dropped_out", end_reason="other")
+    _set_status(participant, "dropped_out", end_reason="illness")
     participant.refresh_from_db()
     assert (participant.status, participant.end_reason) == ("dropped_out", "illness")
 
@@ -105,13 +99,10 @@ def test_dropping_out_needs_a_reason_and_other_needs_text():
 def test_a_completed_participant_cannot_go_back_to_taking_part():
     path = make_path()
     participant = add_participant(path)
-    today = timezone.localdate()
     for to in ("taking_part", "completed"):
-        participant_set_status(participant=participant, to=to, valid_from=today, actor=path.contact)
+        _set_status(participant, to)
     with pytest.raises(ValidationError):
-        participant_set_status(
-            participant=participant, to="taking_part", valid_from=today, actor=path.contact
-        )
+        _set_status(participant, "taking_part")
 
 
 def test_the_owner_follows_their_own_participant_but_not_others():
@@ -128,9 +119,8 @@ def test_the_owner_follows_their_own_participant_but_not_others():
 def test_nightly_moves_path_and_waiting_participants_on_the_start_day_only():
     start = D(2026, 3, 2)
     path = make_path(start=start, weeks=(4, 8), status=CompetencePath.Status.PLANNED)
-    waiting = add_participant(path)
+    waiting = _participant_at(path, "waiting")
     assessing = add_participant(path)
-    Participant.objects.filter(pk=waiting.pk).update(status="waiting")
     statuses_move_by_date(today=start - datetime.timedelta(days=1))
     path.refresh_from_db()
     assert path.status == "planned"
@@ -144,10 +134,8 @@ def test_nightly_moves_path_and_waiting_participants_on_the_start_day_only():
 def test_nightly_completes_on_the_day_after_the_path_ends_and_is_idempotent():
     start = D(2026, 3, 2)
     path = make_path(start=start, weeks=(4, 8), status=CompetencePath.Status.RUNNING)
-    taking_part = add_participant(path)
-    dropped = add_participant(path)
-    Participant.objects.filter(pk=taking_part.pk).update(status="taking_part")
-    Participant.objects.filter(pk=dropped.pk).update(status="dropped_out", end_reason="illness")
+    taking_part = _participant_at(path, "taking_part")
+    dropped = _participant_at(path, "dropped_out", end_reason="illness")
     statuses_move_by_date(today=path.ends_on)
     path.refresh_from_db()
     assert path.status == "running"
@@ -163,15 +151,8 @@ def test_nightly_completes_on_the_day_after_the_path_ends_and_is_idempotent():
 def test_nightly_leaves_a_participant_someone_gave_a_later_status():
     start = timezone.localdate()
     path = make_path(start=start, status=CompetencePath.Status.PLANNED)
-    participant = add_participant(path)
-    Participant.objects.filter(pk=participant.pk).update(status="waiting")
-    participant.refresh_from_db()
-    participant_set_status(
-        participant=participant,
-        to="not_relevant",
-        valid_from=start + datetime.timedelta(days=5),
-        actor=path.contact,
-    )
+    participant = _participant_at(path, "waiting")
+    _set_status(participant, "not_relevant", start + datetime.timedelta(days=5))
     statuses_move_by_date(today=start)
     participant.refresh_from_db()
     assert participant.status == "waiting"

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from competence_paths.models import CompetencePath, PathReminder
 from competence_paths.tasks import send_path_reminders
-from tests.workers import settled_mail
+from tests.workers import RUNS_THAT_COULD_SEND_TWICE, assert_each_mailed_once, run_beat_task
 
 from .factories import make_path
 
@@ -21,26 +21,9 @@ def _due_paths(count: int):
     return [make_path(start=start, status=CompetencePath.Status.PLANNED) for _ in range(count)]
 
 
-def test_beat_task_run_twice_reminds_each_path_once(start_worker, mail_dir):
-    paths = _due_paths(3)
-    start_worker("w1")
-    send_path_reminders.delay()
-    send_path_reminders.delay()
-    mails = settled_mail(mail_dir, 3)
-    assert len(mails) == 3
-    assert PathReminder.objects.count() == 3
-    for path in paths:
-        assert sum(path.contact.email in mail for mail in mails) == 1
-
-
-def test_two_workers_running_at_once_send_each_reminder_once(start_worker, mail_dir):
-    paths = _due_paths(20)
-    start_worker("w1")
-    start_worker("w2")
-    for _ in range(6):
-        send_path_reminders.delay()
-    mails = settled_mail(mail_dir, 20)
-    assert len(mails) == 20
-    assert PathReminder.objects.count() == 20
-    for path in paths:
-        assert sum(path.contact.email in mail for mail in mails) == 1
+@RUNS_THAT_COULD_SEND_TWICE
+def test_each_reminder_is_sent_once(start_worker, mail_dir, workers, runs, due):
+    paths = _due_paths(due)
+    run_beat_task(send_path_reminders, start_worker, workers=workers, runs=runs)
+    assert_each_mailed_once(mail_dir, [path.contact.email for path in paths])
+    assert PathReminder.objects.count() == due

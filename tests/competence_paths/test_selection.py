@@ -21,7 +21,7 @@ from tests.candidates.factories import (
     ShortlistEntryFactory,
 )
 from tests.employers.factories import EmployerFactory
-from tests.factories import RegionFactory, user_with_role
+from tests.factories import RegionFactory, provider_staff_serving, user_with_role
 
 from .factories import make_path
 
@@ -145,8 +145,7 @@ def test_owners_propose_their_own_candidates_to_the_path(client, role):
     region = RegionFactory()
     path = make_path(employer=EmployerFactory(county=region.county, region=region))
     if role == Role.PROVIDER_STAFF:
-        owner = user_with_role(role)
-        owner.provider.regions.add(region)
+        owner = provider_staff_serving(region)
     else:
         owner = user_with_role(role, county=path.county)
     client.force_login(owner)

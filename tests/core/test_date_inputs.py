@@ -9,19 +9,7 @@ from django import forms
 from django.urls import reverse
 
 from core.forms import DateInput, DateTimeInput
-
-APPS = [
-    "accounts",
-    "agreements",
-    "candidates",
-    "competence_paths",
-    "core",
-    "dashboards",
-    "employers",
-    "notifications",
-    "portal",
-    "vi_inkluderer",
-]
+from tests.project import APPS
 
 
 def _project_forms():

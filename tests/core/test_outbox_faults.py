@@ -20,14 +20,13 @@ from accounts.models import Role
 from agreements.models import FollowUpMeeting
 from agreements.services.meetings import meeting_invite
 from candidates.matching.criteria import Area, Criteria
-from candidates.models import SearchRun, Step
-from candidates.services.consent import consent_request_link
+from candidates.models import SearchRun
 from candidates.services.search import search_run_start
 from core.models import OutboxMessage
 from core.outbox import flush_outbox
 from notifications.services import notification_create
 from tests.agreements.factories import MeetingFactory
-from tests.candidates.factories import CandidateFactory, ShortlistEntryFactory
+from tests.candidates.factories import link_sent_to_sara
 from tests.employers.factories import JobOpeningFactory
 from tests.factories import user_with_role
 from tests.workers import mail_messages, start_celery_worker, wait_for
@@ -86,14 +85,7 @@ def _queue_one_of_each_kind():
     notification = notification_create(
         recipient=user_with_role(Role.ADVISER, email="varsel@example.no"), title="Ny oppgave"
     )
-    entry = ShortlistEntryFactory(
-        step=Step.ASSESSING, candidate=CandidateFactory(email="sara@example.no")
-    )
-    consent = consent_request_link(
-        entry=entry,
-        actor=entry.candidate.owner,
-        deadline=timezone.now() + datetime.timedelta(days=3),
-    )
+    consent = link_sent_to_sara()
     run = search_run_start(
         opening=JobOpeningFactory(requirements_must=""),
         actor=contact,

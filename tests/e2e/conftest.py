@@ -2,10 +2,12 @@
 `playwright install chromium` downloads) against Django's live server, checked with axe-core."""
 
 import os
+import re
 import shutil
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from devdata.demo.accounts import DEMO_PASSWORD
 
@@ -92,3 +94,13 @@ def log_in(page, base_url, email, password=DEMO_PASSWORD):
     page.get_by_label("E-post").fill(email)
     page.get_by_label("Passord").fill(password)
     page.get_by_role("button", name="Logg inn").click()
+
+
+def shortlist_first_results(page, count: int) -> None:
+    """On a search's results, add the first `count` candidates to the shortlist one by one."""
+    for _ in range(count):
+        page.get_by_role("button", name=re.compile("til på kandidatlisten")).first.click()
+        expect(
+            page.get_by_text(re.compile(r"Kandidat \d+ er lagt til på kandidatlisten"))
+        ).to_be_visible()
+    expect(page.get_by_text("På kandidatlisten", exact=True)).to_have_count(count)

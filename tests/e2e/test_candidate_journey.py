@@ -19,7 +19,7 @@ from portal.services import terms_accept
 from tests.workers import mail_messages
 
 from ..factories import user_with_role
-from .conftest import assert_accessible, log_in, open_menu_item
+from .conftest import assert_accessible, log_in, open_menu_item, shortlist_first_results
 
 pytestmark = pytest.mark.usefixtures("celery_worker_process")
 
@@ -100,12 +100,7 @@ def test_from_a_search_to_the_employer_seeing_the_consenting_candidate(
     page.get_by_role("button", name="Søk", exact=True).click()
     expect(page.get_by_text(re.compile(r"\d+ kandidater? passet"))).to_be_visible(timeout=60_000)
     _check(page, console_errors, "04-search-results")
-    for _ in range(3):
-        page.get_by_role("button", name=re.compile("til på kandidatlisten")).first.click()
-        expect(
-            page.get_by_text(re.compile(r"Kandidat \d+ er lagt til på kandidatlisten"))
-        ).to_be_visible()
-    expect(page.get_by_text("På kandidatlisten", exact=True)).to_have_count(3)
+    shortlist_first_results(page, 3)
     searched = list(
         ShortlistEntry.objects.filter(
             shortlist__opening=opening, source=ShortlistEntry.Source.SEARCH

@@ -12,7 +12,7 @@ from candidates.models import ShortlistEntry
 from employers.models import JobOpening
 from tests.workers import worker_database_url
 
-from .conftest import assert_accessible, log_in
+from .conftest import assert_accessible, log_in, shortlist_first_results
 
 pytestmark = pytest.mark.usefixtures("celery_worker_process")
 
@@ -55,12 +55,7 @@ def test_contact_person_searches_and_shortlists_three_candidates(page, demo_worl
     page.screenshot(path="var/screenshots/search-results.png")
     assert_accessible(page)
 
-    for _ in range(3):
-        page.get_by_role("button", name=re.compile("til på kandidatlisten")).first.click()
-        expect(
-            page.get_by_text(re.compile(r"Kandidat \d+ er lagt til på kandidatlisten"))
-        ).to_be_visible()
-    expect(page.get_by_text("På kandidatlisten", exact=True)).to_have_count(3)
+    shortlist_first_results(page, 3)
     page.screenshot(path="var/screenshots/search-shortlisted.png")
     assert_accessible(page)
     assert ShortlistEntry.objects.filter(shortlist__opening=opening).count() == 3

@@ -22,7 +22,7 @@ from portal.services import terms_accept
 from ..agreements.factories import AgreementFactory
 from ..candidates.factories import CandidateFactory, ConsentRequestFactory, ShortlistEntryFactory
 from ..employers.factories import EmployerFactory, EmployerPersonFactory, JobOpeningFactory
-from ..factories import RegionFactory, user_with_role
+from ..factories import RegionFactory, provider_staff_serving, user_with_role
 from .conftest import assert_accessible, log_in
 
 SHOTS = Path("var/screenshots")
@@ -106,14 +106,25 @@ def _hire_ali(page, site_url: str, path) -> None:
     expect(page.locator(".path-timeline svg rect.timeline-completed")).to_have_count(2)
 
 
+def _plan_and_start(page):
+    """Move the open path to planned, then to running."""
+    page.get_by_role("button", name="Sett til «Planlagt»").click()
+    page.get_by_role("button", name="Sett til «Pågår»").click()
+
+
+def _start_stord_path(page, site_url, contact, employer):
+    """The contact opens a new path from the employer's page with the Stord template."""
+    log_in(page, site_url, contact.email, PASSWORD)
+    page.goto(f"{site_url}/virksomheter/{employer.pk}/")
+    page.get_by_role("link", name="Opprett kompetansehevende løp").click()
+    page.get_by_role("link", name="Stord: stillasbygger").click()
+
+
 def test_contact_builds_a_stord_path_follows_participants_and_one_is_hired(
     page, live_site, stord, console_errors
 ):
     contact, employer, opening, employer_user = stord
-    log_in(page, live_site.url, contact.email, PASSWORD)
-    page.goto(f"{live_site.url}/virksomheter/{employer.pk}/")
-    page.get_by_role("link", name="Opprett kompetansehevende løp").click()
-    page.get_by_role("link", name="Stord: stillasbygger").click()
+    _start_stord_path(page, live_site.url, contact, employer)
     expect(page.get_by_label("Tittel").first).to_have_value("Stord: stillasbygger")
     _check(page, "create", console_errors)
     page.get_by_label("Tittel").first.fill("Stillasbygger Stord 2027")
@@ -126,8 +137,7 @@ def test_contact_builds_a_stord_path_follows_participants_and_one_is_hired(
     for _ in range(2):
         page.get_by_role("button", name="Ta med i løpet").click()
         expect(page.get_by_text("er tatt med i løpet")).to_be_visible()
-    page.get_by_role("button", name="Sett til «Planlagt»").click()
-    page.get_by_role("button", name="Sett til «Pågår»").click()
+    _plan_and_start(page)
     _check(page, "detail", console_errors)
 
     _follow_both_through_the_course(page, live_site.url, path)
@@ -161,8 +171,7 @@ def scaffolding(live_site):
         first, last = name.split()
         candidate = CandidateFactory(first_name=first, last_name=last, county=county)
         candidate.occupations_wanted.add(scaffolder)
-    provider = user_with_role(Role.PROVIDER_STAFF, email="tiltak@leverandor.example.no")
-    provider.provider.regions.add(region)
+    provider = provider_staff_serving(region, email="tiltak@leverandor.example.no")
     CandidateFactory(first_name="Mona", last_name="Berg", county=county, owner=provider)
     employer_user = user_with_role(
         Role.EMPLOYER_USER, employer=employer, email="hr@stordverft.example.no"
@@ -180,10 +189,7 @@ def test_a_path_selects_from_its_own_search_the_employer_chooses_and_one_is_hire
     page, live_site, scaffolding, console_errors
 ):
     contact, employer, provider, employer_user = scaffolding
-    log_in(page, live_site.url, contact.email, PASSWORD)
-    page.goto(f"{live_site.url}/virksomheter/{employer.pk}/")
-    page.get_by_role("link", name="Opprett kompetansehevende løp").click()
-    page.get_by_role("link", name="Stord: stillasbygger").click()
+    _start_stord_path(page, live_site.url, contact, employer)
     page.get_by_label("Tittel").first.fill("Stillasbygger Stord 2027")
     page.locator("#id_target_role").select_option("7119")
     page.get_by_role("button", name="Lagre løpet").click()
@@ -246,8 +252,7 @@ def test_a_path_selects_from_its_own_search_the_employer_chooses_and_one_is_hire
     page.get_by_label("Intervjudato").fill(timezone.localdate().isoformat())
     page.get_by_role("button", name="Registrer intervjuet").click()
     expect(page.get_by_text("Intervjuet med Ali Hassan er registrert.")).to_be_visible()
-    page.get_by_role("button", name="Sett til «Planlagt»").click()
-    page.get_by_role("button", name="Sett til «Pågår»").click()
+    _plan_and_start(page)
     _check(page, "selection", console_errors)
 
     _follow_both_through_the_course(page, live_site.url, path)

@@ -18,6 +18,7 @@ from employers.models import (
     ResourceGroupMember,
     Task,
 )
+from employers.services.dialogue import dialogue_log
 
 from ..factories import UserFactory, user_with_role
 
@@ -43,6 +44,19 @@ class EmployerPersonFactory(DjangoModelFactory):
     name = factory.Faker("name", locale="no_NO")
     title = "HR-leder"
     email = factory.Sequence(lambda n: f"kontakt{n}@virksomhet.example.no")
+
+
+def log_contact(employer, actor, **fields) -> DialogueEntry:
+    """A phone call two hours ago logged through the service (which moves the employer's
+    status and notifies its fixed contact), with any other `fields` of dialogue_log."""
+    defaults = {
+        "occurred_at": timezone.now() - datetime.timedelta(hours=2),
+        "channel": DialogueEntry.Channel.PHONE,
+        "topics": [DialogueEntry.Topic.FOLLOW_UP],
+        "summary": "Oppfølging av samarbeidet.",
+        "no_sensitive_data_confirmed": True,
+    }
+    return dialogue_log(employer=employer, actor=actor, **{**defaults, **fields})
 
 
 class DialogueEntryFactory(DjangoModelFactory):

@@ -1,34 +1,17 @@
 """The coordination rule: others see the employer's fixed contact person and are asked to
 coordinate; a contact logged by someone else tells the fixed contact (in-app and e-mail)."""
 
-import datetime
-
 import pytest
 from django.core import mail
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
 
-from employers.models import DialogueEntry
-from employers.services.dialogue import dialogue_log
 from notifications.models import Notification
 from notifications.services import notification_send_email
 
-from .factories import EmployerFactory
+from .factories import EmployerFactory, log_contact
 
 pytestmark = pytest.mark.django_db
-
-
-def _log(employer, actor) -> DialogueEntry:
-    return dialogue_log(
-        employer=employer,
-        actor=actor,
-        occurred_at=timezone.now() - datetime.timedelta(hours=1),
-        channel=DialogueEntry.Channel.PHONE,
-        topics=[DialogueEntry.Topic.RECRUITMENT_NEED],
-        summary="Spurte om behov for sommervikarer.",
-        no_sensitive_data_confirmed=True,
-    )
 
 
 @pytest.mark.parametrize("view_name", ["employers:dialogue_list", "employers:dialogue_create"])
@@ -70,7 +53,7 @@ def test_contact_logged_by_someone_else_notifies_the_fixed_contact_after_commit(
     employer, colleague, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks() as callbacks:
-        _log(employer, colleague)
+        log_contact(employer, colleague)
 
     notification = Notification.objects.get(recipient=employer.fixed_contact)
     assert notification.title == "Ola Kollega har logget kontakt med Fjordbakeriet AS"
@@ -84,7 +67,7 @@ def test_contact_logged_by_someone_else_notifies_the_fixed_contact_after_commit(
 
 
 def test_provider_contact_names_the_provider_in_the_notification(employer, provider_staff):
-    _log(employer, provider_staff)
+    log_contact(employer, provider_staff)
     notification = Notification.objects.get(recipient=employer.fixed_contact)
     assert provider_staff.provider.name in notification.body
 
@@ -93,7 +76,7 @@ def test_fixed_contact_logging_their_own_contact_notifies_nobody(
     employer, fixed_contact, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks() as callbacks:
-        _log(employer, fixed_contact)
+        log_contact(employer, fixed_contact)
     assert not Notification.objects.exists()
     assert callbacks == []
 
@@ -101,7 +84,7 @@ def test_fixed_contact_logging_their_own_contact_notifies_nobody(
 def test_inactive_fixed_contact_is_not_notified(employer, colleague, fixed_contact):
     fixed_contact.is_active = False
     fixed_contact.save(update_fields=["is_active"])
-    _log(employer, colleague)
+    log_contact(employer, colleague)
     assert not Notification.objects.exists()
 
 
@@ -112,5 +95,5 @@ def test_before_an_agreement_nobody_is_asked_to_coordinate_or_notified(
     employer.save(update_fields=["status"])
     html = login(colleague).get(reverse("employers:dialogue_create", args=[employer.pk]))
     assert "Koordiner med den faste kontaktpersonen" not in html.content.decode()
-    _log(employer, colleague)
+    log_contact(employer, colleague)
     assert not Notification.objects.filter(recipient=fixed_contact).exists()

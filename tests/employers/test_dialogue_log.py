@@ -9,11 +9,11 @@ from django.utils import timezone
 
 from accounts.models import County, Role
 from employers.models import DialogueEntry, Employer, Task
-from employers.services.dialogue import NextStep, dialogue_log
+from employers.services.dialogue import NextStep
 from notifications.models import Notification
 
 from ..factories import user_with_role
-from .factories import EmployerFactory, EmployerPersonFactory
+from .factories import EmployerFactory, EmployerPersonFactory, log_contact
 
 pytestmark = pytest.mark.django_db
 
@@ -34,17 +34,6 @@ def _form_data(**overrides) -> dict:
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}
-
-
-def _log(**fields) -> DialogueEntry:
-    defaults = {
-        "occurred_at": timezone.now() - datetime.timedelta(hours=2),
-        "channel": DialogueEntry.Channel.PHONE,
-        "topics": [DialogueEntry.Topic.FOLLOW_UP],
-        "summary": "Oppfølging av samarbeidet.",
-        "no_sensitive_data_confirmed": True,
-    }
-    return dialogue_log(**{**defaults, **fields})
 
 
 def test_contact_person_logs_a_meeting_and_sees_it_on_the_timeline(login, employer, colleague):
@@ -79,7 +68,7 @@ def test_logging_without_confirming_no_sensitive_data_is_refused_with_the_input_
 
 def test_the_database_refuses_an_entry_without_the_confirmation(employer, colleague):
     with pytest.raises(ValidationError, match="sensitive personopplysninger"):
-        _log(employer=employer, actor=colleague, no_sensitive_data_confirmed=False)
+        log_contact(employer=employer, actor=colleague, no_sensitive_data_confirmed=False)
     assert not DialogueEntry.objects.exists()
 
 
@@ -104,7 +93,7 @@ def test_summary_over_5000_characters_gets_a_norwegian_error(login, employer, co
 
 def test_service_refuses_a_summary_over_5000_characters(employer, colleague):
     with pytest.raises(ValidationError, match="5000 tegn"):
-        _log(employer=employer, actor=colleague, summary="b" * 5001)
+        log_contact(employer=employer, actor=colleague, summary="b" * 5001)
 
 
 def test_at_least_one_topic_is_required(login, employer, colleague):
@@ -142,30 +131,30 @@ def test_participants_are_chosen_among_the_employers_own_people(login, employer,
 def test_service_refuses_participants_from_another_employer(employer, colleague):
     stranger = EmployerPersonFactory()
     with pytest.raises(ValidationError):
-        _log(employer=employer, actor=colleague, participants=[stranger])
+        log_contact(employer=employer, actor=colleague, participants=[stranger])
 
 
 def test_provider_staff_entry_records_their_provider(employer, provider_staff):
-    entry = _log(employer=employer, actor=provider_staff)
+    entry = log_contact(employer=employer, actor=provider_staff)
     assert entry.author_provider == provider_staff.provider
     assert entry.author_organisation == provider_staff.provider.name
 
 
 def test_national_reader_cannot_log_a_contact(employer, national_reader):
     with pytest.raises(PermissionDenied):
-        _log(employer=employer, actor=national_reader)
+        log_contact(employer=employer, actor=national_reader)
 
 
 def test_first_contact_moves_a_lead_into_dialogue(colleague):
     lead = EmployerFactory(status=Employer.Status.LEAD)
-    _log(employer=lead, actor=colleague)
+    log_contact(employer=lead, actor=colleague)
     lead.refresh_from_db()
     assert lead.status == Employer.Status.IN_DIALOGUE
 
 
 def test_contact_with_an_agreement_employer_keeps_its_status(colleague):
     partner = EmployerFactory(status=Employer.Status.AGREEMENT)
-    _log(employer=partner, actor=colleague)
+    log_contact(employer=partner, actor=colleague)
     partner.refresh_from_db()
     assert partner.status == Employer.Status.AGREEMENT
 
@@ -201,7 +190,7 @@ def test_next_step_needs_both_a_description_and_a_due_date(login, employer, coll
 def test_next_step_given_to_a_colleague_is_their_task_and_tells_them(employer, colleague):
     helper = EmployerPersonFactory(employer=employer)
     adviser = employer.fixed_contact
-    entry = _log(
+    entry = log_contact(
         employer=employer,
         actor=colleague,
         participants=[helper],

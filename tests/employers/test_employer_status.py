@@ -12,13 +12,12 @@ from agreements.models import Agreement
 from agreements.services.agreements import agreement_transition
 from core.activity import history_for
 from core.transitions import TransitionRefused
-from employers.models import DialogueEntry, Employer
-from employers.services.dialogue import dialogue_log
+from employers.models import Employer
 from employers.services.register import employer_move
 from tests.agreements.factories import AgreementFactory, county
 from tests.factories import user_with_role
 
-from .factories import EmployerFactory
+from .factories import EmployerFactory, log_contact
 
 pytestmark = pytest.mark.django_db
 
@@ -31,15 +30,7 @@ def test_first_contact_logs_the_move_into_dialogue_with_who_did_it():
     colleague = user_with_role(Role.CONTACT_PERSON)
     employer = EmployerFactory(status=Employer.Status.LEAD)
     for _contact in range(2):
-        dialogue_log(
-            employer=employer,
-            actor=colleague,
-            occurred_at=timezone.now() - datetime.timedelta(hours=2),
-            channel=DialogueEntry.Channel.PHONE,
-            topics=[DialogueEntry.Topic.FOLLOW_UP],
-            summary="Første samtale.",
-            no_sensitive_data_confirmed=True,
-        )
+        log_contact(employer, colleague, summary="Første samtale.")
     assert _history(employer) == [
         ("employers.employer.in_dialogue", "lead", "in_dialogue", colleague.pk)
     ]

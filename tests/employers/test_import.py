@@ -180,11 +180,16 @@ def test_xlsx_cells_that_are_numbers_are_read_as_text(login, project_leader):
     )
 
 
-def test_csv_saved_by_norwegian_excel_is_read(login, project_leader):
-    upload = _csv(f"{PARENT};Ærlige Øl og Å AS;privat;I;Oslo;;;;;", encoding="cp1252")
+@pytest.mark.parametrize(
+    ("name", "encoding"),
+    [("Ærlige Øl og Å AS", "cp1252"), ("Ærlige Øl AS", "utf-16")],
+    ids=["csv-saved-by-norwegian-excel", "utf16-text-from-excel"],
+)
+def test_csv_in_the_encodings_excel_saves_is_read(login, project_leader, name, encoding):
+    upload = _csv(f"{PARENT};{name};privat;I;Oslo;;;;;", encoding=encoding)
     client = login(project_leader)
     _apply(client, _upload(client, upload))
-    assert Employer.objects.get(orgnr=PARENT).name == "Ærlige Øl og Å AS"
+    assert Employer.objects.get(orgnr=PARENT).name == name
 
 
 @pytest.mark.parametrize(
@@ -261,13 +266,6 @@ def test_xlsx_is_read_to_its_real_end_and_blank_rows_are_reported(login, project
     assert "2 tomme rader midt i filen ble hoppet over." in messages
     _apply(client, response)
     assert Employer.objects.count() == 3
-
-
-def test_utf16_text_from_excel_is_read(login, project_leader):
-    upload = _csv(f"{PARENT};Ærlige Øl AS;privat;I;Oslo;;;;;", encoding="utf-16")
-    client = login(project_leader)
-    _apply(client, _upload(client, upload))
-    assert Employer.objects.get(orgnr=PARENT).name == "Ærlige Øl AS"
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ from core.activity import history_for
 from employers.models import Employer, Lead
 from employers.services.leads import lead_accept, lead_assign, lead_close, lead_suggest
 from notifications.models import Notification
+from tests.pages import current_menu_items
 
 from ..factories import user_with_role
 from .factories import EmployerFactory, LeadFactory, ResourceGroupMemberFactory
@@ -469,8 +470,7 @@ def test_resource_group_page_shows_the_users_own_county(client, oslo, vestland, 
 def test_lead_pages_mark_only_the_tips_menu_item_as_current(client, new_lead, project_leader):
     client.force_login(project_leader)
     response = client.get(reverse("employers:lead_detail", args=[new_lead.pk]))
-    current = [item["label"] for item in response.context["navigation"] if item["active"]]
-    assert current == ["Tips"]
+    assert current_menu_items(response) == ["Tips"]
 
 
 # Home page

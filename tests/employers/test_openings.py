@@ -19,6 +19,7 @@ from employers.services.openings import (
     opening_update,
 )
 from notifications.models import Notification
+from tests.pages import current_menu_items
 
 from ..factories import MeasureProviderFactory, RegionFactory, user_with_role
 from .factories import EmployerFactory, JobOpeningFactory
@@ -480,8 +481,7 @@ def test_shared_opening_pages_mark_only_their_menu_item_as_current(
     opening = JobOpeningFactory(employer=east_employer)
     client.force_login(east_adviser)
     response = client.get(reverse("employers:opening_detail", args=[opening.pk]))
-    current = [item["label"] for item in response.context["navigation"] if item["active"]]
-    assert current == ["Delte stillinger"]
+    assert current_menu_items(response) == ["Delte stillinger"]
 
 
 # The employer page partial

@@ -9,23 +9,12 @@ from django.conf import settings
 from django.template import Context, Template
 from django.utils import timezone
 
+from tests.project import APPS
+
 ROOT = Path(settings.BASE_DIR)
 # Named formats (vi_inkluderer/formats/nb/formats.py) and machine formats for datetime="...".
 ALLOWED_TEMPLATE_FORMATS = {"DATETIME_FORMAT", "MONTH_DAY_FORMAT", "DATE_FORMAT", "c", "Y-m-d"}
-SOURCE_DIRS = (
-    "accounts",
-    "agreements",
-    "candidates",
-    "competence_paths",
-    "core",
-    "dashboards",
-    "devdata",
-    "employers",
-    "notifications",
-    "portal",
-    "vi_inkluderer",
-    "templates",
-)
+SOURCE_DIRS = (*APPS, "devdata", "templates")
 
 
 def _files(suffixes):

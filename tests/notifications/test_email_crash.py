@@ -3,7 +3,6 @@ sent, does not lead to a second copy when the task runs again."""
 
 import os
 import signal
-import socket
 
 import pytest
 
@@ -12,7 +11,7 @@ from notifications.models import Notification
 from notifications.services import notification_create
 from notifications.tasks import send_notification_email
 from tests.factories import user_with_role
-from tests.smtp import settings_override, smtp_worker
+from tests.smtp import closed_port, settings_override, smtp_worker
 from tests.workers import wait_for
 
 pytestmark = [pytest.mark.worker, pytest.mark.usefixtures("reference_data")]
@@ -46,13 +45,10 @@ def test_a_worker_killed_mid_send_does_not_send_the_email_twice(smtp_server):
 
 
 def test_a_refused_send_is_released_and_sent_by_the_retry(smtp_server, transactional_db):
-    with socket.socket() as closed:
-        closed.bind(("127.0.0.1", 0))
-        closed_port = closed.getsockname()[1]
     notification = Notification.objects.create(
         recipient=user_with_role(Role.CONTACT_PERSON), title="Prøv igjen"
     )
-    with pytest.raises(OSError), settings_override(closed_port):
+    with pytest.raises(OSError), settings_override(closed_port()):
         send_notification_email.run(notification.pk)
     notification.refresh_from_db()
     assert notification.email_claimed_at is None and notification.emailed_at is None
