@@ -31,6 +31,7 @@ from django.db.models.functions import Coalesce, ExtractQuarter, ExtractYear, Nu
 from django.db.models.lookups import Exact
 from django.utils import timezone
 
+from accounts.models import County, MeasureProvider, User
 from agreements.models import Agreement, FollowUpMeeting
 from candidates.models import (
     EMPLOYER_VISIBLE_STEPS,
@@ -307,32 +308,56 @@ def time_to_hire(scope: Scope) -> dict:
     return {"median_days_agreement_to_first_hire": median}
 
 
+def _county_names() -> dict[int, str]:
+    return dict(County.objects.values_list("pk", "name"))
+
+
+def _summed(rows) -> dict:
+    """{key: {"planned": p, "held": h}} summed over rows of (key, p, h)."""
+    summed: dict = {}
+    for key, planned, held in rows:
+        row = summed.setdefault(key, {"planned": 0, "held": 0})
+        row["planned"] += planned
+        row["held"] += held
+    return summed
+
+
+def _by_last_name(name: tuple[str | None, str | None]) -> tuple:
+    """As PostgreSQL orders last name, then first name: NULL after every name."""
+    first, last = name
+    return (last is None, last or "", first is None, first or "")
+
+
 def follow_up_figures(scope: Scope) -> dict:
     meetings = FollowUpMeeting.objects.filter(
         **scope.where(county="agreement__county_id", sector="agreement__employer__sector")
     )
     planned = Q(**scope.in_period("planned_date"))
     held = Q(held_on__isnull=False, **scope.in_period("held_on"))
-    per_county = {
-        county: {"planned": p, "held": h}
-        for county, p, h in meetings.values_list("agreement__county__name")
+    # One pass over the meetings, grouped by ids; names are looked up afterwards.
+    rows = list(
+        meetings.values_list("agreement__county_id", "agreement__fixed_contact_id")
         .annotate(p=Count("id", filter=planned), h=Count("id", filter=held))
-        .order_by("agreement__county__name")
-    }
-    contact_rows = list(
-        meetings.values_list(
-            "agreement__fixed_contact__first_name", "agreement__fixed_contact__last_name"
-        )
-        .annotate(p=Count("id", filter=planned), h=Count("id", filter=held))
-        .order_by("agreement__fixed_contact__last_name", "agreement__fixed_contact__first_name")
+        .order_by()
     )
-    per_contact = {
-        f"{first} {last}".strip(): {"planned": p, "held": h} for first, last, p, h in contact_rows
+    counties = _county_names()
+    names = {
+        pk: (first, last)
+        for pk, first, last in User.objects.filter(pk__in={c for _, c, _, _ in rows}).values_list(
+            "pk", "first_name", "last_name"
+        )
     }
-    # Every meeting is in one contact person's row (or the row without one).
+    per_county = _summed((counties[county], p, h) for county, _, p, h in rows)
+    # A contact person is named, so two with the same name share a row; none sorts last.
+    per_contact = _summed((names.get(contact, (None, None)), p, h) for _, contact, p, h in rows)
+    per_contact = {
+        f"{first} {last}".strip(): per_contact[first, last]
+        for first, last in sorted(per_contact, key=_by_last_name)
+    }
+    per_county = {county: per_county[county] for county in sorted(per_county)}
     totals = {
-        "planned": sum(row[2] for row in contact_rows),
-        "held": sum(row[3] for row in contact_rows),
+        "planned": sum(row[2] for row in rows),
+        "held": sum(row[3] for row in rows),
     }
     six_months_ago = timezone.localdate() - timedelta(days=183)
     # Signed at least six months ago: a new agreement has had no time to hold its meeting.
@@ -479,14 +504,23 @@ def provider_figures(scope: Scope) -> dict:
         ),
         **scope.in_period_at("created_at"),
     )
-    per_county: dict = {}
-    for county, name, proposals, hires in (
-        entries.values_list(
-            "shortlist__opening__employer__county__name", "added_by__provider__name"
-        )
+    # Grouped by ids, without joining the names' tables; a county's providers by name.
+    rows = list(
+        entries.values_list("shortlist__opening__employer__county_id", "added_by__provider_id")
         .annotate(p=Count("id"), h=Count("id", filter=Q(step=Step.HIRED)))
-        .order_by("shortlist__opening__employer__county__name", "added_by__provider__name")
-    ):
+        .order_by()
+    )
+    counties = _county_names()
+    providers = dict(
+        MeasureProvider.objects.filter(pk__in={p for _, p, _, _ in rows}).values_list("pk", "name")
+    )
+    summed: dict = {}
+    for county, provider, proposals, hires in rows:
+        row = summed.setdefault((counties[county], providers[provider]), [0, 0])
+        row[0] += proposals
+        row[1] += hires
+    per_county: dict = {}
+    for (county, name), (proposals, hires) in sorted(summed.items()):
         per_county.setdefault(county, {})[name] = {"proposals": proposals, "hires": hires}
     return per_county
 
