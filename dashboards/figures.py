@@ -6,6 +6,7 @@ docs/dashboards.md); the page and the downloads are rendered from the same dicti
 Each section is a handful of grouped queries whatever the amount of data."""
 
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
@@ -27,11 +28,11 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce, ExtractQuarter, ExtractYear, NullIf
+from django.db.models.functions import Coalesce, Collate, ExtractQuarter, ExtractYear, NullIf
 from django.db.models.lookups import Exact
 from django.utils import timezone
 
-from accounts.models import County, MeasureProvider, User
+from accounts.models import County, User
 from agreements.models import Agreement, FollowUpMeeting
 from candidates.models import (
     EMPLOYER_VISIBLE_STEPS,
@@ -103,6 +104,7 @@ TABLE_ROWS = (
         for key, values in INNSATSGRUPPE_GROUPS.items()
     ),
 )
+ROW_KEYS = tuple(key for key, _ in TABLE_ROWS)
 PRESENTED_OR_LATER = EMPLOYER_VISIBLE_STEPS
 
 
@@ -131,35 +133,93 @@ def _quarter_label(year: int, quarter: int) -> str:
     return f"{year}Q{quarter}"
 
 
+# The signed agreements' figures in one pass: each GROUPING SETS set is one figure (Django has
+# no grouping sets, so the grouped query wraps the ORM's own SQL for the rows).
+SIGNED_SETS = """
+SELECT GROUPING(county_name), GROUPING(y, q), GROUPING(industry), GROUPING(sector),
+       county_name, y, q, industry, sector,
+       COUNT(*) FILTER (WHERE in_period),
+       COUNT(DISTINCT employer_id) FILTER (WHERE in_period),
+       COUNT(DISTINCT employer_id) FILTER (WHERE in_period AND sector = 'public'),
+       COUNT(DISTINCT fixed_contact_id) FILTER (WHERE open),
+       COUNT(*) FILTER (WHERE open)
+FROM ({rows}) AS signed
+GROUP BY GROUPING SETS ((), (county_name), (y, q), (industry), (sector))
+ORDER BY county_name, y, q, industry, sector
+"""
+
+
+def _signed_sets(base, scope: Scope) -> list[tuple]:
+    period = scope.in_period("signed_on")
+    rows = (
+        base.filter(SIGNED)
+        .annotate(
+            in_period=ExpressionWrapper(Q(**period), output_field=BooleanField())
+            if period
+            else Value(True),
+            open=ExpressionWrapper(~Q(status="ended"), output_field=BooleanField()),
+            y=ExtractYear("signed_on"),
+            q=ExtractQuarter("signed_on"),
+            industry=F("employer__industry__code"),
+            sector=F("employer__sector"),
+            county_name=F("county__name"),
+        )
+        .values_list(
+            "employer_id",
+            "fixed_contact_id",
+            "in_period",
+            "open",
+            "y",
+            "q",
+            "industry",
+            "sector",
+            "county_name",
+        )
+        .order_by()
+    )
+    sql, params = rows.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(SIGNED_SETS.format(rows=sql), params)
+        return cursor.fetchall()
+
+
 def agreement_figures(scope: Scope) -> dict:
     base = Agreement.objects.filter(**scope.where(county="county_id", sector="employer__sector"))
-    signed = base.filter(SIGNED, **scope.in_period("signed_on"))
-    totals = signed.aggregate(
-        signed=Count("id"),
-        employers=Count("employer_id", distinct=True),
-        public=Count("employer_id", distinct=True, filter=Q(employer__sector="public")),
-    )
-    per_county = dict(
-        signed.values_list("county__name").annotate(n=Count("id")).order_by("county__name")
-    )
-    per_quarter = {
-        _quarter_label(year, quarter): n
-        for year, quarter, n in signed.annotate(
-            y=ExtractYear("signed_on"), q=ExtractQuarter("signed_on")
-        )
-        .values_list("y", "q")
-        .annotate(n=Count("id"))
-        .order_by("y", "q")
-    }
-    per_industry = dict(
-        signed.values_list("employer__industry__code")
-        .annotate(n=Count("employer_id", distinct=True))
-        .order_by("employer__industry__code")
-    )
-    per_industry = {code or "?": n for code, n in per_industry.items()}
-    per_sector = dict(
-        signed.values_list("employer__sector").annotate(n=Count("id")).order_by("employer__sector")
-    )
+    totals, per_county, per_quarter, per_industry, per_sector, capacity = {}, {}, {}, {}, {}, {}
+    for grouped in _signed_sets(base, scope):
+        (
+            not_county,
+            not_quarter,
+            not_industry,
+            not_sector,
+            county,
+            year,
+            quarter,
+            industry,
+            sector,
+            signed,
+            employers,
+            public,
+            contacts,
+            active,
+        ) = grouped
+        if not_county and not_quarter and not_industry and not_sector:
+            totals = {"signed": signed, "employers": employers, "public": public}
+        elif not not_county:
+            if signed:
+                per_county[county] = signed
+            if active:
+                capacity[county] = {
+                    "contact_persons": contacts,
+                    "agreements": active,
+                    "agreements_per_contact": round(active / contacts, 1) if contacts else 0,
+                }
+        elif signed and not not_quarter:
+            per_quarter[_quarter_label(int(year), int(quarter))] = signed
+        elif employers and not not_industry:
+            per_industry[industry or "?"] = employers
+        elif signed and not not_sector:
+            per_sector[sector] = signed
     in_dialogue = dict(
         base.filter(status="in_dialogue")
         .exclude(employer__agreements__signed_on__isnull=False)
@@ -173,18 +233,6 @@ def agreement_figures(scope: Scope) -> dict:
         .annotate(n=Count("id"))
         .order_by("end_reason")
     )
-    capacity = {
-        county: {
-            "contact_persons": contacts,
-            "agreements": agreements,
-            "agreements_per_contact": round(agreements / contacts, 1) if contacts else 0,
-        }
-        for county, contacts, agreements in base.filter(SIGNED)
-        .exclude(status="ended")
-        .values_list("county__name")
-        .annotate(c=Count("fixed_contact_id", distinct=True), a=Count("id"))
-        .order_by("county__name")
-    }
     return {
         **totals,
         "per_county": per_county,
@@ -219,18 +267,30 @@ AFTER = Q(start_date__gte=F("first_signing"))
 
 # What each hire row says, evaluated in the database: the populations of Table 7-1 and the
 # hire counts, then the table's rows (TABLE_ROWS).
-HIRE_FACTS = {
+POPULATION_FACTS = {
     "before_signing_2y": BEFORE_2Y,
     "after_signing": AFTER,
     "before_signing": Q(start_date__lt=F("first_signing")),
     "without_signing": Q(first_signing__isnull=True),
-    **dict(TABLE_ROWS),
 }
+HIRE_FACTS = {**POPULATION_FACTS, **dict(TABLE_ROWS)}
 POPULATIONS = ("before_signing_2y", "after_signing", "all")
 
 
-def _hire_rows(scope: Scope) -> list[dict]:
-    """One row per hire in the scope: candidate, employer, age band and each fact as a boolean.
+class HireRow(NamedTuple):
+    candidate: int
+    employer: int
+    band: str
+    populations: frozenset[str]  # the POPULATION_FACTS that hold, and "all"
+    traits: tuple[str, ...]  # the TABLE_ROWS keys that hold
+
+
+def _holding(keys, values) -> frozenset[str]:
+    return frozenset(key for key, value in zip(keys, values, strict=True) if value)
+
+
+def _hire_rows(scope: Scope) -> list[HireRow]:
+    """One row per hire in the scope: candidate, employer, age band and the facts that hold.
     Table 7-1 counts distinct people per cell: as 45 COUNT(DISTINCT) aggregates the database
     sorted the hires 90 times, so the rows are counted here (hires are the fewest rows the
     dashboard reads: 1,442 nationwide in the bench data)."""
@@ -253,23 +313,37 @@ def _hire_rows(scope: Scope) -> list[dict]:
         .values_list("candidate_id", "employer_id", "band", *facts)
         .order_by()
     )
+    held = len(POPULATION_FACTS)
     return [
-        {"candidate": candidate, "employer": employer, "band": band}
-        | {key: bool(value) for key, value in zip(HIRE_FACTS, values, strict=True)}
-        | {"all": True}
+        HireRow(
+            candidate,
+            employer,
+            band,
+            _holding(POPULATION_FACTS, values[:held]) | {"all"},
+            tuple(_holding(ROW_KEYS, values[held:])),
+        )
         for candidate, employer, band, *values in rows
     ]
 
 
-def _table(rows: list[dict], population: str) -> dict:
-    """Table 7-1 for one population: per age band the candidates and each row in percent."""
+def _table(rows: list[HireRow], population: str) -> dict:
+    """Table 7-1 for one population: per age band the candidates and each row in percent.
+    One pass over the rows, collecting each cell's distinct candidates."""
+    people = {column: set() for column in TABLE_COLUMNS}
+    cells = {column: {key: set() for key in ROW_KEYS} for column in TABLE_COLUMNS}
+    for row in rows:
+        if population not in row.populations:
+            continue
+        for column in ("All", row.band):
+            people[column].add(row.candidate)
+            for key in row.traits:
+                cells[column][key].add(row.candidate)
     table = {}
     for column in TABLE_COLUMNS:
-        hired = [r for r in rows if r[population] and column in ("All", r["band"])]
-        n = len({r["candidate"] for r in hired})
-        counts = {key: len({r["candidate"] for r in hired if r[key]}) for key, _ in TABLE_ROWS}
+        n = len(people[column])
+        counts = {key: len(cells[column][key]) for key in ROW_KEYS}
         table[column] = {"n": n} | {
-            key: round(100 * counts[key] / n) if n else 0 for key, _ in TABLE_ROWS
+            key: round(100 * count / n) if n else 0 for key, count in counts.items()
         }
         table[column]["counts"] = counts
     return table
@@ -279,15 +353,21 @@ def hire_figures(scope: Scope) -> tuple[dict, dict]:
     """The hire counts, and Table 7-1 for each population (a candidate hired twice at
     different ages is one person in "All")."""
     rows = _hire_rows(scope)
-    hires = {
+
+    def hires(population: str) -> int:
+        return sum(population in row.populations for row in rows)
+
+    counts = {
         "all": len(rows),
-        "before_first_signing_2y": sum(r["before_signing_2y"] for r in rows),
-        "before_first_signing": sum(r["before_signing"] for r in rows),
-        "after_first_signing": sum(r["after_signing"] for r in rows),
-        "employers_hiring_after_signing": len({r["employer"] for r in rows if r["after_signing"]}),
-        "at_employers_without_signing": sum(r["without_signing"] for r in rows),
+        "before_first_signing_2y": hires("before_signing_2y"),
+        "before_first_signing": hires("before_signing"),
+        "after_first_signing": hires("after_signing"),
+        "employers_hiring_after_signing": len(
+            {row.employer for row in rows if "after_signing" in row.populations}
+        ),
+        "at_employers_without_signing": hires("without_signing"),
     }
-    return hires, {population: _table(rows, population) for population in POPULATIONS}
+    return counts, {population: _table(rows, population) for population in POPULATIONS}
 
 
 def time_to_hire(scope: Scope) -> dict:
@@ -504,24 +584,19 @@ def provider_figures(scope: Scope) -> dict:
         ),
         **scope.in_period_at("created_at"),
     )
-    # Grouped by ids, without joining the names' tables; a county's providers by name.
-    rows = list(
-        entries.values_list("shortlist__opening__employer__county_id", "added_by__provider_id")
+    # Grouped and ordered by the names in the database (codepoint order, as Python sorts).
+    county, provider = (
+        Collate(name, "C")
+        for name in ("shortlist__opening__employer__county__name", "added_by__provider__name")
+    )
+    rows = (
+        entries.values_list(county, provider)
         .annotate(p=Count("id"), h=Count("id", filter=Q(step=Step.HIRED)))
-        .order_by()
+        .order_by(county, provider)
     )
-    counties = _county_names()
-    providers = dict(
-        MeasureProvider.objects.filter(pk__in={p for _, p, _, _ in rows}).values_list("pk", "name")
-    )
-    summed: dict = {}
-    for county, provider, proposals, hires in rows:
-        row = summed.setdefault((counties[county], providers[provider]), [0, 0])
-        row[0] += proposals
-        row[1] += hires
     per_county: dict = {}
-    for (county, name), (proposals, hires) in sorted(summed.items()):
-        per_county.setdefault(county, {})[name] = {"proposals": proposals, "hires": hires}
+    for county_name, name, proposals, hires in rows:
+        per_county.setdefault(county_name, {})[name] = {"proposals": proposals, "hires": hires}
     return per_county
 
 
