@@ -4,6 +4,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 # Starts embedded PostgreSQL + Redis under the given directory unless DATABASE_URL/REDIS_URL are set.
 WITH_SERVICES := $(PY) -m vi_inkluderer.embedded
+# The development data as production has it: the tables' owner migrates, seeds, restores and runs
+# `make manage`; web, worker and beat serve as vi_app, which owns nothing and may only read and
+# append to the audit log (vi_inkluderer/dbroles.py).
+DEV_SERVICES := $(WITH_SERVICES) --var var --app-role vi_app
 ARGS ?=
 
 .PHONY: install run test test-fast lint format manage bench browser backup restore
@@ -17,7 +21,7 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 run: install
-	DEBUG=true $(WITH_SERVICES) --var var -- $(PY) -m devdata.devrun
+	DEBUG=true $(DEV_SERVICES) -- $(PY) -m devdata.devrun
 
 # Chromium for the end-to-end tests: Debian's package when present, Playwright's otherwise.
 browser: install
@@ -47,12 +51,12 @@ bench: install
 
 # Any management command against the development data: make manage ARGS="createsuperuser"
 manage: install
-	DEBUG=true $(WITH_SERVICES) --var var -- $(PY) manage.py $(ARGS)
+	DEBUG=true $(DEV_SERVICES) -- $(PY) manage.py $(ARGS)
 
 # Database (pg_dump custom format) and uploaded files into var/backups/*.tar.gz; and back.
 backup: install
-	DEBUG=true $(WITH_SERVICES) --var var -- $(PY) manage.py backup $(ARGS)
+	DEBUG=true $(DEV_SERVICES) -- $(PY) manage.py backup $(ARGS)
 
 restore: install
 	@test -n "$(FILE)" || (echo "usage: make restore FILE=var/backups/....tar.gz" && exit 2)
-	DEBUG=true $(WITH_SERVICES) --var var -- $(PY) manage.py restore "$(FILE)" $(ARGS)
+	DEBUG=true $(DEV_SERVICES) -- $(PY) manage.py restore "$(FILE)" $(ARGS)

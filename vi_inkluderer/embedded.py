@@ -5,6 +5,12 @@
 their data under DIR, exports DATABASE_URL and REDIS_URL to COMMAND, runs it, and stops both
 servers when it ends. A service whose URL is already in the environment is used as it is and
 nothing is started for it.
+
+With `--app-role NAME` the embedded PostgreSQL is used like production's (README: Production):
+DATABASE_URL is the tables' owner (the server's superuser), for migrations, seeding and
+restores, and APP_DATABASE_URL names the role the app serves as, which `migrate` creates and
+grants (vi_inkluderer/dbroles.py); `make run` serves web, worker and beat as that role
+(devdata/devrun.py).
 """
 
 import argparse
@@ -90,13 +96,17 @@ def start_redis(data_dir: Path) -> tuple[subprocess.Popen, str]:
     raise RuntimeError("Redis did not answer within 5 seconds")
 
 
-def run_with_services(var_dir: Path, command: list[str]) -> int:
+def run_with_services(var_dir: Path, command: list[str], app_role: str | None = None) -> int:
     env = dict(os.environ)
     redis_process = None
     postgres = None
     try:
         if not env.get("DATABASE_URL"):
             postgres, env["DATABASE_URL"] = start_postgres(var_dir / "postgres")
+            if app_role:
+                # Local connections need no password (pgserver's initdb trusts them).
+                info = postgres.get_postmaster_info()
+                env["APP_DATABASE_URL"] = info.get_uri(user=app_role, database=DATABASE_NAME)
         if not env.get("REDIS_URL"):
             redis_process, env["REDIS_URL"] = start_redis(var_dir / "redis")
         child = subprocess.Popen(command, env=env)
@@ -125,12 +135,17 @@ def run_with_services(var_dir: Path, command: list[str]) -> int:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--var", default="var", type=Path, help="data directory (default: var)")
+    parser.add_argument(
+        "--app-role",
+        metavar="NAME",
+        help="the role the app serves as on the embedded PostgreSQL (APP_DATABASE_URL)",
+    )
     parser.add_argument("command", nargs=argparse.REMAINDER)
     args = parser.parse_args()
     command = args.command[1:] if args.command[:1] == ["--"] else args.command
     if not command:
         parser.error("no command given")
-    sys.exit(run_with_services(args.var.resolve(), command))
+    sys.exit(run_with_services(args.var.resolve(), command, args.app_role))
 
 
 if __name__ == "__main__":

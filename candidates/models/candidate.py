@@ -273,7 +273,8 @@ class Candidate(models.Model):
         max_length=2000,
         help_text=_("Skrevet for arbeidsgiveren. Ikke skriv helseopplysninger her."),
     )
-    # Special-category data: see Candidate.adaptation_needs_visible_to.
+    # Special-category data: the owner and administrators only
+    # (candidates.permissions.may_see_special_categories).
     adaptation_needs = models.TextField(_("behov for tilrettelegging"), blank=True, max_length=3000)
     unavailable_until = models.DateField(_("midlertidig utilgjengelig til"), null=True, blank=True)
     unavailable_reason = models.CharField(

@@ -44,7 +44,8 @@ def age_band(age: int) -> str:
 @dataclass
 class ResultRow:
     """A search result as a minimal profile: no name, contact details, identity number or
-    adaptation needs (those are for the owner, and for the shortlist after a proposal)."""
+    adaptation needs (those are for the owner and administrators only, whatever list the
+    candidate is on: candidates.permissions.may_see_special_categories)."""
 
     result: SearchResult
     on_shortlist: bool

@@ -2,11 +2,13 @@
 for the tables' owner, and the app's own database role (vi_inkluderer/dbroles.py) may only
 read and append, and owns nothing it could switch the guards off on."""
 
+import contextlib
 import datetime
 
 import pytest
 from django.apps import apps
 from django.db import DatabaseError, connection, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import get_random_string
 
@@ -141,3 +143,37 @@ def test_without_a_role_of_its_own_the_migration_grants_nothing(settings):
         grant_after_migrate(sender=apps.get_app_config("candidates"), using="default")
         cursor.execute("SELECT count(*) FROM pg_roles")
         assert cursor.fetchone() == before
+
+
+@contextlib.contextmanager
+def _serving_as(role: str):
+    """Everything the test's connection does inside, the app's requests included, runs as
+    `role`: how production and `make run` serve (the suite itself connects as the owner, which
+    creates the test database and flushes it)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        cursor.execute(f'SET ROLE "{role}"')
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("RESET ROLE")
+
+
+def test_the_app_serves_candidate_pages_as_its_role_and_they_are_audited(app_role, login, owner):
+    candidate = CandidateFactory(owner=owner)
+    client = login(owner)
+    with _serving_as(app_role):
+        for url in (
+            reverse("candidates:list"),
+            reverse("candidates:detail", args=[candidate.pk]),
+            reverse("candidates:export"),
+        ):
+            assert client.get(url).status_code == 200, url
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT current_user")
+            assert cursor.fetchone() == (app_role,)
+            with pytest.raises(DatabaseError, match="permission denied"), transaction.atomic():
+                cursor.execute(f"TRUNCATE {TABLE}")
+    actions = set(AuditRecord.objects.filter(candidate=candidate).values_list("action", flat=True))
+    assert {AuditRecord.Action.LIST, AuditRecord.Action.VIEW, AuditRecord.Action.EXPORT} <= actions
