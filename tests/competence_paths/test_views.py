@@ -152,14 +152,19 @@ def test_an_owner_sees_only_their_own_participants(client):
     assert client.get(url).status_code == 404
 
 
-def test_a_project_leader_sees_counts_not_people(client):
+@pytest.mark.parametrize("role", [Role.PROJECT_LEADER, Role.NATIONAL_READER])
+def test_project_leaders_and_national_readers_see_counts_not_people(client, role):
     path = make_path()
-    add_participant(path)
-    leader = user_with_role(Role.PROJECT_LEADER)
-    client.force_login(leader)
+    participant = add_participant(path)
+    client.force_login(user_with_role(role, county=path.county))
     response = client.get(reverse("competence_paths:detail", args=[path.pk]))
+    assert response.status_code == 200
     assert response.context["participants"] == []
     assert response.context["counts"]["total"] == 1
+    assert str(participant.candidate) not in response.content.decode()
+    # The participant page is refused by role (accounts.access).
+    url = reverse("competence_paths:participant", args=[participant.pk])
+    assert client.get(url).status_code == 403
 
 
 def test_an_employer_user_sees_own_planned_paths_with_consented_participants_only(client):
