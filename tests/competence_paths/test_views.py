@@ -9,6 +9,7 @@ from django.utils import timezone
 from accounts.models import Role
 from candidates.models import AuditRecord, ConsentRequest, Placement, Step
 from competence_paths.models import CompetencePath, Participant
+from competence_paths.services.participants import participant_set_status, progress_record
 from tests.candidates.factories import ConsentRequestFactory
 from tests.employers.factories import EmployerFactory, EmployerPersonFactory
 from tests.factories import county, user_with_role
@@ -189,6 +190,49 @@ def test_an_employer_user_sees_own_planned_paths_with_consented_participants_onl
     draft = make_path(employer=path.employer)
     client.force_login(employer_user)
     assert client.get(reverse("competence_paths:detail", args=[draft.pk])).status_code == 404
+
+
+def test_an_employer_user_sees_a_participant_without_notes_or_owner(client):
+    path = make_path(status=CompetencePath.Status.PLANNED)
+    participant = add_participant(path, step=Step.PRESENTED)
+    ConsentRequestFactory(entry=participant.entry, status=ConsentRequest.Status.GIVEN)
+    today = timezone.localdate()
+    for to, extra in (("waiting", {}), ("dropped_out", {"end_reason": "other"})):
+        participant_set_status(
+            participant=participant,
+            to=to,
+            valid_from=today,
+            actor=path.contact,
+            note="Privat forklaring fra oppfølgeren",
+            **extra,
+        )
+    progress_record(
+        participant=participant,
+        stage=path.stages.first(),
+        state="not_completed",
+        actor=path.contact,
+        note="Notat om helsen",
+    )
+    hidden = add_participant(path)
+    employer_user = user_with_role(Role.EMPLOYER_USER, employer=path.employer)
+    client.force_login(employer_user)
+    response = client.get(reverse("competence_paths:participant", args=[participant.pk]))
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert str(participant.candidate) in body and "Annet" in body and "Ikke fullført" in body
+    for secret in (
+        "Privat forklaring fra oppfølgeren",
+        "Notat om helsen",
+        participant.candidate.owner.get_full_name(),
+        path.contact.get_full_name(),
+    ):
+        assert secret not in body
+    url = reverse("competence_paths:participant", args=[hidden.pk])
+    assert client.get(url).status_code == 404
+    # The contact side sees the explanation.
+    client.force_login(path.contact)
+    body = client.get(reverse("competence_paths:participant", args=[participant.pk]))
+    assert "Privat forklaring fra oppfølgeren" in body.content.decode()
 
 
 def test_the_contact_marks_a_stage_and_a_dropout_with_a_reason(client):
