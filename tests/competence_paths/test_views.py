@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from accounts.models import Role
 from candidates.models import AuditRecord, ConsentRequest, Placement, Step
+from candidates.services.pipeline import entry_hire
 from competence_paths.models import CompetencePath, Participant
 from competence_paths.services.participants import participant_set_status, progress_record
 from tests.candidates.factories import ConsentRequestFactory
@@ -280,6 +281,47 @@ def test_hired_at_the_end_creates_the_placement_through_the_pipeline(client):
     page = client.get(reverse("competence_paths:detail", args=[path.pk]))
     assert page.context["counts"]["hired"] == 1
     assert Participant.objects.filter(outcome="hired").count() == 1
+
+
+def test_not_hired_needs_a_reason_from_the_page(client):
+    path = make_path(status=CompetencePath.Status.RUNNING)
+    participant = add_participant(path)
+    client.force_login(path.contact)
+    url = reverse("competence_paths:participant_outcome", args=[participant.pk])
+    refused = client.post(url, {"outcome": "not_hired"})
+    assert refused.status_code == 200
+    assert "Oppgi hvorfor deltakeren ikke ble ansatt." in refused.content.decode()
+    participant.refresh_from_db()
+    assert participant.outcome == "in_progress"
+    client.post(url, {"outcome": "not_hired", "not_hired_reason": "open_competition"})
+    participant.refresh_from_db()
+    assert (participant.outcome, participant.not_hired_reason) == ("not_hired", "open_competition")
+    page = client.get(reverse("competence_paths:participant", args=[participant.pk]))
+    assert "En annen søker ble ansatt etter utlysning" in page.content.decode()
+
+
+def test_hired_links_the_placement_the_opening_already_recorded(client):
+    path = make_path(status=CompetencePath.Status.RUNNING)
+    participant = add_participant(path, step=Step.WORK_TRIAL)
+    placement = entry_hire(
+        entry=participant.entry,
+        actor=path.contact,
+        start_date=datetime.date(2027, 4, 1),
+        position="Stillasbygger",
+        contract_type="permanent",
+        extent_percent=100,
+        contract_confirmed=True,
+        measures_used=["wage_subsidy"],
+    )
+    client.force_login(path.contact)
+    page = client.get(reverse("competence_paths:participant", args=[participant.pk]))
+    body = page.content.decode()
+    assert "Ansettelsen er registrert på stillingen" in body and 'name="position"' not in body
+    url = reverse("competence_paths:participant_outcome", args=[participant.pk])
+    assert client.post(url, {"outcome": "hired"}).status_code == 302
+    participant.refresh_from_db()
+    assert participant.outcome == "hired" and participant.placement == placement
+    assert Placement.objects.count() == 1
 
 
 def test_the_timeline_svg_uses_dots_for_decimals_whatever_the_language(client):
