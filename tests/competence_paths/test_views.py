@@ -96,6 +96,29 @@ def test_the_form_comes_back_with_what_was_typed_when_a_stage_is_missing_its_pro
     assert not CompetencePath.objects.exists()
 
 
+def test_the_path_page_cancels_with_a_reason_from_its_form(client):
+    path = make_path(status=CompetencePath.Status.PLANNED)
+    client.force_login(path.contact)
+    detail = reverse("competence_paths:detail", args=[path.pk])
+    assert "Avlys løpet" in client.get(detail).content.decode()
+    url = reverse("competence_paths:transition", args=[path.pk, "cancelled"])
+    refused = client.post(url, {"reason": "", "note": ""}, follow=True)
+    assert "Oppgi hvorfor løpet avlyses." in refused.content.decode()
+    refused = client.post(url, {"reason": "other", "note": " "}, follow=True)
+    assert "Forklar årsaken" in refused.content.decode()
+    path.refresh_from_db()
+    assert path.status == CompetencePath.Status.PLANNED
+    page = client.post(url, {"reason": "employer_withdrew", "note": "Ny eier"}, follow=True)
+    path.refresh_from_db()
+    assert (path.status, path.cancel_reason, path.cancel_note) == (
+        "cancelled",
+        "employer_withdrew",
+        "Ny eier",
+    )
+    body = page.content.decode()
+    assert "Virksomheten trakk seg – Ny eier" in body and "Løpet ble avlyst" in body
+
+
 def test_list_is_one_query_for_the_rows_whatever_their_number(
     client, django_assert_max_num_queries
 ):
