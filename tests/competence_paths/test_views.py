@@ -9,7 +9,7 @@ from django.utils import timezone
 from accounts.models import Role
 from candidates.models import AuditRecord, ConsentRequest, Placement, Step
 from candidates.services.pipeline import entry_hire
-from competence_paths.models import CompetencePath, Participant
+from competence_paths.models import CompetencePath, Participant, PathTemplate
 from competence_paths.services.participants import participant_set_status, progress_record
 from tests.candidates.factories import ConsentRequestFactory
 from tests.employers.factories import EmployerFactory, EmployerPersonFactory
@@ -117,6 +117,24 @@ def test_the_path_page_cancels_with_a_reason_from_its_form(client):
     )
     body = page.content.decode()
     assert "Virksomheten trakk seg – Ny eier" in body and "Løpet ble avlyst" in body
+
+
+def test_a_county_template_saved_from_the_page_is_offered_in_that_county_only(client):
+    path = make_path(weeks=(3, 5))
+    client.force_login(path.contact)
+    client.post(reverse("competence_paths:save_template", args=[path.pk]), {"name": "Vår egen mal"})
+    template = PathTemplate.objects.get(name="Vår egen mal")
+    assert template.county_id == path.county_id
+    create = reverse("competence_paths:create", args=[path.employer_id])
+    assert "Vår egen mal" in client.get(create).content.decode()
+    copied = client.get(create, {"mal": template.pk}).content.decode()
+    assert 'value="3"' in copied and 'value="5"' in copied
+    elsewhere = EmployerFactory(county=county("Vestland"))
+    client.force_login(user_with_role(Role.CONTACT_PERSON, county=elsewhere.county))
+    create = reverse("competence_paths:create", args=[elsewhere.pk])
+    page = client.get(create).content.decode()
+    assert "Vår egen mal" not in page and "Stord: stillasbygger" in page
+    assert client.get(create, {"mal": template.pk}).status_code == 404
 
 
 def test_list_is_one_query_for_the_rows_whatever_their_number(
