@@ -137,6 +137,35 @@ def test_a_county_template_saved_from_the_page_is_offered_in_that_county_only(cl
     assert client.get(create, {"mal": template.pk}).status_code == 404
 
 
+def test_a_public_employer_records_open_advertising_and_the_page_warns(client):
+    contact = user_with_role(Role.CONTACT_PERSON)
+    client.force_login(contact)
+    private = client.get(reverse("competence_paths:create", args=[EmployerFactory().pk]))
+    assert 'name="open_advertising"' not in private.content.decode()
+    public = EmployerFactory(sector="public")
+    url = reverse("competence_paths:create", args=[public.pk])
+    assert 'name="open_advertising"' in client.get(url).content.decode()
+    data = {
+        "title": "Helsefagarbeider",
+        "places": "3",
+        "planned_start": "2026-09-07",
+        "contact": str(contact.pk),
+        "open_advertising": "yes",
+        **_stage_post(
+            "trinn",
+            [{"kind": "course", "title": "Kurs", "duration_weeks": "4", "deliverer": "school"}],
+        ),
+        **_stage_post("kostnad", []),
+    }
+    page = client.post(url, data, follow=True).content.decode()
+    path = CompetencePath.objects.get()
+    assert path.open_advertising == "yes"
+    assert "kvalifikasjonsprinsippet" in page and "Ja, stillingen lyses ut offentlig" in page
+    CompetencePath.objects.filter(pk=path.pk).update(open_advertising="no")
+    page = client.get(reverse("competence_paths:detail", args=[path.pk])).content.decode()
+    assert "kvalifikasjonsprinsippet" not in page
+
+
 def test_list_is_one_query_for_the_rows_whatever_their_number(
     client, django_assert_max_num_queries
 ):
