@@ -212,6 +212,29 @@ def test_path_page_queries_do_not_grow_with_participants_and_reads_are_audited(
     assert AuditRecord.objects.filter(action="list", actor=path.contact).count() == 1 + 1 + 11
 
 
+def test_participant_page_queries_do_not_grow_with_its_history(client):
+    path = make_path(weeks=(2, 2, 2), status=CompetencePath.Status.RUNNING)
+    participant = add_participant(path)
+    client.force_login(path.contact)
+    url = reverse("competence_paths:participant", args=[participant.pk])
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    today = timezone.localdate()
+    for to in ("waiting", "taking_part"):
+        participant_set_status(participant=participant, to=to, valid_from=today, actor=path.contact)
+    later = today + datetime.timedelta(days=3)
+    participant_set_status(
+        participant=participant, to="completed", valid_from=later, actor=path.contact
+    )
+    for stage in path.stages.all():
+        progress_record(participant=participant, stage=stage, state="completed", actor=path.contact)
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(url)
+    assert len(response.context["changes"]) == 4
+    assert len(many) == len(few)
+
+
 def test_an_owner_sees_only_their_own_participants(client):
     path = make_path()
     adviser = user_with_role(Role.ADVISER)
