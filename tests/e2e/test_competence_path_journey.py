@@ -108,6 +108,12 @@ def _hire_ali(page, site_url: str, path) -> None:
     page.goto(f"{site_url}/kompetanselop/{path.pk}/")
     expect(page.get_by_text("1 ansatt.", exact=False)).to_be_visible()
     expect(page.locator(".path-timeline svg rect.timeline-completed")).to_have_count(2)
+    # On a phone the chart keeps legible labels and scrolls sideways in its own region.
+    page.set_viewport_size(PHONE)
+    label = page.locator(".path-timeline svg text.timeline-label").first
+    height = label.evaluate("text => text.getBoundingClientRect().height")
+    assert height >= 9, f"timeline labels are {height} px high on a phone"
+    page.set_viewport_size(DESKTOP)
 
 
 def _plan_and_start(page):
