@@ -216,9 +216,15 @@ class OutcomeForm(forms.Form):
 
     HIRE_FIELDS = ("start_date", "position", "contract_type", "extent_percent")
 
+    def __init__(self, *args, placement: Placement | None = None, **kwargs):
+        """`placement`: the hire already recorded on the participant's shortlist entry, which
+        «Ansatt» links instead of recording a new one (the hire fields are then not asked)."""
+        super().__init__(*args, **kwargs)
+        self.placement = placement
+
     def clean(self):
         data = super().clean()
-        if data.get("outcome") == Outcome.HIRED:
+        if data.get("outcome") == Outcome.HIRED and self.placement is None:
             for name in self.HIRE_FIELDS:
                 if not data.get(name):
                     self.add_error(name, _("Fyll ut dette feltet for en ansettelse."))

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.models import Role
-from candidates.models import AuditRecord, ShortlistEntry
+from candidates.models import AuditRecord, Placement, ShortlistEntry
 from candidates.permissions import may_propose
 from candidates.selectors.display import shown
 from core.activity import history_for
@@ -298,7 +298,9 @@ def _participant_page(request, participant: Participant, **forms):
         "has_statuses": bool(statuses),
         "progress_form": forms.get("progress_form") or ProgressForm(path=path),
         "outcome_form": forms.get("outcome_form")
-        or OutcomeForm(initial={"outcome": participant.outcome}),
+        or OutcomeForm(
+            initial={"outcome": participant.outcome}, placement=_recorded_hire(participant)
+        ),
         "history": history_for(participant) if user.role != "employer_user" else [],
     }
     return render(request, "competence_paths/participant.html", context)
@@ -346,18 +348,29 @@ def participant_progress(request, pk: int):
     )
 
 
+def _recorded_hire(participant: Participant):
+    """The Placement the opening's pipeline already recorded for the participant's entry."""
+    if participant.placement_id:
+        return participant.placement
+    if participant.entry_id is None:
+        return None
+    return Placement.objects.filter(entry_id=participant.entry_id).first()
+
+
 @require_POST
 def participant_outcome(request, pk: int):
     participant = _visible_participant(request, pk)
     permitted(request.user, participant.path, permissions.may_manage)
-    form = OutcomeForm(request.POST)
+    form = OutcomeForm(request.POST, placement=_recorded_hire(participant))
     saved = form.is_valid() and service_done(
         form,
         lambda: participant_services.participant_record_outcome(
             participant=participant,
             outcome=form.cleaned_data["outcome"],
             not_hired_reason=form.cleaned_data["not_hired_reason"],
-            hire=form.hire() if form.cleaned_data["outcome"] == "hired" else None,
+            hire=form.hire()
+            if form.cleaned_data["outcome"] == "hired" and not form.placement
+            else None,
             actor=request.user,
         ),
     )

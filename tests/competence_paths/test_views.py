@@ -8,7 +8,9 @@ from django.utils import timezone
 
 from accounts.models import Role
 from candidates.models import AuditRecord, ConsentRequest, Placement, Step
-from competence_paths.models import CompetencePath, Participant
+from candidates.services.pipeline import entry_hire
+from competence_paths.models import CompetencePath, Participant, PathTemplate
+from competence_paths.services.participants import participant_set_status, progress_record
 from tests.candidates.factories import ConsentRequestFactory
 from tests.employers.factories import EmployerFactory, EmployerPersonFactory
 from tests.factories import county, user_with_role
@@ -94,6 +96,76 @@ def test_the_form_comes_back_with_what_was_typed_when_a_stage_is_missing_its_pro
     assert not CompetencePath.objects.exists()
 
 
+def test_the_path_page_cancels_with_a_reason_from_its_form(client):
+    path = make_path(status=CompetencePath.Status.PLANNED)
+    client.force_login(path.contact)
+    detail = reverse("competence_paths:detail", args=[path.pk])
+    assert "Avlys løpet" in client.get(detail).content.decode()
+    url = reverse("competence_paths:transition", args=[path.pk, "cancelled"])
+    refused = client.post(url, {"reason": "", "note": ""}, follow=True)
+    assert "Oppgi hvorfor løpet avlyses." in refused.content.decode()
+    refused = client.post(url, {"reason": "other", "note": " "}, follow=True)
+    assert "Forklar årsaken" in refused.content.decode()
+    path.refresh_from_db()
+    assert path.status == CompetencePath.Status.PLANNED
+    page = client.post(url, {"reason": "employer_withdrew", "note": "Ny eier"}, follow=True)
+    path.refresh_from_db()
+    assert (path.status, path.cancel_reason, path.cancel_note) == (
+        "cancelled",
+        "employer_withdrew",
+        "Ny eier",
+    )
+    body = page.content.decode()
+    assert "Virksomheten trakk seg – Ny eier" in body and "Løpet ble avlyst" in body
+
+
+def test_a_county_template_saved_from_the_page_is_offered_in_that_county_only(client):
+    path = make_path(weeks=(3, 5))
+    client.force_login(path.contact)
+    client.post(reverse("competence_paths:save_template", args=[path.pk]), {"name": "Vår egen mal"})
+    template = PathTemplate.objects.get(name="Vår egen mal")
+    assert template.county_id == path.county_id
+    create = reverse("competence_paths:create", args=[path.employer_id])
+    assert "Vår egen mal" in client.get(create).content.decode()
+    copied = client.get(create, {"mal": template.pk}).content.decode()
+    assert 'value="3"' in copied and 'value="5"' in copied
+    elsewhere = EmployerFactory(county=county("Vestland"))
+    client.force_login(user_with_role(Role.CONTACT_PERSON, county=elsewhere.county))
+    create = reverse("competence_paths:create", args=[elsewhere.pk])
+    page = client.get(create).content.decode()
+    assert "Vår egen mal" not in page and "Stord: stillasbygger" in page
+    assert client.get(create, {"mal": template.pk}).status_code == 404
+
+
+def test_a_public_employer_records_open_advertising_and_the_page_warns(client):
+    contact = user_with_role(Role.CONTACT_PERSON)
+    client.force_login(contact)
+    private = client.get(reverse("competence_paths:create", args=[EmployerFactory().pk]))
+    assert 'name="open_advertising"' not in private.content.decode()
+    public = EmployerFactory(sector="public")
+    url = reverse("competence_paths:create", args=[public.pk])
+    assert 'name="open_advertising"' in client.get(url).content.decode()
+    data = {
+        "title": "Helsefagarbeider",
+        "places": "3",
+        "planned_start": "2026-09-07",
+        "contact": str(contact.pk),
+        "open_advertising": "yes",
+        **_stage_post(
+            "trinn",
+            [{"kind": "course", "title": "Kurs", "duration_weeks": "4", "deliverer": "school"}],
+        ),
+        **_stage_post("kostnad", []),
+    }
+    page = client.post(url, data, follow=True).content.decode()
+    path = CompetencePath.objects.get()
+    assert path.open_advertising == "yes"
+    assert "kvalifikasjonsprinsippet" in page and "Ja, stillingen lyses ut offentlig" in page
+    CompetencePath.objects.filter(pk=path.pk).update(open_advertising="no")
+    page = client.get(reverse("competence_paths:detail", args=[path.pk])).content.decode()
+    assert "kvalifikasjonsprinsippet" not in page
+
+
 def test_list_is_one_query_for_the_rows_whatever_their_number(
     client, django_assert_max_num_queries
 ):
@@ -140,6 +212,29 @@ def test_path_page_queries_do_not_grow_with_participants_and_reads_are_audited(
     assert AuditRecord.objects.filter(action="list", actor=path.contact).count() == 1 + 1 + 11
 
 
+def test_participant_page_queries_do_not_grow_with_its_history(client):
+    path = make_path(weeks=(2, 2, 2), status=CompetencePath.Status.RUNNING)
+    participant = add_participant(path)
+    client.force_login(path.contact)
+    url = reverse("competence_paths:participant", args=[participant.pk])
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    today = timezone.localdate()
+    for to in ("waiting", "taking_part"):
+        participant_set_status(participant=participant, to=to, valid_from=today, actor=path.contact)
+    later = today + datetime.timedelta(days=3)
+    participant_set_status(
+        participant=participant, to="completed", valid_from=later, actor=path.contact
+    )
+    for stage in path.stages.all():
+        progress_record(participant=participant, stage=stage, state="completed", actor=path.contact)
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(url)
+    assert len(response.context["changes"]) == 4
+    assert len(many) == len(few)
+
+
 def test_an_owner_sees_only_their_own_participants(client):
     path = make_path()
     adviser = user_with_role(Role.ADVISER)
@@ -152,14 +247,19 @@ def test_an_owner_sees_only_their_own_participants(client):
     assert client.get(url).status_code == 404
 
 
-def test_a_project_leader_sees_counts_not_people(client):
+@pytest.mark.parametrize("role", [Role.PROJECT_LEADER, Role.NATIONAL_READER])
+def test_project_leaders_and_national_readers_see_counts_not_people(client, role):
     path = make_path()
-    add_participant(path)
-    leader = user_with_role(Role.PROJECT_LEADER)
-    client.force_login(leader)
+    participant = add_participant(path)
+    client.force_login(user_with_role(role, county=path.county))
     response = client.get(reverse("competence_paths:detail", args=[path.pk]))
+    assert response.status_code == 200
     assert response.context["participants"] == []
     assert response.context["counts"]["total"] == 1
+    assert str(participant.candidate) not in response.content.decode()
+    # The participant page is refused by role (accounts.access).
+    url = reverse("competence_paths:participant", args=[participant.pk])
+    assert client.get(url).status_code == 403
 
 
 def test_an_employer_user_sees_own_planned_paths_with_consented_participants_only(client):
@@ -184,6 +284,49 @@ def test_an_employer_user_sees_own_planned_paths_with_consented_participants_onl
     draft = make_path(employer=path.employer)
     client.force_login(employer_user)
     assert client.get(reverse("competence_paths:detail", args=[draft.pk])).status_code == 404
+
+
+def test_an_employer_user_sees_a_participant_without_notes_or_owner(client):
+    path = make_path(status=CompetencePath.Status.PLANNED)
+    participant = add_participant(path, step=Step.PRESENTED)
+    ConsentRequestFactory(entry=participant.entry, status=ConsentRequest.Status.GIVEN)
+    today = timezone.localdate()
+    for to, extra in (("waiting", {}), ("dropped_out", {"end_reason": "other"})):
+        participant_set_status(
+            participant=participant,
+            to=to,
+            valid_from=today,
+            actor=path.contact,
+            note="Privat forklaring fra oppfølgeren",
+            **extra,
+        )
+    progress_record(
+        participant=participant,
+        stage=path.stages.first(),
+        state="not_completed",
+        actor=path.contact,
+        note="Notat om helsen",
+    )
+    hidden = add_participant(path)
+    employer_user = user_with_role(Role.EMPLOYER_USER, employer=path.employer)
+    client.force_login(employer_user)
+    response = client.get(reverse("competence_paths:participant", args=[participant.pk]))
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert str(participant.candidate) in body and "Annet" in body and "Ikke fullført" in body
+    for secret in (
+        "Privat forklaring fra oppfølgeren",
+        "Notat om helsen",
+        participant.candidate.owner.get_full_name(),
+        path.contact.get_full_name(),
+    ):
+        assert secret not in body
+    url = reverse("competence_paths:participant", args=[hidden.pk])
+    assert client.get(url).status_code == 404
+    # The contact side sees the explanation.
+    client.force_login(path.contact)
+    body = client.get(reverse("competence_paths:participant", args=[participant.pk]))
+    assert "Privat forklaring fra oppfølgeren" in body.content.decode()
 
 
 def test_the_contact_marks_a_stage_and_a_dropout_with_a_reason(client):
@@ -231,6 +374,47 @@ def test_hired_at_the_end_creates_the_placement_through_the_pipeline(client):
     page = client.get(reverse("competence_paths:detail", args=[path.pk]))
     assert page.context["counts"]["hired"] == 1
     assert Participant.objects.filter(outcome="hired").count() == 1
+
+
+def test_not_hired_needs_a_reason_from_the_page(client):
+    path = make_path(status=CompetencePath.Status.RUNNING)
+    participant = add_participant(path)
+    client.force_login(path.contact)
+    url = reverse("competence_paths:participant_outcome", args=[participant.pk])
+    refused = client.post(url, {"outcome": "not_hired"})
+    assert refused.status_code == 200
+    assert "Oppgi hvorfor deltakeren ikke ble ansatt." in refused.content.decode()
+    participant.refresh_from_db()
+    assert participant.outcome == "in_progress"
+    client.post(url, {"outcome": "not_hired", "not_hired_reason": "open_competition"})
+    participant.refresh_from_db()
+    assert (participant.outcome, participant.not_hired_reason) == ("not_hired", "open_competition")
+    page = client.get(reverse("competence_paths:participant", args=[participant.pk]))
+    assert "En annen søker ble ansatt etter utlysning" in page.content.decode()
+
+
+def test_hired_links_the_placement_the_opening_already_recorded(client):
+    path = make_path(status=CompetencePath.Status.RUNNING)
+    participant = add_participant(path, step=Step.WORK_TRIAL)
+    placement = entry_hire(
+        entry=participant.entry,
+        actor=path.contact,
+        start_date=datetime.date(2027, 4, 1),
+        position="Stillasbygger",
+        contract_type="permanent",
+        extent_percent=100,
+        contract_confirmed=True,
+        measures_used=["wage_subsidy"],
+    )
+    client.force_login(path.contact)
+    page = client.get(reverse("competence_paths:participant", args=[participant.pk]))
+    body = page.content.decode()
+    assert "Ansettelsen er registrert på stillingen" in body and 'name="position"' not in body
+    url = reverse("competence_paths:participant_outcome", args=[participant.pk])
+    assert client.post(url, {"outcome": "hired"}).status_code == 302
+    participant.refresh_from_db()
+    assert participant.outcome == "hired" and participant.placement == placement
+    assert Placement.objects.count() == 1
 
 
 def test_the_timeline_svg_uses_dots_for_decimals_whatever_the_language(client):

@@ -5,12 +5,16 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 
 from candidates.models import Shortlist, ShortlistEntry
+from competence_paths.models import Participant
 from core.models import ActivityEntry
 from devdata.bench.candidate_pipeline import SCENARIOS as PIPELINE_SCENARIOS
+from devdata.bench.competence_paths import SCENARIOS as PATH_SCENARIOS
 from devdata.bench.employers import SCENARIOS as EMPLOYER_SCENARIOS
 from devdata.bench.portal import SCENARIOS as PORTAL_SCENARIOS
 from devdata.scale.agreements import employers_at as agreement_employers_at
 from devdata.scale.candidates import OPENINGS as CANDIDATE_BENCH_OPENINGS
+from devdata.scale.competence_paths import BENCH_PARTICIPANTS
+from devdata.scale.competence_paths import TITLE as PATH_TITLE
 from employers.models import DialogueEntry, Employer, JobOpening, Task
 
 
@@ -31,8 +35,11 @@ def test_bench_runs_every_scenario_on_generated_data():
     assert "dashboards: national, all counties, all time" in report
     assert "search: results page" in report
     assert "search: truckfører, nationwide" in report
-    for name, _email, _url in PIPELINE_SCENARIOS + PORTAL_SCENARIOS:
+    for name, _email, _url in PIPELINE_SCENARIOS + PORTAL_SCENARIOS + PATH_SCENARIOS:
         assert name in report
+    # The bench path has its 40 participants whatever the scale.
+    bench_path = Participant.objects.filter(path__title=f"{PATH_TITLE} 1")
+    assert bench_path.count() == BENCH_PARTICIPANTS
     entries = ActivityEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(ShortlistEntry)
     )

@@ -1,19 +1,23 @@
-"""A contact person creates a path from the Stord template for an employer with an agreement,
-takes two consenting candidates from the opening's shortlist, marks the first stage completed
-for both, records one dropping out with a reason and the other hired; the timeline shows it
-and the employer user sees the path with its consenting participants. axe on every page, at
-desktop and phone widths; screenshots saved."""
+"""Two journeys. A contact person creates a path from the Stord template for an employer with
+an agreement, takes two consenting candidates from the opening's shortlist, marks the first
+stage completed for both, records one dropping out with a reason and the other hired; the
+timeline shows it and the employer user sees the path with its consenting participants. And
+the issue's own journey: from the same template the contact runs the broad search from the
+path and shortlists, a provider proposes one of theirs, the owners record consent and the
+contact presents (the openings' flow, in the browser), the employer chooses two, and the same
+follow-up ends in one drop-out and one hire. axe on every page, at desktop and phone widths;
+screenshots saved."""
 
 import re
 from pathlib import Path
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from accounts.models import County, Role
 from candidates.models import ConsentRequest, ShortlistEntry, Step
-from candidates.services.pipeline import entry_move
 from candidates.services.shortlist import shortlist_for
 from competence_paths.models import CompetencePath, Participant
 from employers.models import Occupation
@@ -104,6 +108,12 @@ def _hire_ali(page, site_url: str, path) -> None:
     page.goto(f"{site_url}/kompetanselop/{path.pk}/")
     expect(page.get_by_text("1 ansatt.", exact=False)).to_be_visible()
     expect(page.locator(".path-timeline svg rect.timeline-completed")).to_have_count(2)
+    # On a phone the chart keeps legible labels and scrolls sideways in its own region.
+    page.set_viewport_size(PHONE)
+    label = page.locator(".path-timeline svg text.timeline-label").first
+    height = label.evaluate("text => text.getBoundingClientRect().height")
+    assert height >= 9, f"timeline labels are {height} px high on a phone"
+    page.set_viewport_size(DESKTOP)
 
 
 def _plan_and_start(page):
@@ -167,9 +177,10 @@ def scaffolding(live_site):
     EmployerPersonFactory(employer=employer, kind="union_rep", name="Tor Tillitsvalgt")
     AgreementFactory(employer=employer, county=county, fixed_contact=contact)
     scaffolder = Occupation.objects.get(code="7119")
+    adviser = user_with_role(Role.ADVISER, county=county, email="veileder@nav.example.no")
     for name in ("Ali Hassan", "Per Olsen", "Kari Nilsen"):
         first, last = name.split()
-        candidate = CandidateFactory(first_name=first, last_name=last, county=county)
+        candidate = CandidateFactory(first_name=first, last_name=last, county=county, owner=adviser)
         candidate.occupations_wanted.add(scaffolder)
     provider = provider_staff_serving(region, email="tiltak@leverandor.example.no")
     CandidateFactory(first_name="Mona", last_name="Berg", county=county, owner=provider)
@@ -177,7 +188,28 @@ def scaffolding(live_site):
         Role.EMPLOYER_USER, employer=employer, email="hr@stordverft.example.no"
     )
     terms_accept(user=employer_user)
-    return contact, employer, provider, employer_user
+    return contact, employer, provider, employer_user, adviser
+
+
+def _entry_page(page, site_url: str, entry) -> None:
+    page.goto(f"{site_url}{reverse('candidates:entry_detail', args=[entry.pk])}")
+
+
+def _consent_in_meeting(page, site_url: str, entry) -> None:
+    """The candidate's owner records the consent given in a meeting (the pipeline's page)."""
+    _entry_page(page, site_url, entry)
+    page.get_by_role("link", name="Innhent samtykke").click()
+    page.get_by_label("Kandidaten har samtykket i møte med meg").check()
+    page.get_by_role("button", name="Lagre", exact=True).click()
+    expect(page.locator("#entry-step")).to_have_text("Samtykke gitt")
+
+
+def _present(page, site_url: str, entry) -> None:
+    """The contact presents a consenting candidate to the employer."""
+    _entry_page(page, site_url, entry)
+    page.get_by_label("Nytt steg").select_option(label="Presentert for arbeidsgiver")
+    page.get_by_role("button", name="Flytt", exact=True).click()
+    expect(page.locator("#entry-step")).to_have_text("Presentert for arbeidsgiver")
 
 
 def _card(page, name):
@@ -188,8 +220,9 @@ def _card(page, name):
 def test_a_path_selects_from_its_own_search_the_employer_chooses_and_one_is_hired(
     page, live_site, scaffolding, console_errors
 ):
-    contact, employer, provider, employer_user = scaffolding
+    contact, employer, provider, employer_user, adviser = scaffolding
     _start_stord_path(page, live_site.url, contact, employer)
+    _check(page, "create-from-template", console_errors)
     page.get_by_label("Tittel").first.fill("Stillasbygger Stord 2027")
     page.locator("#id_target_role").select_option("7119")
     page.get_by_role("button", name="Lagre løpet").click()
@@ -210,21 +243,36 @@ def test_a_path_selects_from_its_own_search_the_employer_chooses_and_one_is_hire
     page.context.clear_cookies()
     log_in(page, live_site.url, provider.email, PASSWORD)
     page.goto(f"{live_site.url}/kompetanselop/{path.pk}/")
+    _check(page, "provider-path", console_errors)
     page.get_by_role("link", name="Foreslå en kandidat til løpet").click()
     page.get_by_role("radio", name=re.compile(r"^Mona Berg")).check()
     page.get_by_label("Hvorfor passer kandidaten?").fill("Har jobbet på bygg i to år.")
+    _check(page, "provider-proposes", console_errors)
     page.get_by_role("button", name="Foreslå kandidaten").click()
     expect(page.get_by_text("Mona Berg er foreslått.", exact=False)).to_be_visible()
     entries = ShortlistEntry.objects.filter(shortlist__opening=path.opening)
     assert entries.count() == 4
-
-    # Two give consent and are presented (the consent journey is the pipeline's own).
     chosen = [entries.get(candidate__first_name=n) for n in ("Ali", "Per")]
-    for entry in [*chosen, entries.get(candidate__first_name="Mona")]:
-        ConsentRequestFactory(entry=entry, status=ConsentRequest.Status.GIVEN)
-        ShortlistEntry.objects.filter(pk=entry.pk).update(step=Step.CONSENT_GIVEN)
-        entry.refresh_from_db()
-        entry_move(entry=entry, to_step=Step.PRESENTED, actor=contact)
+    mona = entries.get(candidate__first_name="Mona")
+
+    # Consent through the openings' own flow: each owner records the consent their candidate
+    # gave in a meeting, then the contact presents the three to the employer.
+    _consent_in_meeting(page, live_site.url, mona)
+    page.context.clear_cookies()
+    log_in(page, live_site.url, adviser.email, PASSWORD)
+    for entry in chosen:
+        _consent_in_meeting(page, live_site.url, entry)
+    _check(page, "consent-given", console_errors)
+    page.context.clear_cookies()
+    log_in(page, live_site.url, contact.email, PASSWORD)
+    for entry in [*chosen, mona]:
+        _present(page, live_site.url, entry)
+    _check(page, "presented", console_errors)
+    assert set(entries.filter(step=Step.PRESENTED).values_list("pk", flat=True)) == {
+        chosen[0].pk,
+        chosen[1].pk,
+        mona.pk,
+    }
 
     # The employer chooses two of the three presented.
     page.context.clear_cookies()
@@ -256,6 +304,7 @@ def test_a_path_selects_from_its_own_search_the_employer_chooses_and_one_is_hire
     _check(page, "selection", console_errors)
 
     _follow_both_through_the_course(page, live_site.url, path)
+    _check(page, "selected-participant", console_errors)
 
     _hire_ali(page, live_site.url, path)
     _check(page, "selected-timeline", console_errors)
