@@ -1,32 +1,43 @@
+from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
 
 from accounts.models import Role
 
 from .export import csv_response, xlsx_response
-from .figures import figures
 from .forms import DashboardFilterForm, PilotUploadForm
+from .kept import page_figures
 from .pilot_import import PilotFileError, PilotImportInvalid, apply_pilot_import
 from .tables import dashboard_tables
 
 
 def _tables(request):
     form = DashboardFilterForm(request.GET or None, user=request.user)
-    data = figures(form.scope())
+    data, computed_at = page_figures(form.scope(), fresh=request.GET.get("ny") == "1")
     suppress = request.user.role != Role.ADMIN
-    return form, dashboard_tables(data, population=form.chosen_population(), suppress=suppress)
+    tables = dashboard_tables(data, population=form.chosen_population(), suppress=suppress)
+    return form, tables, computed_at
 
 
 def county_dashboard(request):
-    form, tables = _tables(request)
-    query = request.GET.urlencode()
+    form, tables, computed_at = _tables(request)
+    query = request.GET.copy()
+    query.pop("ny", None)  # the downloads and the new computation link carry the choice only
     return render(
-        request, "dashboards/dashboard.html", {"form": form, "tables": tables, "query": query}
+        request,
+        "dashboards/dashboard.html",
+        {
+            "form": form,
+            "tables": tables,
+            "query": query.urlencode(),
+            "computed_at": computed_at,
+            "keep_minutes": settings.DASHBOARD_KEEP_SECONDS // 60,
+        },
     )
 
 
 def download(request, key: str, fmt: str):
-    _form, tables = _tables(request)
+    _form, tables, _computed_at = _tables(request)
     table = next((t for t in tables if t.key == key), None)
     if table is None or fmt not in ("csv", "xlsx"):
         raise Http404

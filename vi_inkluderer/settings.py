@@ -273,6 +273,9 @@ CELERY_BEAT_SCHEDULE = {
         "candidates.tasks.expire_employer_presentations", at="03:15"
     ),
 }
+# Dashboard figures that took longer than this to compute are kept this long (dashboards.kept).
+DASHBOARD_KEEP_SLOWER_THAN_MS = env.int("DASHBOARD_KEEP_SLOWER_THAN_MS", default=200)
+DASHBOARD_KEEP_SECONDS = env.int("DASHBOARD_KEEP_SECONDS", default=5 * 60)
 # Signed agreement copies (PDF) may be at most this large.
 AGREEMENT_UPLOAD_MAX_BYTES = env.int("AGREEMENT_UPLOAD_MAX_BYTES", default=10 * 2**20)
 # Request bodies: the form fields without files at most DATA_UPLOAD_MAX_MEMORY_SIZE (Django's
