@@ -1,7 +1,9 @@
+import datetime
 import re
 
 import pytest
 from django.urls import reverse
+from django.utils.formats import date_format
 
 from accounts.models import Role
 from candidates.models import AuditRecord, ConsentRequest, EmployerAssessment, Step
@@ -219,3 +221,30 @@ def test_every_form_on_the_opening_page_carries_a_csrf_token(login, accepted, pr
     presented()
     page = _opening_page(login(accepted), entry).content.decode()
     assert page.count('method="post"') == page.count('name="csrfmiddlewaretoken"') > 2
+
+
+def test_the_card_shows_every_cv_field_the_issue_lists(login, accepted, presented):
+    from employers.models import Occupation
+
+    entry = presented()
+    candidate = entry.candidate
+    candidate.work_experience = "Fem år på Rema 1000 Grünerløkka"
+    candidate.certificates = "Varmearbeider-sertifikat"
+    candidate.languages = ["no", "so"]
+    candidate.driving_licences = ["C1"]
+    candidate.available_from = datetime.date(2027, 3, 15)
+    candidate.save()
+    wanted, done = Occupation.objects.filter(level=Occupation.Level.UNIT_GROUP)[:2]
+    candidate.occupations_wanted.add(wanted)
+    candidate.occupations_done.add(done)
+    page = _opening_page(login(accepted), entry).content.decode()
+    for text in (
+        "Fem år på Rema 1000 Grünerløkka",
+        "Varmearbeider-sertifikat",
+        "Norsk, Somali",
+        "C1 (lett lastebil)",
+        date_format(datetime.date(2027, 3, 15), "DATE_FORMAT"),
+        wanted.name,
+        done.name,
+    ):
+        assert text in page, text
