@@ -248,3 +248,21 @@ def test_the_card_shows_every_cv_field_the_issue_lists(login, accepted, presente
         done.name,
     ):
         assert text in page, text
+
+
+def test_the_owners_notes_and_internal_reasons_are_never_shown(login, accepted, presented):
+    entry = presented()
+    entry.motivation = "Intern vurdering fra veilederen"
+    entry.save()
+    candidate = entry.candidate
+    candidate.unavailable_reason = "Sykemeldt en periode"
+    candidate.unavailable_until = datetime.date(2020, 1, 1)
+    candidate.save()
+    page = _opening_page(login(accepted), entry).content.decode()
+    for secret in (
+        "Intern vurdering fra veilederen",
+        "Sykemeldt en periode",
+        "Hull i CV-en",
+        candidate.owner.email,
+    ):
+        assert secret not in page, secret
