@@ -266,3 +266,42 @@ def test_the_owners_notes_and_internal_reasons_are_never_shown(login, accepted, 
         candidate.owner.email,
     ):
         assert secret not in page, secret
+
+
+def test_the_employer_reports_how_the_interview_went_and_continues_or_ends_a_work_trial(
+    login, accepted, presented, owner, contact
+):
+    entry = presented()
+    client = login(accepted)
+    url = reverse("portal:next_step", args=[entry.pk])
+    prefix = f"steg-{entry.pk}"
+    walk = [
+        (Step.INTERVIEW_WANTED, ""),
+        (Step.INTERVIEW_HELD, ""),
+        (Step.WORK_TRIAL, ""),
+        (Step.NOT_HIRED, "Passet ikke til skiftarbeid."),
+    ]
+    for step, reason in walk:
+        page = _opening_page(client, entry).content.decode()
+        assert f'value="{step}"' in page, step
+        assert f'value="{Step.HIRED}"' not in page
+        response = client.post(url, {f"{prefix}-step": step, f"{prefix}-reason": reason})
+        assert response.status_code == 302, step
+        entry.refresh_from_db()
+        assert entry.step == step
+        label = Step(step).label
+        assert contact.notifications.filter(title__contains=label, subject_id=entry.pk).exists()
+        assert owner.notifications.filter(title__contains=label, subject_id=entry.pk).exists()
+
+
+def test_ending_a_work_trial_needs_a_reason(login, accepted, presented):
+    entry = presented()
+    client = login(accepted)
+    url = reverse("portal:next_step", args=[entry.pk])
+    prefix = f"steg-{entry.pk}"
+    for step in (Step.INTERVIEW_WANTED, Step.INTERVIEW_HELD, Step.WORK_TRIAL):
+        client.post(url, {f"{prefix}-step": step})
+    response = client.post(url, {f"{prefix}-step": Step.NOT_HIRED})
+    assert "Skriv kort hvorfor dere ikke ansetter kandidaten." in response.content.decode()
+    entry.refresh_from_db()
+    assert entry.step == Step.WORK_TRIAL
