@@ -305,3 +305,19 @@ def test_ending_a_work_trial_needs_a_reason(login, accepted, presented):
     assert "Skriv kort hvorfor dere ikke ansetter kandidaten." in response.content.decode()
     entry.refresh_from_db()
     assert entry.step == Step.WORK_TRIAL
+
+
+def test_the_employer_reports_a_hire_as_fatt_jobben_and_the_contact_side_is_told(
+    login, accepted, presented, owner, contact
+):
+    """A hire needs the contract details, so the contact person records it in the pipeline;
+    the employer reports it with its own assessment, which reaches both of them."""
+    entry = presented()
+    prefix = f"vurdering-{entry.pk}"
+    login(accepted).post(reverse("portal:assess", args=[entry.pk]), {f"{prefix}-status": "got_job"})
+    entry.employer_assessment.refresh_from_db()
+    assert entry.employer_assessment.status == EmployerAssessment.Status.GOT_JOB
+    for user in (owner, contact):
+        assert user.notifications.filter(title__contains="«fått jobben»").exists()
+        page = login(user).get(reverse("candidates:entry_detail", args=[entry.pk])).content
+        assert "Fått jobben" in page.decode()
