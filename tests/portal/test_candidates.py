@@ -6,12 +6,13 @@ from django.urls import reverse
 from django.utils.formats import date_format
 
 from accounts.models import Role
-from candidates.models import AuditRecord, ConsentRequest, EmployerAssessment, Step
+from candidates.models import AuditRecord, ConsentRequest, EmployerAssessment, ShortlistEntry, Step
 from candidates.services.shortlist import shortlist_for
 from core.models import ActivityEntry
 
 from ..candidates.factories import ConsentRequestFactory, ShortlistEntryFactory
 from ..employers.factories import JobOpeningFactory
+from .test_isolation import ID_PATTERNS
 
 pytestmark = pytest.mark.django_db
 
@@ -321,3 +322,40 @@ def test_the_employer_reports_a_hire_as_fatt_jobben_and_the_contact_side_is_told
         assert user.notifications.filter(title__contains="«fått jobben»").exists()
         page = login(user).get(reverse("candidates:entry_detail", args=[entry.pk])).content
         assert "Fått jobben" in page.decode()
+
+
+# Every portal URL that names a shortlist entry, whatever the method.
+ENTRY_URLS = [p.name for p in ID_PATTERNS if "entry_id" in p.pattern.converters]
+
+
+def assert_out_of_reach(client, entry):
+    """The entry is on no page and behind no URL of the employer's portal."""
+    assert entry.candidate.full_name not in _opening_page(client, entry).content.decode()
+    for name in ENTRY_URLS:
+        url = reverse(f"portal:{name}", args=[entry.pk])
+        assert client.get(url).status_code in (404, 405), url
+        assert client.post(url).status_code == 404, url
+
+
+@pytest.mark.parametrize(
+    "how", ["consent withdrawn", "consent withdrawn after a hire", "withdrawn"]
+)
+def test_a_withdrawal_takes_the_candidate_out_of_reach_at_once(
+    login, accepted, presented, owner, contact, how
+):
+    from candidates.services.consent import consent_withdraw
+    from candidates.services.pipeline import entry_move
+
+    entry = presented()
+    client = login(accepted)
+    assert client.post(reverse("portal:contact_reveal", args=[entry.pk])).status_code == 200
+    if how == "withdrawn":
+        entry_move(entry=entry, to_step=Step.WITHDRAWN, actor=owner, reason="Fikk annen jobb")
+    else:
+        if how == "consent withdrawn after a hire":
+            ShortlistEntry.objects.filter(pk=entry.pk).update(step=Step.HIRED)
+        consent = entry.consents.get(status=ConsentRequest.Status.GIVEN)
+        consent_withdraw(consent=consent, actor=owner)
+    seen = AuditRecord.objects.filter(candidate=entry.candidate, actor=accepted).count()
+    assert_out_of_reach(client, entry)
+    assert AuditRecord.objects.filter(candidate=entry.candidate, actor=accepted).count() == seen
