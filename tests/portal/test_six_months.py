@@ -45,3 +45,18 @@ def test_expiring_twice_does_nothing_the_second_time(presented):
     gone_at = EmployerAssessment.objects.get(entry=entry).gone_at
     assert assessments_expire() == 0
     assert EmployerAssessment.objects.get(entry=entry).gone_at == gone_at
+
+
+def test_the_dashboard_figures_stay_the_same_when_presentations_leave_the_employers_view(
+    presented,
+):
+    from dashboards.figures import figures
+    from dashboards.filters import Scope
+
+    entries = [presented() for _ in range(3)]
+    for entry in entries:
+        _age(entry, 200)
+    before = figures(Scope())
+    assert before["funnel"]["presented"] >= 3
+    assert assessments_expire() == 3
+    assert figures(Scope()) == before
