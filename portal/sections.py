@@ -66,7 +66,7 @@ def opening_thread(sender, *, opening: JobOpening, user: User, **kwargs) -> dict
 def employer_answers(employer: Employer, user: User) -> Section | None:
     """What the employer has answered about the candidates presented to it, per opening: its
     own assessments and the interviews it asked for, as counts without names (the names are
-    on the shortlist, which audits each view). Two queries."""
+    on the shortlist, which audits each view). Three queries."""
     if not may_take_part(user, employer):
         return None
     visible = EmployerAssessment.objects.filter(
