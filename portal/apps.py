@@ -9,11 +9,16 @@ class PortalConfig(AppConfig):
     def ready(self):
         from core.activity import register_actions
         from employers.sections import EMPLOYER_PAGE
+        from employers.signals import opening_page
 
-        from .sections import employer_messages
+        from .sections import employer_answers, employer_messages, opening_thread
 
-        # The fixed contact person reads and answers the employer's messages on its page.
+        # The fixed contact person reads and answers the employer's messages on its page, and
+        # an opening's own thread on the opening's page too.
         EMPLOYER_PAGE.add(employer_messages)
+        # What the employer answered about its candidates, just above the messages.
+        EMPLOYER_PAGE.add(employer_answers, before=employer_messages)
+        opening_page.connect(opening_thread, dispatch_uid="portal-opening-thread")
 
         register_actions(
             {

@@ -35,6 +35,8 @@ def _link_for(recipient: User, thread: MessageThread) -> str:
         if thread.opening_id:
             return reverse("portal:opening_messages", args=[thread.opening_id])
         return reverse("portal:messages")
+    if thread.opening_id:
+        return reverse("employers:opening_detail", args=[thread.opening_id]) + "#meldinger"
     return reverse("employers:detail", args=[thread.employer_id]) + "#meldinger"
 
 

@@ -263,17 +263,32 @@ def opening_messages(request, opening_id: int):
 
 @require_POST
 def staff_message(request, employer_id: int):
-    """The fixed contact person answers from the employer's page."""
+    """The fixed contact person answers from the employer's page, in the employer's thread or
+    in one opening's (`stilling`); from the opening's page (`tilbake=stilling`) they go back
+    there."""
     employer = get_object_or_404(Employer.objects.visible_to(request.user), pk=employer_id)
     if not threads.may_take_part(request.user, employer):
         raise Http404
+    opening = None
+    if request.POST.get("stilling"):
+        opening_id = request.POST["stilling"]
+        if not opening_id.isdigit():
+            raise Http404
+        opening = get_object_or_404(employer.openings, pk=opening_id)
     form = MessageForm(request.POST)
     if form.is_valid():
-        threads.message_send(employer=employer, author=request.user, body=form.cleaned_data["body"])
+        threads.message_send(
+            employer=employer,
+            opening=opening,
+            author=request.user,
+            body=form.cleaned_data["body"],
+        )
         messages.success(request, _("Meldingen er sendt til virksomheten."))
     else:
         for error in form.errors.get("body", []):
             messages.error(request, error)
+    if opening is not None and request.POST.get("tilbake") == "stilling":
+        return redirect(reverse("employers:opening_detail", args=[opening.pk]) + "#meldinger")
     return redirect(reverse("employers:detail", args=[employer.pk]) + "#meldinger")
 
 

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from accounts.models import County, MeasureProvider, Role, User
 from candidates.models import Candidate, ConsentRequest, ShortlistEntry, Step
+from candidates.services.pipeline import assessment_start
 from candidates.services.shortlist import shortlist_for
 from competence_paths.models import CompetencePath, Participant, PathTemplate
 from competence_paths.services.participants import (
@@ -54,6 +55,9 @@ def _entries(opening: JobOpening, contact: User, count: int, *, chosen: int) -> 
                 requested_by=candidate.owner,
                 responded_at=timezone.now(),
             )
+            # Chosen for the work trial, so presented: the employer's assessment and its
+            # six-month clock, as entry_move starts them.
+            assessment_start(entry)
         entries.append(entry)
     return entries
 

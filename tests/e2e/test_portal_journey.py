@@ -1,7 +1,8 @@
 """The employer portal in Chromium: the contact person invites an employer user, who sets a
 password from the e-mailed link, accepts the terms, reports a recruitment need, reviews two
 presented candidates (one "aktuell" with an interview request, one "ikke aktuell" with a
-reason), reveals one's contact details and sends a message; the contact person sees it all.
+reason), reveals one's contact details and sends messages; the contact person sees it all on
+the employer's page (the need, the answers, the messages) and answers on the opening's page.
 Every portal page is checked with axe at desktop and phone width, and must not scroll
 sideways on the phone."""
 
@@ -167,6 +168,12 @@ def test_an_employer_user_gets_in_and_answers_and_the_contact_sees_it(page, worl
     page.get_by_role("button", name="Send melding").click()
     expect(page.get_by_text("Kan Sara komme på intervju tirsdag?")).to_be_visible()
     _check(page, console_errors, "11-messages")
+    page.get_by_role("link", name="Resepsjonist").click()
+    expect(page.get_by_role("heading", name="Meldinger om Resepsjonist")).to_be_visible()
+    page.get_by_role("textbox", name="Melding").fill("Hvor mange timer i uka er stillingen?")
+    page.get_by_role("button", name="Send melding").click()
+    expect(page.get_by_text("Hvor mange timer i uka er stillingen?")).to_be_visible()
+    _check(page, console_errors, "11b-opening-messages")
     open_menu_item(page, "Historikk")
     _check(page, console_errors, "12-history")
 
@@ -175,7 +182,19 @@ def test_an_employer_user_gets_in_and_answers_and_the_contact_sees_it(page, worl
     log_in(page, url, contact.email, PASSWORD)
     page.goto(f"{url}/virksomheter/{employer.pk}/")
     expect(page.get_by_text("Kan Sara komme på intervju tirsdag?")).to_be_visible()
+    expect(page.get_by_text("Hvor mange timer i uka er stillingen?")).to_be_visible()
+    expect(page.get_by_role("link", name="Nattportier")).to_be_visible()
+    answers = page.locator("#svar")
+    expect(answers).to_contain_text("Aktuell 1 · Ikke aktuell 1 · 1 ønsker intervju")
     _check(page, console_errors, "13-employer-page")
+    # The contact person answers the opening's thread on the opening's page.
+    page.goto(f"{url}/virksomheter/stillinger/{world['opening'].pk}/")
+    thread = page.locator("#meldinger")
+    expect(thread.get_by_text("Hvor mange timer i uka er stillingen?")).to_be_visible()
+    thread.get_by_role("textbox", name="Melding").fill("Den er på 80 prosent.")
+    thread.get_by_role("button", name="Send melding").click()
+    expect(page.locator("#meldinger").get_by_text("Den er på 80 prosent.")).to_be_visible()
+    _check(page, console_errors, "14-opening-page-thread")
     page.goto(f"{url}/kandidater/kandidatliste/{world['entries'][1].pk}/")
     expect(page.get_by_text("Vi trenger noen som kan tysk.")).to_be_visible()
     page.goto(f"{url}/kandidater/kandidatliste/{world['entries'][0].pk}/")

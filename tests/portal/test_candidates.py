@@ -1,15 +1,18 @@
+import datetime
 import re
 
 import pytest
 from django.urls import reverse
+from django.utils.formats import date_format
 
 from accounts.models import Role
-from candidates.models import AuditRecord, ConsentRequest, EmployerAssessment, Step
+from candidates.models import AuditRecord, ConsentRequest, EmployerAssessment, ShortlistEntry, Step
 from candidates.services.shortlist import shortlist_for
 from core.models import ActivityEntry
 
 from ..candidates.factories import ConsentRequestFactory, ShortlistEntryFactory
 from ..employers.factories import JobOpeningFactory
+from .test_isolation import ID_PATTERNS
 
 pytestmark = pytest.mark.django_db
 
@@ -219,3 +222,140 @@ def test_every_form_on_the_opening_page_carries_a_csrf_token(login, accepted, pr
     presented()
     page = _opening_page(login(accepted), entry).content.decode()
     assert page.count('method="post"') == page.count('name="csrfmiddlewaretoken"') > 2
+
+
+def test_the_card_shows_every_cv_field_the_issue_lists(login, accepted, presented):
+    from employers.models import Occupation
+
+    entry = presented()
+    candidate = entry.candidate
+    candidate.work_experience = "Fem år på Rema 1000 Grünerløkka"
+    candidate.certificates = "Varmearbeider-sertifikat"
+    candidate.languages = ["no", "so"]
+    candidate.driving_licences = ["C1"]
+    candidate.available_from = datetime.date(2027, 3, 15)
+    candidate.save()
+    wanted, done = Occupation.objects.filter(level=Occupation.Level.UNIT_GROUP)[:2]
+    candidate.occupations_wanted.add(wanted)
+    candidate.occupations_done.add(done)
+    page = _opening_page(login(accepted), entry).content.decode()
+    for text in (
+        "Fem år på Rema 1000 Grünerløkka",
+        "Varmearbeider-sertifikat",
+        "Norsk, Somali",
+        "C1 (lett lastebil)",
+        date_format(datetime.date(2027, 3, 15), "DATE_FORMAT"),
+        wanted.name,
+        done.name,
+    ):
+        assert text in page, text
+
+
+def test_the_owners_notes_and_internal_reasons_are_never_shown(login, accepted, presented):
+    entry = presented()
+    entry.motivation = "Intern vurdering fra veilederen"
+    entry.save()
+    candidate = entry.candidate
+    candidate.unavailable_reason = "Sykemeldt en periode"
+    candidate.unavailable_until = datetime.date(2020, 1, 1)
+    candidate.save()
+    page = _opening_page(login(accepted), entry).content.decode()
+    for secret in (
+        "Intern vurdering fra veilederen",
+        "Sykemeldt en periode",
+        "Hull i CV-en",
+        candidate.owner.email,
+    ):
+        assert secret not in page, secret
+
+
+def test_the_employer_reports_how_the_interview_went_and_continues_or_ends_a_work_trial(
+    login, accepted, presented, owner, contact
+):
+    entry = presented()
+    client = login(accepted)
+    url = reverse("portal:next_step", args=[entry.pk])
+    prefix = f"steg-{entry.pk}"
+    walk = [
+        (Step.INTERVIEW_WANTED, ""),
+        (Step.INTERVIEW_HELD, ""),
+        (Step.WORK_TRIAL, ""),
+        (Step.NOT_HIRED, "Passet ikke til skiftarbeid."),
+    ]
+    for step, reason in walk:
+        page = _opening_page(client, entry).content.decode()
+        assert f'value="{step}"' in page, step
+        assert f'value="{Step.HIRED}"' not in page
+        response = client.post(url, {f"{prefix}-step": step, f"{prefix}-reason": reason})
+        assert response.status_code == 302, step
+        entry.refresh_from_db()
+        assert entry.step == step
+        label = Step(step).label
+        assert contact.notifications.filter(title__contains=label, subject_id=entry.pk).exists()
+        assert owner.notifications.filter(title__contains=label, subject_id=entry.pk).exists()
+
+
+def test_ending_a_work_trial_needs_a_reason(login, accepted, presented):
+    entry = presented()
+    client = login(accepted)
+    url = reverse("portal:next_step", args=[entry.pk])
+    prefix = f"steg-{entry.pk}"
+    for step in (Step.INTERVIEW_WANTED, Step.INTERVIEW_HELD, Step.WORK_TRIAL):
+        client.post(url, {f"{prefix}-step": step})
+    response = client.post(url, {f"{prefix}-step": Step.NOT_HIRED})
+    assert "Skriv kort hvorfor dere ikke ansetter kandidaten." in response.content.decode()
+    entry.refresh_from_db()
+    assert entry.step == Step.WORK_TRIAL
+
+
+def test_the_employer_reports_a_hire_as_fatt_jobben_and_the_contact_side_is_told(
+    login, accepted, presented, owner, contact
+):
+    """A hire needs the contract details, so the contact person records it in the pipeline;
+    the employer reports it with its own assessment, which reaches both of them."""
+    entry = presented()
+    prefix = f"vurdering-{entry.pk}"
+    login(accepted).post(reverse("portal:assess", args=[entry.pk]), {f"{prefix}-status": "got_job"})
+    entry.employer_assessment.refresh_from_db()
+    assert entry.employer_assessment.status == EmployerAssessment.Status.GOT_JOB
+    for user in (owner, contact):
+        assert user.notifications.filter(title__contains="«fått jobben»").exists()
+        page = login(user).get(reverse("candidates:entry_detail", args=[entry.pk])).content
+        assert "Fått jobben" in page.decode()
+
+
+# Every portal URL that names a shortlist entry, whatever the method.
+ENTRY_URLS = [p.name for p in ID_PATTERNS if "entry_id" in p.pattern.converters]
+
+
+def assert_out_of_reach(client, entry):
+    """The entry is on no page and behind no URL of the employer's portal."""
+    assert entry.candidate.full_name not in _opening_page(client, entry).content.decode()
+    for name in ENTRY_URLS:
+        url = reverse(f"portal:{name}", args=[entry.pk])
+        assert client.get(url).status_code in (404, 405), url
+        assert client.post(url).status_code == 404, url
+
+
+@pytest.mark.parametrize(
+    "how", ["consent withdrawn", "consent withdrawn after a hire", "withdrawn"]
+)
+def test_a_withdrawal_takes_the_candidate_out_of_reach_at_once(
+    login, accepted, presented, owner, contact, how
+):
+    from candidates.services.consent import consent_withdraw
+    from candidates.services.pipeline import entry_move
+
+    entry = presented()
+    client = login(accepted)
+    assert client.post(reverse("portal:contact_reveal", args=[entry.pk])).status_code == 200
+    if how == "withdrawn":
+        entry_move(entry=entry, to_step=Step.WITHDRAWN, actor=owner, reason="Fikk annen jobb")
+    else:
+        if how == "consent withdrawn after a hire":
+            ShortlistEntry.objects.filter(pk=entry.pk).update(step=Step.HIRED)
+        consent = entry.consents.get(status=ConsentRequest.Status.GIVEN)
+        consent_withdraw(consent=consent, actor=owner)
+    seen = AuditRecord.objects.filter(candidate=entry.candidate, actor=accepted).count()
+    assert_out_of_reach(client, entry)
+    assert AuditRecord.objects.filter(candidate=entry.candidate, actor=accepted).count() == seen

@@ -6,7 +6,7 @@ from django.utils.formats import date_format
 
 from accounts.models import Role
 
-from ..agreements.factories import AgreementFactory, MeetingFactory
+from ..agreements.factories import AgreementFactory, MeetingFactory, record_hire
 from ..factories import user_with_role
 
 pytestmark = pytest.mark.django_db
@@ -49,3 +49,18 @@ def test_the_history_shows_minutes_only_when_the_contact_person_shared_them(clie
     page = client.get(reverse("portal:history")).content.decode()
     assert "Oppfølgingsmøte med NAV" in page
     assert ("Vi ble enige om to plasser." in page) is shared
+
+
+def test_the_history_tells_the_hires_at_the_employer_only_without_names(client):
+    hire = record_hire(AgreementFactory(active=True).employer)
+    hire.position = "Kokk i kantina"
+    hire.save()
+    elsewhere = record_hire(AgreementFactory(active=True).employer)
+    elsewhere.position = "Sjåfør"
+    elsewhere.save()
+    client.force_login(user_with_role(Role.EMPLOYER_USER, employer=hire.employer))
+    page = client.get(reverse("portal:history")).content.decode()
+    assert "En ny medarbeider begynte som Kokk i kantina" in page
+    assert date_format(hire.start_date, "DATE_FORMAT") in page
+    assert "Sjåfør" not in page
+    assert hire.candidate.full_name not in page

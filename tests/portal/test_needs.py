@@ -1,5 +1,6 @@
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.models import Role
 from employers.models import JobOpening, Occupation
@@ -51,11 +52,23 @@ def test_a_need_form_with_errors_keeps_what_was_typed(client, employer_user):
     assert not JobOpening.objects.exists()
 
 
-def test_the_status_follows_the_opening(client, employer_user):
+@pytest.mark.parametrize(
+    ("status", "label"),
+    [
+        (JobOpening.Status.DRAFT, "Mottatt av NAV"),
+        (JobOpening.Status.OPEN, "Publisert"),
+        (JobOpening.Status.FILLED, "Besatt"),
+        (JobOpening.Status.CANCELLED, "Avlyst"),
+    ],
+)
+def test_the_status_follows_the_opening(client, employer_user, status, label):
     client.force_login(employer_user)
     client.post(reverse("portal:need_create"), _need())
-    JobOpening.objects.update(status=JobOpening.Status.CANCELLED)
-    assert "Avlyst" in client.get(reverse("portal:needs")).content.decode()
+    published = None if status == JobOpening.Status.DRAFT else timezone.now()
+    JobOpening.objects.update(status=status, published_at=published)
+    page = client.get(reverse("portal:needs")).content.decode()
+    shown = {text for text in ("Mottatt av NAV", "Publisert", "Besatt", "Avlyst") if text in page}
+    assert shown == {label}
 
 
 def test_another_employers_openings_are_not_listed(client, employer_user):

@@ -8,6 +8,8 @@ from candidates.models import EmployerAssessment, Step
 from candidates.services.assessment import assessments_expire
 from candidates.tasks import expire_employer_presentations
 
+from .test_candidates import assert_out_of_reach
+
 pytestmark = pytest.mark.django_db
 
 
@@ -33,7 +35,7 @@ def test_a_presentation_leaves_the_employers_view_after_six_months_unless_hired(
     page = client.get(reverse("portal:opening", args=[old.shortlist.opening_id])).content.decode()
     assert old.candidate.full_name not in page
     assert hired.candidate.full_name in page and fresh.candidate.full_name in page
-    assert client.post(reverse("portal:contact_reveal", args=[old.pk])).status_code == 404
+    assert_out_of_reach(client, old)
 
 
 def test_expiring_twice_does_nothing_the_second_time(presented):
@@ -43,3 +45,18 @@ def test_expiring_twice_does_nothing_the_second_time(presented):
     gone_at = EmployerAssessment.objects.get(entry=entry).gone_at
     assert assessments_expire() == 0
     assert EmployerAssessment.objects.get(entry=entry).gone_at == gone_at
+
+
+def test_the_dashboard_figures_stay_the_same_when_presentations_leave_the_employers_view(
+    presented,
+):
+    from dashboards.figures import figures
+    from dashboards.filters import Scope
+
+    entries = [presented() for _ in range(3)]
+    for entry in entries:
+        _age(entry, 200)
+    before = figures(Scope())
+    assert before["funnel"]["presented"] >= 3
+    assert assessments_expire() == 3
+    assert figures(Scope()) == before
