@@ -33,6 +33,7 @@ def test_bench_runs_every_scenario_on_generated_data():
     assert "candidates: counts (project leader Oslo)" in report
     assert "dashboards: county (project leader Oslo, pilot period)" in report
     assert "dashboards: national, all counties, all time" in report
+    assert "dashboards: national, all counties, all time, computed afresh" in report
     assert "search: results page" in report
     assert "search: truckfører, nationwide" in report
     for name, _email, _url in PIPELINE_SCENARIOS + PORTAL_SCENARIOS + PATH_SCENARIOS:
