@@ -72,3 +72,21 @@ def test_project_leader_dashboard_on_a_phone(page, live_site, console_errors):
     _no_sideways_scroll(page)
     assert_accessible(page)
     assert console_errors == [], console_errors
+
+
+def test_kept_national_figures_say_when_they_were_computed(page, live_site, settings):
+    settings.DASHBOARD_KEEP_SLOWER_THAN_MS = 0  # keep every scope, as the national one is
+    reader = _user(Role.NATIONAL_READER)
+    log_in(page, live_site.url, reader.email, PASSWORD)
+    page.goto(f"{live_site.url}/dashbord/?sector=public")
+    notice = page.get_by_role("status").filter(has_text="Tallene ble beregnet kl.")
+    expect(notice).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name="Beregn på nytt nå").click()
+    expect(notice).to_be_visible()
+    assert page.url.endswith("?sector=public&ny=1")
+    expect(page.get_by_label("Sektor", exact=True)).to_have_value("public")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.screenshot(path="var/screenshots/dashboard-kept-phone.png", full_page=False)
+    _no_sideways_scroll(page)
+    assert_accessible(page)
