@@ -388,10 +388,6 @@ def time_to_hire(scope: Scope) -> dict:
     return {"median_days_agreement_to_first_hire": median}
 
 
-def _county_names() -> dict[int, str]:
-    return dict(County.objects.values_list("pk", "name"))
-
-
 def _summed(rows) -> dict:
     """{key: {"planned": p, "held": h}} summed over rows of (key, p, h)."""
     summed: dict = {}
@@ -420,7 +416,7 @@ def follow_up_figures(scope: Scope) -> dict:
         .annotate(p=Count("id", filter=planned), h=Count("id", filter=held))
         .order_by()
     )
-    counties = _county_names()
+    counties = dict(County.objects.values_list("pk", "name"))
     names = {
         pk: (first, last)
         for pk, first, last in User.objects.filter(pk__in={c for _, c, _, _ in rows}).values_list(
