@@ -47,7 +47,7 @@ format: install
 # Median and p95 server time of the main pages on national-scale data (own database in var/bench).
 bench: install
 	DEBUG=true $(WITH_SERVICES) --var var/bench -- sh -c \
-		"$(PY) manage.py migrate --verbosity 0 && $(PY) manage.py bench $(ARGS)"
+		"$(PY) manage.py createcachetable && $(PY) manage.py migrate --verbosity 0 && $(PY) manage.py bench $(ARGS)"
 
 # Any management command against the development data: make manage ARGS="createsuperuser"
 manage: install
