@@ -63,9 +63,10 @@ class Command(BaseCommand):
                 rows.append((name, *self._measure(email, build_url(), repeat)))
             for name, build in getattr(module, "QUERIES", []):
                 rows.append((name, *self._time(build(), repeat)))
-        self.stdout.write(f"\n{'scenario':<44} {'median ms':>10} {'p95 ms':>8} {'queries':>8}")
+        width = max(44, *(len(row[0]) for row in rows))
+        self.stdout.write(f"\n{'scenario':<{width}} {'median ms':>10} {'p95 ms':>8} {'queries':>8}")
         for name, median, p95, queries in rows:
-            self.stdout.write(f"{name:<44} {median:>10.1f} {p95:>8.1f} {queries:>8}")
+            self.stdout.write(f"{name:<{width}} {median:>10.1f} {p95:>8.1f} {queries:>8}")
 
     def _time(self, work, repeat: int):
         for _ in range(3):
