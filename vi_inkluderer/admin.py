@@ -57,6 +57,15 @@ class EmailAddressForm(ConstraintErrorsForm):
 
 
 class AuthenticatorForm(ConstraintErrorsForm):
+    class Meta:
+        labels = {
+            "user": _("Bruker"),
+            "type": _("Type"),
+            "data": _("Data"),
+            "created_at": _("Opprettet"),
+            "last_used_at": _("Sist brukt"),
+        }
+
     constraint_errors = {
         "unique_authenticator_type": (
             "type",
@@ -76,4 +85,17 @@ class NorwegianEmailAddressAdmin(EmailAddressAdmin):
 
 @admin.register(Authenticator)
 class NorwegianAuthenticatorAdmin(AuthenticatorAdmin):
+    """allauth's fields have no Norwegian names: the columns are named here, and the list
+    filters by type only (date filters would be headed by the English field names)."""
+
     form = AuthenticatorForm
+    list_display = ("user", "type", "created", "last_used")
+    list_filter = ("type",)
+
+    @admin.display(description=_("Opprettet"), ordering="created_at")
+    def created(self, authenticator):
+        return authenticator.created_at
+
+    @admin.display(description=_("Sist brukt"), ordering="last_used_at")
+    def last_used(self, authenticator):
+        return authenticator.last_used_at

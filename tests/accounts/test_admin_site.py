@@ -76,7 +76,11 @@ def test_a_second_authenticator_of_a_kind_gets_a_norwegian_error(admin_client, a
         {"user": admin_user.pk, "type": Authenticator.Type.TOTP, "data": "{}"},
     )
     assert "Brukeren har allerede en innloggingsmetode av denne typen." in _errors(response)
-    assert "Begrensning" not in response.content.decode()
+    page = response.content.decode()
+    assert "Begrensning" not in page
+    assert "Sist brukt" in page and "Last used" not in page and "Created at" not in page
+    listing = admin_client.get(reverse("admin:mfa_authenticator_changelist")).content.decode()
+    assert "Sist brukt" in listing and "last used" not in listing.lower()
 
 
 def test_every_field_the_admin_shows_has_a_norwegian_label():
