@@ -25,7 +25,9 @@ class County(models.Model):
 class Region(models.Model):
     """A region or market area (markedsområde) within a county."""
 
-    county = models.ForeignKey(County, on_delete=models.PROTECT, related_name="regions")
+    county = models.ForeignKey(
+        County, on_delete=models.PROTECT, related_name="regions", verbose_name=_("fylke")
+    )
     name = models.CharField(_("navn"), max_length=100)
 
     class Meta:
@@ -42,8 +44,12 @@ class Region(models.Model):
 
 class NavOffice(models.Model):
     name = models.CharField(_("navn"), max_length=150, unique=True)
-    county = models.ForeignKey(County, on_delete=models.PROTECT, related_name="offices")
-    region = optional_fk(Region, models.PROTECT, related_name="offices")
+    county = models.ForeignKey(
+        County, on_delete=models.PROTECT, related_name="offices", verbose_name=_("fylke")
+    )
+    region = optional_fk(
+        Region, models.PROTECT, related_name="offices", verbose_name=_("region / markedsområde")
+    )
 
     class Meta:
         verbose_name = _("NAV-kontor")

@@ -16,7 +16,7 @@ class NotificationQuerySet(models.QuerySet):
 class Notification(models.Model):
     """An in-app message to one user; optionally also sent by e-mail (see tasks.py)."""
 
-    recipient = user_fk(on_delete=models.CASCADE, related_name="notifications")
+    recipient = user_fk(_("mottaker"), on_delete=models.CASCADE, related_name="notifications")
     title = models.CharField(_("tittel"), max_length=200)
     body = models.TextField(_("tekst"), blank=True)
     link = models.CharField(_("lenke"), max_length=500, blank=True)
@@ -31,11 +31,11 @@ class Notification(models.Model):
     subject_id = models.PositiveBigIntegerField(_("gjelder (id)"), null=True, blank=True)
     created_at = models.DateTimeField(_("opprettet"), default=timezone.now)
     read_at = models.DateTimeField(_("lest"), null=True, blank=True)
-    send_email = models.BooleanField(default=True)
+    send_email = models.BooleanField(_("send på e-post"), default=True)
     # The e-mail is claimed before it is sent and marked when it went out (core.mail), so a
     # retried, duplicated or crashed task never sends it twice.
-    email_claimed_at = models.DateTimeField(null=True, blank=True)
-    emailed_at = models.DateTimeField(null=True, blank=True)
+    email_claimed_at = models.DateTimeField(_("e-post tatt til sending"), null=True, blank=True)
+    emailed_at = models.DateTimeField(_("e-post sendt"), null=True, blank=True)
 
     objects = NotificationQuerySet.as_manager()
 

@@ -23,7 +23,12 @@ class AuditRecord(models.Model):
         CONSENT_PAGE = "consent_page", _("Kandidaten åpnet samtykkesiden")
         FNR_ATTEMPT = "fnr_attempt", _("Prøvde å registrere fødselsnummeret")
 
-    candidate = models.ForeignKey(Candidate, on_delete=models.PROTECT, related_name="audit_records")
+    candidate = models.ForeignKey(
+        Candidate,
+        on_delete=models.PROTECT,
+        related_name="audit_records",
+        verbose_name=_("kandidat"),
+    )
     actor = user_fk(
         _("hvem"),
         optional=True,

@@ -78,6 +78,72 @@ def assert_fits_phone(page):
         page.set_viewport_size(viewport)
 
 
+def _phone_replay(context, snapshots, shots):
+    """Lay each captured page out again on a 390 px page of its own: the same HTML from the
+    same address, with the site's static files and nothing else (no htmx calls, no media), so
+    the replay changes nothing on the server. Returns the pages that scroll sideways."""
+    phone = context.new_page()
+    phone.set_viewport_size(PHONE)
+    wide = []
+    current = {}
+
+    def serve(route):
+        request = route.request
+        if request.resource_type == "document" and request.url == current["url"]:
+            route.fulfill(status=200, content_type="text/html; charset=utf-8", body=current["html"])
+        elif "/static/" in request.url:
+            route.continue_()
+        else:
+            route.abort()
+
+    phone.route("**/*", serve)
+    try:
+        for number, (url, html) in enumerate(snapshots):
+            current.update(url=url, html=html)
+            phone.goto(url, wait_until="load")
+            width = phone.evaluate("document.documentElement.scrollWidth")
+            if width != PHONE["width"]:
+                shot = f"{shots}/too-wide-{number}.png"
+                phone.screenshot(path=shot, full_page=True)
+                wide.append(f"{url} is {width} px wide at {PHONE['width']} px (see {shot})")
+    finally:
+        phone.close()
+    return wide
+
+
+@pytest.fixture(autouse=True)
+def every_page_fits_a_phone(request):
+    """Issue 13: no page a journey visits scrolls sideways at 390 px. Every HTML page the
+    browser receives (after a link, a redirect or a form post, in any tab of the test's
+    context) is kept as sent, and laid out again at 390 px when the test ends."""
+    if "page" not in request.fixturenames:
+        yield
+        return
+    page = request.getfixturevalue("page")
+    snapshots = []
+    seen = set()
+
+    def keep(response):
+        if response.request.resource_type != "document" or response.frame.parent_frame:
+            return
+        if response.status != 200 or "text/html" not in response.headers.get("content-type", ""):
+            return
+        html = response.text()
+        # The same page twice differs only by its CSRF tokens and nonces.
+        key = (response.url, re.sub(r'(value|nonce|content)="[A-Za-z0-9+/=_-]{20,}"', "", html))
+        if key not in seen:
+            seen.add(key)
+            snapshots.append((response.url, html))
+
+    page.context.on("response", keep)
+    yield
+    page.context.remove_listener("response", keep)
+    assert snapshots, "the journey received no page"
+    shots = "var/screenshots/" + re.sub(r"\W+", "-", request.node.name).strip("-")
+    wide = _phone_replay(page.context, snapshots, shots)
+    assert wide == [], "\n".join(wide)
+
+
 def open_menu_item(page, label):
     """Follow a main-menu item, opening its group's dropdown first when it sits in one."""
     menu = page.get_by_role("navigation", name="Hovedmeny")
