@@ -57,6 +57,16 @@ def start_postgres(data_dir: Path):
     return server, server.get_uri(DATABASE_NAME)
 
 
+def stop_postgres(server) -> None:
+    """Stop the server in its data directory, also when it was restarted meanwhile (a test of
+    a database outage): pgserver's handle only stops the process it started itself."""
+    from pgserver._commands import pg_ctl
+
+    server.cleanup()
+    if (server.pgdata / "postmaster.pid").exists():
+        pg_ctl(["-w", "-m", "fast", "stop"], pgdata=server.pgdata, user=server.system_user)
+
+
 def start_redis(data_dir: Path) -> tuple[subprocess.Popen, str]:
     """Start a Redis server with append-only persistence in data_dir."""
     import redis
@@ -107,6 +117,9 @@ def run_with_services(var_dir: Path, command: list[str], app_role: str | None = 
                 # Local connections need no password (pgserver's initdb trusts them).
                 info = postgres.get_postmaster_info()
                 env["APP_DATABASE_URL"] = info.get_uri(user=app_role, database=DATABASE_NAME)
+            # Tells tests that may stop and start PostgreSQL (a database outage) that this
+            # server is their own (tests/core/test_database_outage.py).
+            env["EMBEDDED_POSTGRES_DIR"] = str(var_dir / "postgres")
         if not env.get("REDIS_URL"):
             redis_process, env["REDIS_URL"] = start_redis(var_dir / "redis")
         child = subprocess.Popen(command, env=env)
@@ -129,7 +142,7 @@ def run_with_services(var_dir: Path, command: list[str], app_role: str | None = 
             redis_process.terminate()
             redis_process.wait(timeout=10)
         if postgres is not None:
-            postgres.cleanup()
+            stop_postgres(postgres)
 
 
 def main() -> None:

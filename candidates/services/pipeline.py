@@ -237,6 +237,19 @@ def _check_live(entry: ShortlistEntry) -> None:
         )
 
 
+def check_not_moved(entry: ShortlistEntry, expected_step: str | None) -> None:
+    """Refuse a move decided at `expected_step` (the form's hidden "fra") when the entry is
+    at another step now: someone moved it meanwhile."""
+    if expected_step and entry.step != expected_step:
+        raise ValidationError(
+            _(
+                "Noen andre har nettopp flyttet kandidaten til «%(step)s». Se over og velg på "
+                "nytt om det fortsatt trengs."
+            )
+            % {"step": Step(entry.step).label}
+        )
+
+
 @transaction.atomic
 def entry_move(
     *,
@@ -253,14 +266,7 @@ def entry_move(
     the same step never both go through."""
     entry = lock_entry(entry)
     _check_live(entry)
-    if expected_step and entry.step != expected_step:
-        raise ValidationError(
-            _(
-                "Noen andre har nettopp flyttet kandidaten til «%(step)s». Se over og velg på "
-                "nytt om det fortsatt trengs."
-            )
-            % {"step": Step(entry.step).label}
-        )
+    check_not_moved(entry, expected_step)
     if to_step in OWN_FORM_STEPS:
         raise ValidationError(_("Dette steget registreres med et eget skjema."))
     check_transition(entry, to_step)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from core.outbox import enqueue
+from core.tasks import TRANSIENT_ERRORS
 from employers.models import JobOpening
 
 from ..matching.criteria import Area, Criteria, Plan
@@ -78,6 +79,10 @@ def search_run_execute(*, run_id: int) -> SearchRun:
         ]
         message = "" if results else no_result_message(plan)
         return _finish(run, results, matched_count, message)
+    except TRANSIENT_ERRORS:
+        # The database restarted or the connection broke: the task's retry runs the search
+        # again from the start, so the run stays "running" rather than "failed".
+        raise
     except Exception:
         _progress(
             run,

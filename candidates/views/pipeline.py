@@ -161,16 +161,20 @@ def entry_detail(request, entry_id: int):
 @require_POST
 def entry_move(request, entry_id: int):
     entry = _visible_entry(request, entry_id)
+    expected_step = request.POST.get("fra") or None
     form = MoveForm(request.POST, steps=services.next_steps(request.user, entry))
-    if not form.is_valid():
-        return _render_entry(request, entry, move_form=form)
     try:
+        # Moved since the page was opened: the step chosen may no longer be offered, so say
+        # why before the form would only call it an invalid choice.
+        services.check_not_moved(entry, expected_step)
+        if not form.is_valid():
+            return _render_entry(request, entry, move_form=form)
         services.entry_move(
             entry=entry,
             to_step=form.cleaned_data["step"],
             actor=request.user,
             reason=form.cleaned_data["reason"],
-            expected_step=request.POST.get("fra") or None,
+            expected_step=expected_step,
         )
     except ValidationError as error:
         # Refused (the step moved meanwhile, a rule forbids it): back to the page the user

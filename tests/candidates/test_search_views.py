@@ -321,6 +321,36 @@ def test_a_search_running_for_seconds_offers_no_restart(login, contact_person, o
     assert reverse("candidates:search_rerun", args=[run.pk]) not in response.text
 
 
+def test_a_search_cut_off_by_a_database_error_stays_running_for_its_retry(
+    contact_person, opening, monkeypatch
+):
+    """PostgreSQL restarting mid-search is retried by the task (core.tasks): the run is not
+    marked failed, and the retry searches again and finishes it."""
+    from django.db import OperationalError
+
+    from candidates.services import search
+
+    _welder()
+    run = SearchRun.objects.create(
+        opening=opening,
+        created_by=contact_person,
+        criteria=Criteria(area=Area.NATIONAL, opening_text=False).to_json(),
+    )
+    found = search.best
+
+    def connection_lost(plan):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(search, "best", connection_lost)
+    with pytest.raises(OperationalError):
+        search_run_execute(run_id=run.pk)
+    run.refresh_from_db()
+    assert run.status == SearchRun.Status.RUNNING
+
+    monkeypatch.setattr(search, "best", found)
+    assert search_run_execute(run_id=run.pk).status == SearchRun.Status.DONE
+
+
 def _cook_opening():
     return JobOpeningFactory(
         title="Kokk",
