@@ -78,7 +78,7 @@ class HireForm(StaffHireForm):
         fields = ["start_date", "position", "contract_type", "extent_percent"]
         labels = {
             "start_date": _("Når begynner kandidaten?"),
-            "position": _("Stilling"),
+            "position": _("Stillingstittel"),
             "contract_type": _("Ansettelsesform"),
             "extent_percent": _("Stillingsprosent"),
         }
