@@ -184,6 +184,7 @@ RULES: dict[str, Rule] = {
     "portal:contact_reveal": only(Role.EMPLOYER_USER),
     "portal:assess": only(Role.EMPLOYER_USER),
     "portal:next_step": only(Role.EMPLOYER_USER),
+    "portal:hire": only(Role.EMPLOYER_USER),
     "portal:remove": only(Role.EMPLOYER_USER),
     "portal:meeting_ics": only(Role.EMPLOYER_USER),
     "portal:messages": only(Role.EMPLOYER_USER),

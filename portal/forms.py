@@ -1,9 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from candidates.forms.pipeline import HireForm as StaffHireForm
 from candidates.forms.pipeline import StepReasonMixin
-from candidates.models import EmployerAssessment, Step
-from core.forms import date_field, note_field
+from candidates.models import EmployerAssessment, Placement, Step
+from core.forms import DateInput, date_field, note_field
 from employers.forms.occupations import OccupationChoiceField
 
 # The pipeline steps in the employer's own words.
@@ -58,6 +59,51 @@ class StepForm(StepReasonMixin, forms.Form):
     def __init__(self, *args, entry, steps, **kwargs):
         super().__init__(*args, prefix=f"steg-{entry.pk}", **kwargs)
         self.fields["step"].choices = [(s, STEP_CHOICES[s]) for s in steps if s in STEP_CHOICES]
+
+
+class HireForm(StaffHireForm):
+    """The contract details the employer knows, in its own words. The measures used (wage
+    subsidy, mentor, ...) are NAV's and are not asked for."""
+
+    measures_used = None
+    contract_confirmed = forms.BooleanField(
+        label=_("Vi har avtalt lønnet arbeid med kandidaten i en skriftlig arbeidsavtale"),
+        error_messages={
+            "required": _("Kryss av for at lønnet arbeid er avtalt med skriftlig arbeidsavtale.")
+        },
+    )
+
+    class Meta:
+        model = Placement
+        fields = ["start_date", "position", "contract_type", "extent_percent"]
+        labels = {
+            "start_date": _("Når begynner kandidaten?"),
+            "position": _("Stillingstittel"),
+            "contract_type": _("Ansettelsesform"),
+            "extent_percent": _("Stillingsprosent"),
+        }
+        widgets = {"start_date": DateInput()}
+        error_messages = {
+            "start_date": {
+                "required": _("Skriv når kandidaten begynner."),
+                "invalid": _("Skriv datoen som dd.mm.åååå."),
+            },
+            "position": {"required": _("Skriv hvilken stilling kandidaten får.")},
+            "contract_type": {"required": _("Velg fast eller midlertidig ansettelse.")},
+            "extent_percent": {
+                "required": _("Skriv stillingsprosenten."),
+                "invalid": _("Skriv stillingsprosenten som et tall."),
+            },
+        }
+
+    def __init__(self, *args, entry, **kwargs):
+        super().__init__(*args, entry=entry, prefix=f"ansatt-{entry.pk}", **kwargs)
+        for name in ("position", "contract_type", "extent_percent"):
+            self.fields[name].required = True
+        self.fields["contract_type"].choices = [
+            ("", _("Velg")),
+            *Placement.ContractType.choices,
+        ]
 
 
 class NeedForm(forms.Form):

@@ -12,6 +12,7 @@ urlpatterns = [
     path("kandidater/<int:entry_id>/kontakt/", views.contact_reveal, name="contact_reveal"),
     path("kandidater/<int:entry_id>/vurdering/", views.assess, name="assess"),
     path("kandidater/<int:entry_id>/steg/", views.next_step, name="next_step"),
+    path("kandidater/<int:entry_id>/ansatt/", views.hire, name="hire"),
     path("kandidater/<int:entry_id>/fjern/", views.remove, name="remove"),
     path("meldinger/", views.messages_page, name="messages"),
     path("historikk/", views.history_page, name="history"),

@@ -28,6 +28,7 @@ from . import selectors, services, terms, units
 from . import users as portal_users
 from .forms import (
     AssessmentForm,
+    HireForm,
     InviteForm,
     MessageForm,
     NeedForm,
@@ -95,6 +96,9 @@ def _render_opening(request, opening, *, revealed=None, bound=None):
         steps = pipeline_services.employer_next_steps(entry)
         forms = bound.get(entry.pk, {})
         step_form = forms.get("step") or StepForm(entry=entry, steps=steps)
+        hire_form = forms.get("hire")
+        if hire_form is None and Step.HIRED in steps:
+            hire_form = HireForm(entry=entry)
         cards.append(
             {
                 "entry": entry,
@@ -102,6 +106,7 @@ def _render_opening(request, opening, *, revealed=None, bound=None):
                 "assessment": getattr(entry, "employer_assessment", None),
                 "assessment_form": forms.get("assessment") or AssessmentForm(entry=entry),
                 "step_form": step_form if step_form.fields["step"].choices else None,
+                "hire_form": hire_form,
                 "revealed": revealed == entry.pk,
             }
         )
@@ -167,6 +172,26 @@ def next_step(request, entry_id: int):
         messages.success(request, text % {"name": entry.candidate.first_name})
         return redirect("portal:opening", opening_id=entry.shortlist.opening_id)
     return _render_opening(request, entry.shortlist.opening, bound={entry.pk: {"step": form}})
+
+
+@terms_required
+@require_POST
+def hire(request, entry_id: int):
+    """The employer reports a hire with the contract details it knows, through the same
+    service as the contact person's; the measures used are NAV's to record."""
+    entry = _own_entry(request, entry_id)
+    form = HireForm(request.POST, entry=entry)
+    if submit_form(request, form, pipeline_services.entry_hire, entry=entry, measures_used=[]):
+        messages.success(
+            request,
+            _(
+                "Takk! Ansettelsen av %(name)s er registrert. Kontaktpersonen din i NAV har fått "
+                "beskjed og tar kontakt om oppstarten og oppfølgingen på arbeidsplassen."
+            )
+            % {"name": entry.candidate.first_name},
+        )
+        return redirect("portal:opening", opening_id=entry.shortlist.opening_id)
+    return _render_opening(request, entry.shortlist.opening, bound={entry.pk: {"hire": form}})
 
 
 @terms_required

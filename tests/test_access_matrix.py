@@ -136,6 +136,7 @@ EXPECTED = {
             "contact_reveal",
             "assess",
             "next_step",
+            "hire",
             "remove",
             "meeting_ics",
             "messages",
@@ -427,7 +428,7 @@ URL_KWARGS = {
     "portal:meeting_ics": lambda user: {"meeting_id": _meeting_for(user).pk},
     **{
         f"portal:{name}": _presented_to_employer
-        for name in ("contact_reveal", "assess", "next_step", "remove")
+        for name in ("contact_reveal", "assess", "next_step", "hire", "remove")
     },
     **{
         f"candidates:{name}": _candidate
@@ -484,6 +485,7 @@ POST_ONLY = {
     "portal:user_deactivate",
     "portal:assess",
     "portal:next_step",
+    "portal:hire",
     "candidates:available",
     "candidates:deactivate",
     "candidates:reactivate",

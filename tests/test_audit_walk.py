@@ -114,7 +114,7 @@ WORLD_KWARGS = {
     "candidates:search_shortlist_add": lambda w: {"pk": w.run.pk, "candidate_id": w.candidate.pk},
     **{
         f"portal:{name}": lambda w: {"entry_id": w.entry.pk}
-        for name in ("contact_reveal", "assess", "next_step", "remove")
+        for name in ("contact_reveal", "assess", "next_step", "hire", "remove")
     },
     **{
         f"portal:{name}": lambda w: {"opening_id": w.opening.pk}

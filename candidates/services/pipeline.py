@@ -44,10 +44,18 @@ OWNER_STEPS = frozenset(
         Step.WITHDRAWN,
     }
 )
-# The employer asks for an interview, says how it went, and continues or ends a work trial; a
-# hire needs the contract details and is recorded by the contact person.
+# The employer asks for an interview, says how it went, continues or ends a work trial, and
+# reports a hire with the contract details it knows (its own form and `entry_hire`, as for the
+# contact person; the measures used are NAV's and stay empty).
 EMPLOYER_STEPS = frozenset(
-    {Step.INTERVIEW_WANTED, Step.NOT_RELEVANT, Step.INTERVIEW_HELD, Step.WORK_TRIAL, Step.NOT_HIRED}
+    {
+        Step.INTERVIEW_WANTED,
+        Step.NOT_RELEVANT,
+        Step.INTERVIEW_HELD,
+        Step.WORK_TRIAL,
+        Step.HIRED,
+        Step.NOT_HIRED,
+    }
 )
 REASON_REQUIRED = frozenset({Step.NOT_RELEVANT, Step.NOT_HIRED, Step.WITHDRAWN})
 # Steps with their own form (consent, hire); the plain move form offers the rest.
@@ -116,7 +124,8 @@ def next_steps(user: User, entry: ShortlistEntry) -> list[str]:
 
 def employer_next_steps(entry: ShortlistEntry) -> list[str]:
     """The steps an employer may report next, for an entry from
-    `selectors.pipeline.employer_entries` (its consent is given by construction): no query."""
+    `selectors.pipeline.employer_entries` (its consent is given by construction): no query.
+    A hire among them is reported with its own form (`entry_hire`)."""
     if entry.shortlist.is_closed or entry.is_archived:
         return []
     return [step for step in Step if step in EMPLOYER_STEPS and entry.can_move_to(step)]
@@ -282,19 +291,28 @@ def entry_move(
     if to_step == Step.PRESENTED:
         assessment_start(entry)
         _notify_employer_users(entry)
-    if actor.role == Role.EMPLOYER_USER:
-        opening = entry.shortlist.opening
-        notify_contact_side(
-            entry,
-            actor=actor,
-            title=_("%(employer)s: en kandidat til %(opening)s er nå «%(step)s»")
-            % {
-                "employer": opening.employer.name,
-                "opening": opening.title,
-                "step": Step(to_step).label,
-            },
-        )
+    notify_contact_side_of_employer_move(entry, to_step=to_step, actor=actor)
     return entry
+
+
+def notify_contact_side_of_employer_move(
+    entry: ShortlistEntry, *, to_step: str, actor: User
+) -> None:
+    """A step the employer reported from the portal reaches the contact person too (the owner
+    hears of every move through `record_move`)."""
+    if actor.role != Role.EMPLOYER_USER:
+        return
+    opening = entry.shortlist.opening
+    notify_contact_side(
+        entry,
+        actor=actor,
+        title=_("%(employer)s: en kandidat til %(opening)s er nå «%(step)s»")
+        % {
+            "employer": opening.employer.name,
+            "opening": opening.title,
+            "step": Step(to_step).label,
+        },
+    )
 
 
 def _notify_employer_users(entry: ShortlistEntry) -> None:
@@ -363,8 +381,9 @@ def entry_hire(
     contract_confirmed: bool,
     measures_used: list[str],
 ) -> Placement:
-    """Record a hire. NAV's rule: only after the candidate was presented to the employer, and
-    only when paid employment is confirmed with a contract."""
+    """Record a hire, by the contact side or by the employer from the portal. NAV's rule: only
+    after the candidate was presented to the employer, and only when paid employment is
+    confirmed with a contract."""
     entry = lock_entry(entry)
     _check_live(entry)
     if Step.HIRED not in steps_user_may_move(actor, entry):
@@ -401,6 +420,7 @@ def entry_hire(
         "extent": extent_percent,
     }
     record_move(entry, to_step=Step.HIRED, actor=actor, reason=reason)
+    notify_contact_side_of_employer_move(entry, to_step=Step.HIRED, actor=actor)
     return placement
 
 

@@ -257,3 +257,39 @@ def test_a_portal_administrator_with_sub_units_picks_a_unit_and_manages_users(
     expect(page.get_by_text("Kim Kollega kan ikke lenger logge inn.")).to_be_visible()
     colleague.refresh_from_db()
     assert not colleague.is_active
+
+
+def test_an_employer_user_reports_a_hire_from_the_candidates_card(page, world, console_errors):
+    """After the interview, the manager reports the hire on Sara's card: forgetting the
+    confirmation keeps what was typed on that card; with it, the hire is recorded."""
+    from candidates.models import Placement
+    from portal.services import terms_accept
+
+    url, employer = world["url"], world["employer"]
+    entry = world["entries"][0]
+    manager = user_with_role(Role.EMPLOYER_USER, employer=employer, password=PASSWORD)
+    terms_accept(user=manager)
+    for step in (Step.INTERVIEW_WANTED, Step.INTERVIEW_HELD):
+        entry_move(entry=entry, to_step=step, actor=manager)
+
+    log_in(page, url, manager.email, PASSWORD)
+    page.goto(f"{url}/virksomhet/stillinger/{world['opening'].pk}/kandidater/")
+    card = _card(page, entry.candidate.full_name)
+    expect(_card(page, "Jonas Berg").get_by_text("Vi har ansatt kandidaten")).to_have_count(0)
+    card.get_by_text("Vi har ansatt kandidaten").click()
+    expect(card.get_by_label("Stillingstittel")).to_have_value("Resepsjonist")
+    card.get_by_label("Når begynner kandidaten?").fill("2027-02-01")
+    card.get_by_label("Ansettelsesform").select_option(label="Fast ansettelse")
+    card.get_by_label("Stillingsprosent").fill("80")
+    card.get_by_role("button", name="Registrer ansettelsen").click()
+    card = _card(page, entry.candidate.full_name)
+    expect(card.get_by_text("Kryss av for at lønnet arbeid er avtalt")).to_be_visible()
+    expect(card.get_by_label("Stillingsprosent")).to_have_value("80")
+    _check(page, console_errors, "15-hire-refused")
+    card.get_by_label(re.compile("Vi har avtalt lønnet arbeid")).check()
+    card.get_by_role("button", name="Registrer ansettelsen").click()
+    expect(page.get_by_text("Ansettelsen av Sara er registrert.")).to_be_visible()
+    expect(_card(page, entry.candidate.full_name)).to_contain_text("Kandidaten er ansatt hos dere.")
+    _check(page, console_errors, "16-hired")
+    placement = Placement.objects.get(entry=entry)
+    assert (placement.recorded_by, placement.extent_percent) == (manager, 80)

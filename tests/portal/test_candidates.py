@@ -311,8 +311,8 @@ def test_ending_a_work_trial_needs_a_reason(login, accepted, presented):
 def test_the_employer_reports_a_hire_as_fatt_jobben_and_the_contact_side_is_told(
     login, accepted, presented, owner, contact
 ):
-    """A hire needs the contract details, so the contact person records it in the pipeline;
-    the employer reports it with its own assessment, which reaches both of them."""
+    """Besides reporting the hire with its contract details (tests/portal/test_hire.py), the
+    employer may say so with its own assessment, which reaches both of them."""
     entry = presented()
     prefix = f"vurdering-{entry.pk}"
     login(accepted).post(reverse("portal:assess", args=[entry.pk]), {f"{prefix}-status": "got_job"})
