@@ -155,6 +155,14 @@ def next_step(request, entry_id: int):
     entry = _own_entry(request, entry_id)
     steps = pipeline_services.employer_next_steps(entry)
     form = StepForm(request.POST, entry=entry, steps=steps)
+    expected_step = request.POST.get("fra") or None
+    try:
+        pipeline_services.check_not_moved(entry, expected_step)
+    except ValidationError as moved:
+        # Moved since the page was opened: the choice may no longer be offered, and saying
+        # so beside the steps is the error that helps, not "invalid choice".
+        form.errors["step"] = form.error_class(moved.messages)
+        return _render_opening(request, entry.shortlist.opening, bound={entry.pk: {"step": form}})
     if form.is_valid() and service_done(
         form,
         lambda: pipeline_services.entry_move(
@@ -162,7 +170,7 @@ def next_step(request, entry_id: int):
             to_step=form.cleaned_data["step"],
             actor=request.user,
             reason=form.cleaned_data["reason"],
-            expected_step=request.POST.get("fra") or None,
+            expected_step=expected_step,
         ),
     ):
         if form.cleaned_data["step"] == Step.INTERVIEW_WANTED:

@@ -35,3 +35,20 @@ def test_a_refused_step_comes_back_on_its_card_with_the_choice_kept(login, accep
     assert "checked" not in _card(page, other)
     entry.refresh_from_db()
     assert entry.step == Step.INTERVIEW_HELD
+
+
+def test_an_answer_to_a_candidate_moved_meanwhile_says_so_on_its_card(login, accepted, presented):
+    entry = presented()
+    prefix = f"steg-{entry.pk}"
+    # The contact side moved the candidate on after the employer's page was opened.
+    entry_move(entry=entry, to_step=Step.INTERVIEW_WANTED, actor=accepted)
+    response = login(accepted).post(
+        reverse("portal:next_step", args=[entry.pk]),
+        {f"{prefix}-step": Step.INTERVIEW_WANTED, f"{prefix}-reason": "", "fra": Step.PRESENTED},
+    )
+    assert response.status_code == 200
+    card = _card(response.content.decode(), entry)
+    assert "Noen andre har nettopp flyttet kandidaten til «" in card
+    assert "Velg et gyldig valg" not in card
+    entry.refresh_from_db()
+    assert entry.step == Step.INTERVIEW_WANTED
