@@ -8,6 +8,7 @@ from agreements.models import Agreement
 from candidates.models import Placement, ShortlistEntry
 from core.forms import DateInput, checkboxes, choice_filter, date_field
 from core.sorting import sort_columns, sort_field
+from core.versioning import VersionedFormMixin
 from employers.forms.occupations import OccupationChoiceField
 from employers.models import Employer, EmployerPerson, JobOpening
 
@@ -27,7 +28,7 @@ from .models import (
 from .services.paths import PATH_FIELDS
 
 
-class PathForm(forms.ModelForm):
+class PathForm(VersionedFormMixin, forms.ModelForm):
     target_role = OccupationChoiceField(label=_("Målyrke (STYRK-08)"), required=False)
     measures = checkboxes(_("Virkemidler"), PathMeasure.choices)
     union_reps = forms.ModelMultipleChoiceField(

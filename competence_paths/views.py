@@ -14,7 +14,8 @@ from candidates.models import AuditRecord, Placement, ShortlistEntry
 from candidates.permissions import may_propose
 from candidates.selectors.display import shown
 from core.activity import history_for
-from core.forms import add_service_errors, service_done
+from core.forms import service_done, service_result
+from core.versioning import save_versioned
 from core.views import permitted, run_action, show_errors, submit_form, visible_or_404
 from employers.models import Employer
 
@@ -88,15 +89,21 @@ def _save_path(request, *, employer: Employer, path=None, initial=None, stage_in
             "union_reps": form.cleaned_data["union_reps"],
             **fields,
         }
-        try:
-            if path is None:
-                template = initial.get("template") if initial else None
-                saved = services.path_create(employer=employer, template=template, **arguments)
-            else:
-                saved = services.path_update(path=path, **arguments)
-        except ValidationError as error:
-            add_service_errors(form, error)
+        if path is None:
+            template = initial.get("template") if initial else None
+            saved = service_result(
+                form,
+                lambda: services.path_create(employer=employer, template=template, **arguments),
+            )
+        elif save_versioned(
+            form,
+            path,
+            lambda version: services.path_update(path=path, version=version, **arguments),
+        ):
+            saved = path
         else:
+            saved = None
+        if saved is not None:
             messages.success(request, _("Løpet er lagret."))
             return redirect("competence_paths:detail", pk=saved.pk)
     context = {

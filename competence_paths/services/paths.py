@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from core.activity import log_action
 from core.transitions import transition
+from core.versioning import check_version
 from employers.models import Employer, EmployerPerson
 
 from ..models import CompetencePath, CostItem, PathTemplate, Stage, TemplateStage, add_weeks
@@ -162,11 +163,13 @@ def path_update(
     stages: Sequence[dict],
     costs: Sequence[dict] = (),
     union_reps=(),
+    version: str = "",
     **fields,
 ) -> CompetencePath:
     path = CompetencePath.objects.select_for_update().get(pk=path.pk)
     if not may_manage(actor, path):
         raise PermissionDenied
+    check_version(path, version)
     if path.status in (CompetencePath.Status.COMPLETED, CompetencePath.Status.CANCELLED):
         raise ValidationError(_("Et avsluttet løp kan ikke endres."))
     _check_links(path.employer, fields, union_reps)

@@ -425,3 +425,41 @@ def test_the_timeline_svg_uses_dots_for_decimals_whatever_the_language(client):
     svg = body[body.index("<svg") : body.index("</svg>")]
     assert 'x="220"' in svg or 'x="220.0"' in svg
     assert ",0" not in svg.split("<title>")[0]
+
+
+def test_a_second_edit_from_the_same_version_is_refused_and_keeps_its_input(client):
+    """Two people editing the same path (issue 14, item 7): the first save wins, the second gets
+    its form back with what it typed, and saving that form again goes through."""
+    path = make_path(status=CompetencePath.Status.PLANNED)
+    client.force_login(path.contact)
+    url = reverse("competence_paths:edit", args=[path.pk])
+    page = client.get(url)
+    version = page.context["form"]["version"].value()
+    assert version
+    stages = [
+        {k: v for k, v in stage.items() if v is not None}
+        for stage in path.stages.values("kind", "title", "duration_weeks", "deliverer")
+    ]
+    started_from = {
+        "places": "4",
+        "planned_start": path.planned_start.isoformat(),
+        "contact": str(path.contact_id),
+        "opening": str(path.opening_id),
+        "version": version,
+        **_stage_post("trinn", stages),
+        **_stage_post("kostnad", []),
+    }
+    first = client.post(url, {**started_from, "title": "Første lagring"})
+    assert first.status_code == 302, first.context and first.context["form"].errors
+    second = client.post(url, {**started_from, "title": "Andre lagring fra samme versjon"})
+    assert second.status_code == 200
+    body = second.content.decode()
+    assert "Noen andre har lagret endringer mens du redigerte" in body
+    assert "Andre lagring fra samme versjon" in body
+    path.refresh_from_db()
+    assert path.title == "Første lagring"
+
+    again = {**started_from, "version": second.context["form"].data["version"]}
+    assert client.post(url, {**again, "title": "Andre lagring"}).status_code == 302
+    path.refresh_from_db()
+    assert path.title == "Andre lagring"
