@@ -12,7 +12,7 @@ from urllib.parse import urlencode, urljoin, urlsplit
 
 import pytest
 from django.urls import Resolver404, resolve
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from accounts.models import Role
@@ -21,6 +21,7 @@ from tests.agreements.factories import AgreementFactory, MeetingFactory
 from tests.candidates.factories import CandidateFactory
 from tests.employers.factories import EmployerFactory, JobOpeningFactory
 from tests.factories import user_with_role
+from tests.fuzzing import EVERY_PAGE
 from tests.test_fuzz_query_params import SKIPPED_PREFIXES, _pages_without_arguments, arbitrary_text
 
 pytestmark = pytest.mark.usefixtures("reference_data")
@@ -176,12 +177,7 @@ def test_arbitrary_text_in_any_form_field_never_gives_a_server_error(role, clien
     forms = _forms_by_role(client)
     assert forms, "no forms found"
 
-    @settings(
-        max_examples=60,
-        deadline=None,
-        derandomize=True,
-        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-    )
+    @EVERY_PAGE
     @given(data=st.data())
     def probe(data):
         form = data.draw(st.sampled_from(forms))

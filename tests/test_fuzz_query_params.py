@@ -9,11 +9,12 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from accounts.models import Role
 from tests.factories import user_with_role
+from tests.fuzzing import EVERY_PAGE
 
 pytestmark = pytest.mark.usefixtures("reference_data")
 
@@ -86,12 +87,7 @@ def test_arbitrary_query_parameters_never_give_a_server_error(role, client, db):
     parameters = _parameters_by_page(client)
     pages = sorted(parameters)
 
-    @settings(
-        max_examples=60,
-        deadline=None,
-        derandomize=True,
-        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-    )
+    @EVERY_PAGE
     @given(data=st.data())
     def probe(data):
         page = data.draw(st.sampled_from(pages))

@@ -46,17 +46,9 @@ OWNER_STEPS = frozenset(
 )
 # The employer asks for an interview, says how it went, continues or ends a work trial, and
 # reports a hire with the contract details it knows (its own form and `entry_hire`, as for the
-# contact person; the measures used are NAV's and stay empty).
-EMPLOYER_STEPS = frozenset(
-    {
-        Step.INTERVIEW_WANTED,
-        Step.NOT_RELEVANT,
-        Step.INTERVIEW_HELD,
-        Step.WORK_TRIAL,
-        Step.HIRED,
-        Step.NOT_HIRED,
-    }
-)
+# contact person; the measures used are NAV's and stay empty): every step it sees but the
+# presentation, which is NAV's.
+EMPLOYER_STEPS = EMPLOYER_VISIBLE_STEPS - {Step.PRESENTED}
 REASON_REQUIRED = frozenset({Step.NOT_RELEVANT, Step.NOT_HIRED, Step.WITHDRAWN})
 # Steps with their own form (consent, hire); the plain move form offers the rest.
 OWN_FORM_STEPS = frozenset(
