@@ -130,7 +130,7 @@ def path_create(request, employer_pk: int):
     }
     stage_initial = None
     template_id = request.GET.get("mal", "")
-    if template_id.isdigit():
+    if template_id.isdecimal():  # not isdigit: "²" is a digit int() refuses
         template = get_object_or_404(
             PathTemplate.objects.for_county(employer.county_id), pk=int(template_id)
         )
@@ -243,7 +243,8 @@ def participant_add(request, pk: int):
     entry = (
         ShortlistEntry.objects.select_related("shortlist", "candidate")
         .filter(
-            pk=int(entry_id) if entry_id.isdigit() else None, shortlist__opening_id=path.opening_id
+            pk=int(entry_id) if entry_id.isdecimal() else None,
+            shortlist__opening_id=path.opening_id,
         )
         .first()
     )

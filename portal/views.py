@@ -305,7 +305,7 @@ def staff_message(request, employer_id: int):
     opening = None
     if request.POST.get("stilling"):
         opening_id = request.POST["stilling"]
-        if not opening_id.isdigit():
+        if not opening_id.isdecimal():  # not isdigit: "²" is a digit int() refuses
             raise Http404
         opening = get_object_or_404(employer.openings, pk=opening_id)
     form = MessageForm(request.POST)
